@@ -1,0 +1,50 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuthModule } from '@registry/auth';
+import { ClustersModule } from '@registry/clusters';
+import { type AppConfig, DatabaseModule, mapError, RegistryErrorFilter } from '@registry/core';
+import { MaterialsModule } from '@registry/materials';
+import { OrganizationsModule } from '@registry/organizations';
+import { PassportsModule } from '@registry/passports';
+import type { Request } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Errors raised outside resolvers (field middleware, scalars) pass here; resolver errors are already mapped. */
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError || original === error) return formatted;
+  const mapped = mapError(original, formatted.path?.join('.'));
+  return { ...formatted, message: mapped.message, extensions: { code: mapped.code, ...mapped.extensions } };
+}
+
+/** Wires the domain modules into one GraphQL API; it owns no logic of its own. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.register(config),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: config.schemaFile ?? true,
+          sortSchema: true,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          formatError,
+          context: ({ req }: { req: Request }) => ({ req }),
+        }),
+        AuthModule,
+        OrganizationsModule,
+        ClustersModule,
+        MaterialsModule,
+        PassportsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: RegistryErrorFilter }],
+    };
+  }
+}

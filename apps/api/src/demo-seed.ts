@@ -1,0 +1,47 @@
+import { type INestApplication, Logger } from '@nestjs/common';
+import { ApiKeyService, PLATFORM_ADMIN, type Principal } from '@registry/auth';
+import { PrismaService, repositoryRoot } from '@registry/core';
+import { OrganizationService } from '@registry/organizations';
+import { PassportService, type RegisterPassport } from '@registry/passports';
+import type { ApiKeyRole, OrganizationKind } from '@registry/prisma-client';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface DemoSeed {
+  organizations: { name: string; kind: OrganizationKind; role: ApiKeyRole; corop: string; sbiCode: string }[];
+  passports: (Omit<RegisterPassport, 'composition'> & { compositionFile: string })[];
+}
+
+/**
+ * On a new embedded database, creates one organization of each kind with a key (printed once) and a few
+ * passports per cluster from prisma/seed/, so that a newcomer can try queries at once.
+ */
+export async function seedDemoIfEmpty(app: INestApplication): Promise<void> {
+  const prisma = app.get(PrismaService);
+  if ((await prisma.organization.count()) > 0) return;
+  const logger = new Logger('DemoSeed');
+  const seedDir = join(repositoryRoot(), 'prisma', 'seed');
+  const seed = JSON.parse(readFileSync(join(seedDir, 'demo.json'), 'utf8')) as DemoSeed;
+  const organizations = app.get(OrganizationService);
+  const apiKeys = app.get(ApiKeyService);
+  const passports = app.get(PassportService);
+
+  const lines: string[] = [];
+  let manufacturer: Principal | null = null;
+  for (const org of seed.organizations) {
+    const created = await organizations.create(PLATFORM_ADMIN, org);
+    const { secret, apiKey } = await apiKeys.create(PLATFORM_ADMIN, { organizationId: created.id, role: org.role, label: 'demo' });
+    lines.push(`  ${org.kind.padEnd(12)} ${org.name.padEnd(28)} Authorization: Bearer ${secret}`);
+    if (org.kind === 'MANUFACTURER' && !manufacturer) {
+      manufacturer = { apiKeyId: apiKey.id, organizationId: created.id, organizationKind: 'MANUFACTURER', role: 'MANUFACTURER', platformAdmin: false };
+    }
+  }
+  for (const { compositionFile, ...passport } of seed.passports) {
+    const composition = JSON.parse(readFileSync(join(seedDir, compositionFile), 'utf8')) as Record<string, unknown>;
+    await passports.register(manufacturer!, { ...passport, composition });
+  }
+  logger.log(
+    `Seeded a demo with ${seed.passports.length} passports. These keys are shown once; keep them:\n${lines.join('\n')}\n` +
+      '  Reset the demo by stopping the API and deleting the data folder.',
+  );
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@registry/core';
+import type { ApiKey, ApiKeyRole, Organization } from '@registry/prisma-client';
+
+export type ApiKeyWithOrganization = ApiKey & { organization: Organization };
+
+@Injectable()
+export class ApiKeyRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findBySecretHash(secretHash: string): Promise<ApiKeyWithOrganization | null> {
+    return this.prisma.apiKey.findUnique({ where: { secretHash }, include: { organization: true } });
+  }
+
+  findById(id: string): Promise<ApiKey | null> {
+    return this.prisma.apiKey.findUnique({ where: { id } });
+  }
+
+  findOrganization(id: string): Promise<Organization | null> {
+    return this.prisma.organization.findUnique({ where: { id } });
+  }
+
+  create(data: { organizationId: string; role: ApiKeyRole; secretHash: string; secretPrefix: string; label: string | null; expiresAt: Date | null }): Promise<ApiKey> {
+    return this.prisma.apiKey.create({ data });
+  }
+
+  listForOrganization(organizationId: string, first: number, after: { createdAt: Date; id: string } | null): Promise<ApiKey[]> {
+    return this.prisma.apiKey.findMany({
+      where: {
+        organizationId,
+        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: first + 1,
+    });
+  }
+
+  countForOrganization(organizationId: string): Promise<number> {
+    return this.prisma.apiKey.count({ where: { organizationId } });
+  }
+
+  revoke(id: string, at: Date): Promise<ApiKey> {
+    return this.prisma.apiKey.update({ where: { id }, data: { revokedAt: at } });
+  }
+
+  /** Touches lastUsedAt at most once a minute per key, so reads do not turn into a write per request. */
+  async touch(id: string, now: Date): Promise<void> {
+    await this.prisma.apiKey.updateMany({
+      where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, RegistryError, readPage, toConnection, type ConnectionShape } from '@registry/core';
+import type { ApiKey, ApiKeyRole, OrganizationKind } from '@registry/prisma-client';
+import { ApiKeyRepository } from './api-key.repository';
+import { displayPrefix, generateSecret, hashSecret, secretsEqual } from './api-key.secret';
+import { PLATFORM_ADMIN, type Principal } from './principal';
+
+/** Which key roles an organization of each kind may hold (ADMIN manages the organization's own keys). */
+const ROLES_BY_KIND: Record<OrganizationKind, ApiKeyRole[]> = {
+  MANUFACTURER: ['ADMIN', 'MANUFACTURER'],
+  RECYCLER: ['ADMIN', 'RECYCLER'],
+  AUDITOR: ['ADMIN', 'AUDITOR'],
+  AUTHORITY: ['ADMIN', 'AUDITOR'],
+};
+
+export interface CreatedApiKey {
+  secret: string;
+  apiKey: ApiKey;
+}
+
+@Injectable()
+export class ApiKeyService {
+  private readonly logger = new Logger(ApiKeyService.name);
+
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The caller behind a bearer secret; throws UNAUTHENTICATED for an unknown, revoked or expired key. */
+  async authenticate(secret: string): Promise<Principal> {
+    if (this.config.adminApiKey && secretsEqual(secret, this.config.adminApiKey)) return PLATFORM_ADMIN;
+    const key = await this.keys.findBySecretHash(hashSecret(secret));
+    const now = new Date();
+    if (!key) throw RegistryError.unauthenticated('The API key is not valid');
+    if (key.revokedAt) throw RegistryError.unauthenticated('The API key was revoked');
+    if (key.expiresAt && key.expiresAt <= now) throw RegistryError.unauthenticated('The API key has expired');
+    this.keys.touch(key.id, now).catch((error: unknown) => this.logger.warn(`could not record the use of key ${key.id}: ${String(error)}`));
+    return {
+      apiKeyId: key.id,
+      organizationId: key.organizationId,
+      organizationKind: key.organization.kind,
+      role: key.role,
+      platformAdmin: false,
+    };
+  }
+
+  async create(
+    caller: Principal,
+    input: { organizationId: string; role: ApiKeyRole; label?: string | null; expiresAt?: Date | null },
+  ): Promise<CreatedApiKey> {
+    this.requireOrganizationAdmin(caller, input.organizationId);
+    const organization = await this.keys.findOrganization(input.organizationId);
+    if (!organization) throw RegistryError.notFound('Organization', input.organizationId);
+    if (!ROLES_BY_KIND[organization.kind].includes(input.role)) {
+      throw RegistryError.invalidField(
+        'role',
+        `an organization of kind ${organization.kind} can hold keys with role ${ROLES_BY_KIND[organization.kind].join(' or ')}, not ${input.role}`,
+        'enum',
+      );
+    }
+    if (input.expiresAt && input.expiresAt <= new Date()) throw RegistryError.invalidField('expiresAt', 'must be in the future', 'range');
+    const secret = generateSecret();
+    const apiKey = await this.keys.create({
+      organizationId: organization.id,
+      role: input.role,
+      secretHash: hashSecret(secret),
+      secretPrefix: displayPrefix(secret),
+      label: input.label?.trim() || null,
+      expiresAt: input.expiresAt ?? null,
+    });
+    return { secret, apiKey };
+  }
+
+  async list(caller: Principal, organizationId: string, args: { first?: number; after?: string | null }): Promise<ConnectionShape<ApiKey>> {
+    this.requireOrganizationAdmin(caller, organizationId);
+    const { first, after } = readPage(args);
+    const cursor = after ? { createdAt: new Date(String(after[0])), id: String(after[1]) } : null;
+    const [rows, total] = await Promise.all([
+      this.keys.listForOrganization(organizationId, first, cursor),
+      this.keys.countForOrganization(organizationId),
+    ]);
+    return toConnection(rows, first, (key) => [key.createdAt.toISOString(), key.id], (key) => key, total);
+  }
+
+  async revoke(caller: Principal, apiKeyId: string): Promise<ApiKey> {
+    const key = await this.keys.findById(apiKeyId);
+    if (!key) throw RegistryError.notFound('ApiKey', apiKeyId);
+    this.requireOrganizationAdmin(caller, key.organizationId);
+    if (key.revokedAt) return key;
+    return this.keys.revoke(key.id, new Date());
+  }
+
+  private requireOrganizationAdmin(caller: Principal, organizationId: string): void {
+    if (caller.platformAdmin) return;
+    if (caller.role === 'ADMIN' && caller.organizationId === organizationId) return;
+    throw RegistryError.forbidden('Only the platform administrator or an ADMIN key of the organization can manage its keys', {
+      requiredRole: 'ADMIN',
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export { ClustersModule } from './clusters.module';
+export { ClusterService } from './cluster.service';
+export { ClusterModel } from './models/cluster.model';
+export { CLUSTERS, type ClusterData } from './reference-data/clusters';

@@ -1,0 +1,130 @@
+// Types of a composition document (schemas/composition.v1.schema.json) and of its flattened form.
+// They describe a document that has passed CompositionValidator; keys starting with "x-" are free extensions.
+
+export type Fastening = 'screwed' | 'bolted' | 'clipped' | 'glued' | 'welded' | 'soldered' | 'riveted' | 'press-fit' | 'other';
+
+export type ComponentCondition = 'new' | 'as-new' | 'good' | 'fair' | 'poor';
+
+export interface DismantlingInfo {
+  fastening?: Fastening;
+  toolRequired?: string;
+  timeMinutes?: number;
+  hazards?: string[];
+  [extension: `x-${string}`]: unknown;
+}
+
+export interface ReuseInfo {
+  replacementValue?: number;
+  /** ISO 4217 code; required with replacementValue or dismantlingCost. */
+  currency?: string;
+  expectedLifetimeYears?: number;
+  ageYears?: number;
+  condition?: ComponentCondition;
+  dismantlingCost?: number;
+  [extension: `x-${string}`]: unknown;
+}
+
+export interface HazardousSubstance {
+  clpHazardClass: string;
+  concentrationPct?: number;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A homogeneous material; it carries an element symbol, a CAS number, or both. */
+export interface MaterialDocument {
+  name: string;
+  element?: string;
+  casNumber?: string;
+  /** Mass in one unit of its component. */
+  massKg: number;
+  recycledContentPct?: number;
+  renewableContentPct?: number;
+  reusedContentPct?: number;
+  collectedForRecyclingPct?: number;
+  collectedForReusePct?: number;
+  recyclingEfficiencyPct?: number;
+  feedstockRecyclingEfficiencyPct?: number;
+  hazardous?: HazardousSubstance;
+  [extension: `x-${string}`]: unknown;
+}
+
+export interface ComponentDocument {
+  /** Unique within the whole document. */
+  key: string;
+  name: string;
+  description?: string;
+  location?: string;
+  /** How many of this component its parent (or the product) contains. */
+  quantity: number;
+  /** Mass of one unit, sub-components included. */
+  massKg: number;
+  materials: MaterialDocument[];
+  components: ComponentDocument[];
+  dismantling?: DismantlingInfo;
+  reuse?: ReuseInfo;
+  [extension: `x-${string}`]: unknown;
+}
+
+export interface UtilityInfo {
+  lifetimeYears?: number;
+  industryAverageLifetimeYears?: number;
+  intensityOfUse?: number;
+  industryAverageIntensityOfUse?: number;
+  [extension: `x-${string}`]: unknown;
+}
+
+export interface CompositionDocument {
+  schemaVersion: '1.0';
+  /** Mass of one product unit. */
+  productMassKg?: number;
+  /** Units covered by a BATCH passport; the composition describes one unit. */
+  unitCount?: number;
+  components: ComponentDocument[];
+  utility?: UtilityInfo;
+  /** Validated against the schema of the passport's cluster. */
+  clusterData?: Record<string, unknown>;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** The product's clusters, each with its own clusterData schema. */
+export type ClusterCode = 'WIND_PARK' | 'SOLAR_PV' | 'BATTERY' | 'HEAT_AS_A_SERVICE' | 'HIGH_TECH_EQUIPMENT';
+
+export interface FlatMaterial {
+  /** Position over the whole document, 0..m-1 in depth-first document order. */
+  position: number;
+  name: string;
+  elementSymbol: string | null;
+  casNumber: string | null;
+  /** Mass in one unit of its component. */
+  massKg: number;
+  /** Mass in one product unit: massKg x the component's unitsPerProduct. */
+  massKgPerProduct: number;
+  recycledContentPct: number | null;
+  /** The other fields of the material, or null when there are none. */
+  details: Record<string, unknown> | null;
+}
+
+export interface FlatComponent {
+  /** Position in depth-first document order, 0..n-1. */
+  position: number;
+  key: string;
+  name: string;
+  /** "/" followed by the keys from the root, e.g. "/inverter/pcb". */
+  path: string;
+  /** 0 for top-level components. */
+  depth: number;
+  parentKey: string | null;
+  quantity: number;
+  massKg: number;
+  /** Product of the quantities along the path, its own included. */
+  unitsPerProduct: number;
+  /** The other fields of the component, or null when there are none. */
+  details: Record<string, unknown> | null;
+  materials: FlatMaterial[];
+}
+
+export interface FlattenedComposition {
+  /** productMassKg when given, else the sum of the top-level components' massKg x quantity. */
+  totalMassKg: number;
+  components: FlatComponent[];
+}

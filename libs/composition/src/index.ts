@@ -1,0 +1,17 @@
+export { CompositionModule } from './composition.module';
+export { CompositionValidator } from './composition.validator';
+export { flattenComposition } from './flatten-composition';
+export type {
+  ComponentCondition,
+  ComponentDocument,
+  CompositionDocument,
+  DismantlingInfo,
+  Fastening,
+  FlatComponent,
+  FlatMaterial,
+  FlattenedComposition,
+  HazardousSubstance,
+  MaterialDocument,
+  ReuseInfo,
+  UtilityInfo,
+} from './composition.types';

@@ -1,0 +1,79 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { mkdirSync } from 'node:fs';
+import { Pool, type PoolClient } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+/** Plain SQL access beside Prisma: migrations, bulk paths and streaming exports need it. */
+export interface SqlExecutor {
+  /** Runs one or more statements as a single simple query (no parameters). */
+  exec(sql: string): Promise<void>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface Database extends SqlExecutor {
+  readonly kind: 'server' | 'embedded';
+  readonly adapter: SqlDriverAdapterFactory;
+  /** Runs `work` in one transaction on one connection; rolled back if it throws. */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url: string | null;
+  dataDir: string;
+  /** Connections per instance when on a server. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openServer(options.url, options.poolSize ?? 10) : openEmbedded(options.dataDir);
+}
+
+function openServer(url: string, poolSize: number): Database {
+  const pool = new Pool({ connectionString: url, max: poolSize });
+  const onClient = (client: PoolClient): SqlExecutor => ({
+    exec: async (sql) => void (await client.query(sql)),
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+  });
+  return {
+    kind: 'server',
+    adapter: new PrismaPg(pool),
+    exec: async (sql) => void (await pool.query(sql)),
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(onClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  type Tx = Parameters<Parameters<PGlite['transaction']>[0]>[0];
+  const onTx = (tx: Tx): SqlExecutor => ({
+    exec: async (sql) => void (await tx.exec(sql)),
+    query: async <Row>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows,
+  });
+  return {
+    kind: 'embedded',
+    adapter: new PrismaPGlite(pglite),
+    exec: async (sql) => void (await pglite.exec(sql)),
+    query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+    transaction: (work) => pglite.transaction((tx) => work(onTx(tx))),
+    close: () => pglite.close(),
+  };
+}

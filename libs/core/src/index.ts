@@ -1,0 +1,20 @@
+export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './config/app-config';
+export { repositoryRoot } from './config/repository-root';
+export { openDatabase, type Database, type DatabaseOptions, type SqlExecutor } from './database/database';
+export { DatabaseModule, MIGRATIONS_DIR } from './database/database.module';
+export { applyMigrations, type MigrationResult } from './database/migrator';
+export { DATABASE, PrismaService } from './database/prisma.service';
+export { mapError, RegistryErrorFilter, type MappedError } from './errors/error.filter';
+export { ErrorCode, RegistryError, type Violation } from './errors/registry-error';
+export {
+  Connection,
+  PageArgs,
+  PageInfo,
+  MAX_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  readPage,
+  toConnection,
+  type ConnectionShape,
+  type Edge,
+} from './graphql/connection';

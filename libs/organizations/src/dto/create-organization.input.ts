@@ -1,0 +1,17 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { OrganizationKind } from '@registry/prisma-client';
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field({ description: 'Unique name, 1 to 200 characters.' })
+  name!: string;
+
+  @Field(() => OrganizationKind)
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true, description: 'COROP region code, CR01 to CR40.' })
+  corop?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SBI sector code: two digits, optionally followed by more, e.g. "26" or "27.11".' })
+  sbiCode?: string | null;
+}

@@ -1,0 +1,3 @@
+export { OrganizationsModule } from './organizations.module';
+export { OrganizationService } from './organization.service';
+export { OrganizationModel } from './models/organization.model';

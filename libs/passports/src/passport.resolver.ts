@@ -1,0 +1,103 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessTier, CurrentPrincipal, type Principal, Public, requireTier, Roles } from '@registry/auth';
+import { Connection } from '@registry/core';
+import { OrganizationModel } from '@registry/organizations';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { ComponentFilter, PassportsArgs } from './dto/passports.args';
+import { RegisterPassportInput } from './dto/register-passport.input';
+import { RevisePassportInput } from './dto/revise-passport.input';
+import { ComponentModel, CriticalMaterialModel, PassportModel } from './models/passport.model';
+import { PassportLoaderFactory, type PassportLoaders } from './passport.loaders';
+import { PassportService } from './passport.service';
+import { toPassportModel } from './passport.mapper';
+
+const PassportConnection = Connection(PassportModel, { name: 'Passport' });
+
+type GraphQLContext = { passportLoaders?: PassportLoaders };
+
+@Resolver(() => PassportModel)
+export class PassportResolver {
+  constructor(
+    private readonly service: PassportService,
+    private readonly loaders: PassportLoaderFactory,
+  ) {}
+
+  @Mutation(() => PassportModel, { description: 'Registers a passport with its first revision. MANUFACTURER keys.' })
+  @Roles('MANUFACTURER', 'ADMIN')
+  async registerPassport(@CurrentPrincipal() caller: Principal, @Args('input') input: RegisterPassportInput): Promise<PassportModel> {
+    return toPassportModel(await this.service.register(caller, input));
+  }
+
+  @Mutation(() => PassportModel, { description: 'Adds an immutable revision. Owner only; CONFLICT when expectedRevision is stale.' })
+  @Roles('MANUFACTURER', 'ADMIN')
+  async revisePassport(@CurrentPrincipal() caller: Principal, @Args('input') input: RevisePassportInput): Promise<PassportModel> {
+    return toPassportModel(await this.service.revise(caller, input));
+  }
+
+  @Mutation(() => PassportModel, { description: 'DRAFT -> PUBLISHED. Owner only.' })
+  @Roles('MANUFACTURER', 'ADMIN')
+  async publishPassport(@CurrentPrincipal() caller: Principal, @Args('passportId', { type: () => ID }) passportId: string): Promise<PassportModel> {
+    return toPassportModel(await this.service.publish(caller, passportId));
+  }
+
+  @Mutation(() => PassportModel, { description: 'DRAFT or PUBLISHED -> ARCHIVED. Owner only. An archived passport stays readable.' })
+  @Roles('MANUFACTURER', 'ADMIN')
+  async archivePassport(@CurrentPrincipal() caller: Principal, @Args('passportId', { type: () => ID }) passportId: string): Promise<PassportModel> {
+    return toPassportModel(await this.service.archive(caller, passportId));
+  }
+
+  @Query(() => PassportModel, { description: 'One passport. Drafts are visible to their owner only.' })
+  @Public()
+  async passport(@CurrentPrincipal() caller: Principal | null, @Args('id', { type: () => ID }) id: string): Promise<PassportModel> {
+    return toPassportModel(await this.service.get(caller, id));
+  }
+
+  @Query(() => PassportConnection, { description: 'Passports, newest first. Drafts are listed for their owner only.' })
+  @Public()
+  async passports(@CurrentPrincipal() caller: Principal | null, @Args() args: PassportsArgs) {
+    const page = await this.service.list(caller, args);
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toPassportModel(edge.node) })) };
+  }
+
+  @ResolveField(() => OrganizationModel, { description: 'The manufacturer that registered the passport.' })
+  async manufacturer(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
+    const organization = await this.loaders.forContext(context).manufacturer.load(passport.manufacturerId);
+    return organization!;
+  }
+
+  @ResolveField(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The composition document of the current revision. Tier: LEGITIMATE_INTEREST.',
+    middleware: [requireTier(AccessTier.LEGITIMATE_INTEREST)],
+  })
+  composition(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<Record<string, unknown> | null> {
+    return this.loaders.forContext(context).document.load({ passportId: passport.id, revision: passport.revision });
+  }
+
+  @ResolveField(() => [ComponentModel], {
+    nullable: true,
+    description: 'The component tree, flattened in document order. Tier: LEGITIMATE_INTEREST.',
+    middleware: [requireTier(AccessTier.LEGITIMATE_INTEREST)],
+  })
+  async components(
+    @Parent() passport: PassportModel,
+    @Context() context: GraphQLContext,
+    @Args('filter', { type: () => ComponentFilter, nullable: true }) filter: ComponentFilter | null,
+  ): Promise<ComponentModel[]> {
+    const components = await this.loaders.forContext(context).components.load(passport.id);
+    if (!filter?.element && !filter?.criticalOnly) return components;
+    return components.filter((component) =>
+      component.materials.some(
+        (material) => (!filter.element || material.element === filter.element) && (!filter.criticalOnly || material.criticalLists.length > 0),
+      ),
+    );
+  }
+
+  @ResolveField(() => [CriticalMaterialModel], {
+    description: 'Critical elements in the whole product, heaviest first. Presence: PUBLIC; masses: LEGITIMATE_INTEREST.',
+  })
+  async criticalMaterials(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<CriticalMaterialModel[]> {
+    const components = await this.loaders.forContext(context).components.load(passport.id);
+    return this.loaders.criticalMaterialsOf(passport, components);
+  }
+}

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@registry/auth';
+import { CompositionValidator, flattenComposition, type CompositionDocument, type FlattenedComposition } from '@registry/composition';
+import { type ConnectionShape, RegistryError, type Violation, readPage, toConnection } from '@registry/core';
+import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
+import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
+import { PassportRepository } from './passport.repository';
+
+export interface RegisterPassport {
+  productName: string;
+  cluster: ClusterCode;
+  granularity: Granularity;
+  gtin: string;
+  serialNumber?: string | null;
+  batchNumber?: string | null;
+  composition: Record<string, unknown>;
+  publish?: boolean;
+}
+
+export interface RevisePassport {
+  passportId: string;
+  expectedRevision: number;
+  composition?: Record<string, unknown> | null;
+  productName?: string | null;
+}
+
+export interface PassportListFilter {
+  cluster?: ClusterCode | null;
+  status?: Passport['status'] | null;
+  manufacturerId?: string | null;
+  gtin?: string | null;
+}
+
+/** Protects the database and the response size from absurd documents; real products stay far below. */
+const MAX_COMPONENTS = 5000;
+const MAX_MATERIALS = 20000;
+
+@Injectable()
+export class PassportService {
+  constructor(
+    private readonly passports: PassportRepository,
+    private readonly validator: CompositionValidator,
+  ) {}
+
+  async register(caller: Principal, input: RegisterPassport): Promise<Passport> {
+    const manufacturerId = this.requireManufacturer(caller);
+    const violations: Violation[] = [];
+    const productName = this.checkProductName(input.productName, violations);
+    const gtin = normalizeGtin(input.gtin);
+    if ('error' in gtin) violations.push({ path: 'gtin', message: gtin.error, keyword: 'gtin' });
+    const serialNumber = input.serialNumber?.trim() || '';
+    const batchNumber = input.batchNumber?.trim() || '';
+    this.checkIdentity(input.granularity, serialNumber, batchNumber, violations);
+    const flattened = this.checkComposition(input.composition, input.cluster, violations);
+    if (violations.length > 0 || !flattened || 'error' in gtin) {
+      throw RegistryError.invalid('The passport was not registered: the input is invalid', violations);
+    }
+    try {
+      return await this.passports.create({
+        manufacturerId,
+        cluster: input.cluster,
+        granularity: input.granularity,
+        gtin: gtin.gtin,
+        serialNumber,
+        batchNumber,
+        productName,
+        status: input.publish ? 'PUBLISHED' : 'DRAFT',
+        composition: input.composition,
+        flattened,
+        createdByKeyId: caller.apiKeyId,
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'P2002') {
+        const identity = [`GTIN ${gtin.gtin}`, serialNumber && `serial ${serialNumber}`, batchNumber && `batch ${batchNumber}`].filter(Boolean);
+        throw RegistryError.conflict(`This manufacturer already has a passport for ${identity.join(', ')}`, {
+          fields: ['gtin', 'serialNumber', 'batchNumber'],
+        });
+      }
+      throw error;
+    }
+  }
+
+  async revise(caller: Principal, input: RevisePassport): Promise<Passport> {
+    const current = await this.getOwned(caller, input.passportId);
+    if (current.status === 'ARCHIVED') throw RegistryError.conflict(`Passport ${current.id} is archived and cannot be revised`, { status: current.status });
+    this.checkExpectedRevision(current, input.expectedRevision);
+
+    const violations: Violation[] = [];
+    const productName = input.productName == null ? current.productName : this.checkProductName(input.productName, violations);
+    const composition = input.composition ?? (await this.currentDocument(current));
+    const flattened = this.checkComposition(composition, current.cluster, violations);
+    if (violations.length > 0 || !flattened) throw RegistryError.invalid('The passport was not revised: the input is invalid', violations);
+
+    const revised = await this.passports.addRevision({
+      passportId: current.id,
+      expectedRevision: input.expectedRevision,
+      productName,
+      composition,
+      flattened,
+      createdByKeyId: caller.apiKeyId,
+    });
+    if (revised) return revised;
+    // Someone else revised or archived it between our read and our write.
+    const latest = await this.passports.findById(current.id);
+    if (latest?.status === 'ARCHIVED') throw RegistryError.conflict(`Passport ${current.id} is archived and cannot be revised`, { status: 'ARCHIVED' });
+    throw this.staleRevision(current.id, input.expectedRevision, latest?.revision ?? current.revision);
+  }
+
+  async publish(caller: Principal, passportId: string): Promise<Passport> {
+    const current = await this.getOwned(caller, passportId);
+    if (current.status !== 'DRAFT') {
+      throw RegistryError.conflict(`Passport ${passportId} is ${current.status}; only a DRAFT can be published`, { status: current.status });
+    }
+    return (await this.passports.changeStatus(passportId, ['DRAFT'], 'PUBLISHED')) ?? this.publish(caller, passportId);
+  }
+
+  async archive(caller: Principal, passportId: string): Promise<Passport> {
+    const current = await this.getOwned(caller, passportId);
+    if (current.status === 'ARCHIVED') throw RegistryError.conflict(`Passport ${passportId} is already archived`, { status: current.status });
+    return (await this.passports.changeStatus(passportId, ['DRAFT', 'PUBLISHED'], 'ARCHIVED')) ?? this.archive(caller, passportId);
+  }
+
+  /** A passport the caller may see at all: drafts only to their owner; others are "not found" rather than leaked. */
+  async get(caller: Principal | null, id: string): Promise<Passport> {
+    const passport = UUID.test(id) ? await this.passports.findById(id) : null;
+    if (!passport || !this.isVisible(caller, passport)) throw RegistryError.notFound('Passport', id);
+    return passport;
+  }
+
+  async list(caller: Principal | null, args: { filter?: PassportListFilter | null; first?: number; after?: string | null }): Promise<ConnectionShape<Passport>> {
+    const { first, after } = readPage(args);
+    const where = this.listWhere(caller, args.filter ?? {});
+    const cursor = after ? { createdAt: new Date(String(after[0])), id: String(after[1]) } : null;
+    if (cursor && (Number.isNaN(cursor.createdAt.getTime()) || !UUID.test(cursor.id))) {
+      throw RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
+    }
+    const [rows, total] = await Promise.all([this.passports.findPage(where, first, cursor), this.passports.count(where)]);
+    return toConnection(rows, first, (p) => [p.createdAt.toISOString(), p.id], (p) => p, total);
+  }
+
+  private listWhere(caller: Principal | null, filter: PassportListFilter): Prisma.PassportWhereInput {
+    const conditions: Prisma.PassportWhereInput[] = [];
+    if (filter.cluster) conditions.push({ cluster: filter.cluster });
+    if (filter.status) conditions.push({ status: filter.status });
+    if (filter.manufacturerId) {
+      if (!UUID.test(filter.manufacturerId)) throw RegistryError.invalidField('filter.manufacturerId', 'is not an organization id', 'uuid');
+      conditions.push({ manufacturerId: filter.manufacturerId });
+    }
+    if (filter.gtin) {
+      const gtin = normalizeGtin(filter.gtin);
+      if ('error' in gtin) throw RegistryError.invalidField('filter.gtin', gtin.error, 'gtin');
+      conditions.push({ gtin: gtin.gtin });
+    }
+    if (!caller?.platformAdmin) {
+      const visible: Prisma.PassportWhereInput[] = [{ status: { not: 'DRAFT' } }];
+      if (caller?.organizationId) visible.push({ manufacturerId: caller.organizationId });
+      conditions.push({ OR: visible });
+    }
+    return { AND: conditions };
+  }
+
+  private isVisible(caller: Principal | null, passport: Passport): boolean {
+    return passport.status !== 'DRAFT' || !!caller?.platformAdmin || caller?.organizationId === passport.manufacturerId;
+  }
+
+  /** The passport, if the caller is its manufacturer (or the platform administrator). */
+  private async getOwned(caller: Principal, passportId: string): Promise<Passport> {
+    const passport = await this.get(caller, passportId);
+    if (!caller.platformAdmin && caller.organizationId !== passport.manufacturerId) {
+      throw RegistryError.forbidden(`Passport ${passportId} belongs to another manufacturer; only its owner can change it`, {
+        requiredTier: 'OWNER',
+      });
+    }
+    return passport;
+  }
+
+  private requireManufacturer(caller: Principal): string {
+    if (caller.organizationKind !== 'MANUFACTURER' || !caller.organizationId) {
+      throw RegistryError.forbidden('Only keys of a MANUFACTURER organization can register passports', { requiredRole: 'MANUFACTURER' });
+    }
+    return caller.organizationId;
+  }
+
+  private checkExpectedRevision(passport: Passport, expected: number): void {
+    if (expected !== passport.revision) throw this.staleRevision(passport.id, expected, passport.revision);
+  }
+
+  private staleRevision(id: string, expected: number, actual: number): RegistryError {
+    return RegistryError.conflict(`Passport ${id} is at revision ${actual}, not ${expected}: read it again and reapply the change`, {
+      expectedRevision: expected,
+      currentRevision: actual,
+    });
+  }
+
+  private checkProductName(name: string, violations: Violation[]): string {
+    const trimmed = name.trim();
+    if (trimmed.length < 1 || trimmed.length > 200) violations.push({ path: 'productName', message: 'must be 1 to 200 characters', keyword: 'length' });
+    return trimmed;
+  }
+
+  private checkIdentity(granularity: Granularity, serialNumber: string, batchNumber: string, violations: Violation[]): void {
+    if (serialNumber && !GS1_ATTRIBUTE.test(serialNumber)) {
+      violations.push({ path: 'serialNumber', message: 'must be 1 to 20 characters of the GS1 character set', keyword: 'pattern' });
+    }
+    if (batchNumber && !GS1_ATTRIBUTE.test(batchNumber)) {
+      violations.push({ path: 'batchNumber', message: 'must be 1 to 20 characters of the GS1 character set', keyword: 'pattern' });
+    }
+    if (granularity === 'ITEM' && !serialNumber) violations.push({ path: 'serialNumber', message: 'is required for an ITEM passport', keyword: 'required' });
+    if (granularity === 'BATCH' && !batchNumber) violations.push({ path: 'batchNumber', message: 'is required for a BATCH passport', keyword: 'required' });
+    if (granularity === 'BATCH' && serialNumber) violations.push({ path: 'serialNumber', message: 'must be absent on a BATCH passport', keyword: 'granularity' });
+    if (granularity === 'MODEL' && (serialNumber || batchNumber)) {
+      violations.push({ path: serialNumber ? 'serialNumber' : 'batchNumber', message: 'must be absent on a MODEL passport', keyword: 'granularity' });
+    }
+  }
+
+  private checkComposition(document: unknown, cluster: ClusterCode, violations: Violation[]): FlattenedComposition | null {
+    const problems = this.validator.validate(document, cluster);
+    if (problems.length > 0) {
+      violations.push(...problems);
+      return null;
+    }
+    const flattened = flattenComposition(document as CompositionDocument);
+    const materialCount = flattened.components.reduce((sum, c) => sum + c.materials.length, 0);
+    if (flattened.components.length > MAX_COMPONENTS) {
+      violations.push({ path: '/components', message: `has ${flattened.components.length} components; at most ${MAX_COMPONENTS} are accepted`, keyword: 'maxItems' });
+    }
+    if (materialCount > MAX_MATERIALS) {
+      violations.push({ path: '/components', message: `has ${materialCount} materials; at most ${MAX_MATERIALS} are accepted`, keyword: 'maxItems' });
+    }
+    return violations.length > 0 ? null : flattened;
+  }
+
+  private async currentDocument(passport: Passport): Promise<Record<string, unknown>> {
+    const [document] = await this.passports.findDocuments([{ passportId: passport.id, revision: passport.revision }]);
+    return document.composition as Record<string, unknown>;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,54 @@
+// Compiles the TypeScript sources to CommonJS in dist/ with swc (type checking is `npm run typecheck`).
+// Import aliases come from tsconfig.json "paths", so they are declared in one place only.
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'dist');
+const sourceDirs = ['apps', 'libs', 'prisma', 'generated', 'bench'];
+
+export async function swcOptions() {
+  const tsconfig = JSON.parse(await readFile(join(root, 'tsconfig.json'), 'utf8'));
+  return {
+    sourceMaps: 'inline',
+    module: { type: 'commonjs' },
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+      baseUrl: root,
+      paths: tsconfig.compilerOptions.paths,
+    },
+  };
+}
+
+async function* walk(dir) {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.spec.ts')) yield path;
+  }
+}
+
+const options = await swcOptions();
+await rm(outDir, { recursive: true, force: true });
+let count = 0;
+for (const dir of sourceDirs) {
+  for await (const file of walk(join(root, dir))) {
+    const { code } = await transformFile(file, { ...options, filename: file });
+    const target = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, code);
+    count++;
+  }
+}
+console.log(`built ${count} files into ${relative(process.cwd(), outDir) || '.'}`);
