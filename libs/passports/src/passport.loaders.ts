@@ -10,6 +10,7 @@ import { type ComponentWithMaterials, PassportRepository } from './passport.repo
 export interface PassportLoaders {
   manufacturer: DataLoader<string, Organization | null>;
   components: DataLoader<string, ComponentModel[]>;
+  elementTotals: DataLoader<string, { elementSymbol: string; massKg: number }[]>;
   document: DataLoader<{ passportId: string; revision: number }, Record<string, unknown> | null, string>;
 }
 
@@ -37,6 +38,11 @@ export class PassportLoaderFactory {
         for (const row of rows) byPassport.get(row.passportId)?.push(this.toComponent(row));
         return passportIds.map((id) => byPassport.get(id) ?? []);
       }),
+      elementTotals: new DataLoader(async (passportIds) => {
+        const byPassport = new Map<string, { elementSymbol: string; massKg: number }[]>(passportIds.map((id) => [id, []]));
+        for (const row of await this.passports.findElementTotals(passportIds)) byPassport.get(row.passportId)?.push(row);
+        return passportIds.map((id) => byPassport.get(id) ?? []);
+      }),
       document: new DataLoader(
         async (keys) => {
           const rows = await this.passports.findDocuments(keys);
@@ -48,26 +54,23 @@ export class PassportLoaderFactory {
     };
   }
 
-  /** Per element, the mass in the whole product and the lists that flag it; only flagged elements, heaviest first. */
-  criticalMaterialsOf(passport: { manufacturerId: string; totalMassKg: number }, components: ComponentModel[]): CriticalMaterialModel[] {
-    const massByElement = new Map<string, number>();
-    for (const component of components) {
-      for (const material of component.materials) {
-        if (material.element && material.criticalLists.length > 0) {
-          massByElement.set(material.element, (massByElement.get(material.element) ?? 0) + material.massKgPerProduct);
-        }
-      }
-    }
-    return [...massByElement.entries()]
-      .map(([element, massKg]) => {
-        const share = passport.totalMassKg > 0 ? massKg / passport.totalMassKg : 0;
+  /** The critical elements of a product with the lists that flag them, heaviest first. */
+  criticalMaterialsOf(
+    passport: { manufacturerId: string; totalMassKg: number },
+    totals: { elementSymbol: string; massKg: number }[],
+  ): CriticalMaterialModel[] {
+    return totals
+      .filter((total) => this.criticalMaterials.flagsFor(total.elementSymbol).length > 0)
+      .map((total) => {
+        const share = passport.totalMassKg > 0 ? total.massKg / passport.totalMassKg : 0;
         return {
-          element,
-          elementName: this.criticalMaterials.element(element)?.name ?? element,
-          massKg,
+          element: total.elementSymbol,
+          elementName: this.criticalMaterials.element(total.elementSymbol)?.name ?? total.elementSymbol,
+          massKg: total.massKg,
           shareOfProductMass: share,
+          // The 0.1 % by weight reporting threshold of the Battery Pass data model.
           aboveReportingThreshold: share > 0.001,
-          lists: this.criticalMaterials.flagsFor(element),
+          lists: this.criticalMaterials.flagsFor(total.elementSymbol),
           manufacturerId: passport.manufacturerId,
         };
       })

@@ -17,6 +17,7 @@ export interface NewPassport {
   status: PassportStatus;
   composition: Record<string, unknown>;
   flattened: FlattenedComposition;
+  unitCount: number;
   createdByKeyId: string | null;
 }
 
@@ -26,6 +27,7 @@ export interface PassportRevisionChange {
   productName: string;
   composition: Record<string, unknown>;
   flattened: FlattenedComposition;
+  unitCount: number;
   createdByKeyId: string | null;
 }
 
@@ -44,6 +46,7 @@ export class PassportRepository {
     return this.prisma.$transaction(async (tx) => {
       const passport = await tx.passport.create({
         data: {
+          unitCount: input.unitCount,
           manufacturerId: input.manufacturerId,
           cluster: input.cluster,
           granularity: input.granularity,
@@ -66,7 +69,7 @@ export class PassportRepository {
           },
         },
       });
-      await this.insertRows(tx, passport.id, input.flattened);
+      await this.insertRows(tx, passport, input.flattened);
       return passport;
     });
   }
@@ -78,7 +81,12 @@ export class PassportRepository {
     return this.prisma.$transaction(async (tx) => {
       const updated = await tx.passport.updateMany({
         where: { id: change.passportId, revision: change.expectedRevision, status: { not: 'ARCHIVED' } },
-        data: { revision: { increment: 1 }, productName: change.productName, totalMassKg: change.flattened.totalMassKg },
+        data: {
+          revision: { increment: 1 },
+          productName: change.productName,
+          totalMassKg: change.flattened.totalMassKg,
+          unitCount: change.unitCount,
+        },
       });
       if (updated.count === 0) return null;
       const passport = await tx.passport.findUniqueOrThrow({ where: { id: change.passportId } });
@@ -93,17 +101,24 @@ export class PassportRepository {
           createdByKeyId: change.createdByKeyId,
         },
       });
+      await tx.passportElementTotal.deleteMany({ where: { passportId: passport.id } });
       await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
       await tx.passportComponent.deleteMany({ where: { passportId: passport.id } });
-      await this.insertRows(tx, passport.id, change.flattened);
+      await this.insertRows(tx, passport, change.flattened);
       return passport;
     });
   }
 
   /** Moves a passport from one of `from` to `to`; null when it was in another status. */
   async changeStatus(id: string, from: PassportStatus[], to: PassportStatus): Promise<Passport | null> {
-    const updated = await this.prisma.passport.updateMany({ where: { id, status: { in: from } }, data: { status: to } });
-    return updated.count === 0 ? null : this.prisma.passport.findUnique({ where: { id } });
+    // One transaction: searches filter on the status copied to the material and element rows.
+    return this.prisma.$transaction(async (tx) => {
+      const updated = await tx.passport.updateMany({ where: { id, status: { in: from } }, data: { status: to } });
+      if (updated.count === 0) return null;
+      await tx.passportMaterial.updateMany({ where: { passportId: id }, data: { status: to } });
+      await tx.passportElementTotal.updateMany({ where: { passportId: id }, data: { status: to } });
+      return tx.passport.findUnique({ where: { id } });
+    });
   }
 
   findById(id: string): Promise<Passport | null> {
@@ -133,6 +148,14 @@ export class PassportRepository {
     });
   }
 
+  /** Per passport, the mass of each element in one whole product, in one query. */
+  findElementTotals(passportIds: readonly string[]) {
+    return this.prisma.passportElementTotal.findMany({
+      where: { passportId: { in: [...passportIds] } },
+      select: { passportId: true, elementSymbol: true, massKg: true },
+    });
+  }
+
   /** The composition documents of the given passport revisions, in one query. */
   findDocuments(keys: readonly { passportId: string; revision: number }[]) {
     return this.prisma.passportRevision.findMany({
@@ -141,7 +164,11 @@ export class PassportRepository {
     });
   }
 
-  private async insertRows(tx: Prisma.TransactionClient, passportId: string, flattened: FlattenedComposition): Promise<void> {
+  /** Writes the searchable rows of a revision: components, materials and per-element totals. */
+  private async insertRows(tx: Prisma.TransactionClient, passport: Passport, flattened: FlattenedComposition): Promise<void> {
+    const passportId = passport.id;
+    const manufacturer = await tx.organization.findUniqueOrThrow({ where: { id: passport.manufacturerId }, select: { corop: true } });
+    const searchColumns = { cluster: passport.cluster, status: passport.status, manufacturerId: passport.manufacturerId, corop: manufacturer.corop };
     const componentIds = new Map<string, string>();
     const components = flattened.components.map((component) => {
       const id = randomUUID();
@@ -173,9 +200,27 @@ export class PassportRepository {
         massKgPerProduct: material.massKgPerProduct,
         recycledContentPct: material.recycledContentPct,
         details: (material.details ?? Prisma.DbNull) as Prisma.InputJsonObject,
+        ...searchColumns,
       })),
     );
+    const totals = elementTotals(flattened).map((total) => ({ passportId, ...total, ...searchColumns, unitCount: passport.unitCount }));
     await tx.passportComponent.createMany({ data: components });
     if (materials.length > 0) await tx.passportMaterial.createMany({ data: materials });
+    if (totals.length > 0) await tx.passportElementTotal.createMany({ data: totals });
   }
+}
+
+/** Per element: the mass in one whole product and how many components hold it. */
+export function elementTotals(flattened: FlattenedComposition): { elementSymbol: string; massKg: number; componentCount: number }[] {
+  const totals = new Map<string, { massKg: number; components: Set<string> }>();
+  for (const component of flattened.components) {
+    for (const material of component.materials) {
+      if (!material.elementSymbol) continue;
+      const total = totals.get(material.elementSymbol) ?? { massKg: 0, components: new Set<string>() };
+      total.massKg += material.massKgPerProduct;
+      total.components.add(component.key);
+      totals.set(material.elementSymbol, total);
+    }
+  }
+  return [...totals].map(([elementSymbol, total]) => ({ elementSymbol, massKg: total.massKg, componentCount: total.components.size }));
 }

@@ -97,7 +97,7 @@ export class PassportResolver {
     description: 'Critical elements in the whole product, heaviest first. Presence: PUBLIC; masses: LEGITIMATE_INTEREST.',
   })
   async criticalMaterials(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<CriticalMaterialModel[]> {
-    const components = await this.loaders.forContext(context).components.load(passport.id);
-    return this.loaders.criticalMaterialsOf(passport, components);
+    const totals = await this.loaders.forContext(context).elementTotals.load(passport.id);
+    return this.loaders.criticalMaterialsOf(passport, totals);
   }
 }

@@ -67,6 +67,7 @@ export class PassportService {
         status: input.publish ? 'PUBLISHED' : 'DRAFT',
         composition: input.composition,
         flattened,
+        unitCount: unitCountOf(input.granularity, input.composition),
         createdByKeyId: caller.apiKeyId,
       });
     } catch (error) {
@@ -97,6 +98,7 @@ export class PassportService {
       productName,
       composition,
       flattened,
+      unitCount: unitCountOf(current.granularity, composition),
       createdByKeyId: caller.apiKeyId,
     });
     if (revised) return revised;
@@ -234,6 +236,15 @@ export class PassportService {
     const [document] = await this.passports.findDocuments([{ passportId: passport.id, revision: passport.revision }]);
     return document.composition as Record<string, unknown>;
   }
+}
+
+/**
+ * Products a passport stands for in inventories: an ITEM is one product; a BATCH or MODEL passport counts the
+ * document's `unitCount` (units in the batch, or units placed on the market), one when it is not given.
+ */
+function unitCountOf(granularity: Granularity, composition: Record<string, unknown>): number {
+  if (granularity === 'ITEM') return 1;
+  return typeof composition.unitCount === 'number' ? composition.unitCount : 1;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -93,6 +93,10 @@ CREATE TABLE "Passport" (
     "status" "PassportStatus" NOT NULL DEFAULT 'DRAFT',
     "revision" INTEGER NOT NULL DEFAULT 1,
     "totalMassKg" DOUBLE PRECISION NOT NULL,
+    "unitCount" INTEGER NOT NULL DEFAULT 1,
+    "mci" DOUBLE PRECISION,
+    "reuseValueAmount" DOUBLE PRECISION,
+    "reuseValueCurrency" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -110,6 +114,12 @@ CREATE TABLE "PassportRevision" (
     "totalMassKg" DOUBLE PRECISION NOT NULL,
     "createdByKeyId" UUID,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "contentHash" TEXT,
+    "previousHash" TEXT,
+    "signature" TEXT,
+    "signingKeyId" TEXT,
+    "circularity" JSONB,
+    "reuseValue" JSONB,
 
     CONSTRAINT "PassportRevision_pkey" PRIMARY KEY ("id")
 );
@@ -145,8 +155,41 @@ CREATE TABLE "PassportMaterial" (
     "massKgPerProduct" DOUBLE PRECISION NOT NULL,
     "recycledContentPct" DOUBLE PRECISION,
     "details" JSONB,
+    "cluster" "ClusterCode" NOT NULL,
+    "status" "PassportStatus" NOT NULL,
+    "manufacturerId" UUID NOT NULL,
+    "corop" TEXT,
 
     CONSTRAINT "PassportMaterial_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PassportElementTotal" (
+    "passportId" UUID NOT NULL,
+    "elementSymbol" TEXT NOT NULL,
+    "massKg" DOUBLE PRECISION NOT NULL,
+    "componentCount" INTEGER NOT NULL,
+    "cluster" "ClusterCode" NOT NULL,
+    "status" "PassportStatus" NOT NULL,
+    "manufacturerId" UUID NOT NULL,
+    "corop" TEXT,
+    "unitCount" INTEGER NOT NULL,
+
+    CONSTRAINT "PassportElementTotal_pkey" PRIMARY KEY ("passportId","elementSymbol")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEvent" (
+    "id" BIGSERIAL NOT NULL,
+    "occurredAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "action" TEXT NOT NULL,
+    "actorOrganizationId" UUID,
+    "actorKeyId" UUID,
+    "passportId" UUID,
+    "revision" INTEGER,
+    "details" JSONB,
+
+    CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -195,10 +238,25 @@ CREATE INDEX "PassportMaterial_passportId_position_idx" ON "PassportMaterial"("p
 CREATE INDEX "PassportMaterial_componentId_idx" ON "PassportMaterial"("componentId");
 
 -- CreateIndex
-CREATE INDEX "PassportMaterial_elementSymbol_massKgPerProduct_id_idx" ON "PassportMaterial"("elementSymbol", "massKgPerProduct" DESC, "id");
+CREATE INDEX "PassportMaterial_elementSymbol_status_massKgPerProduct_id_idx" ON "PassportMaterial"("elementSymbol", "status", "massKgPerProduct" DESC, "id");
 
 -- CreateIndex
-CREATE INDEX "PassportMaterial_casNumber_massKgPerProduct_id_idx" ON "PassportMaterial"("casNumber", "massKgPerProduct" DESC, "id");
+CREATE INDEX "PassportMaterial_casNumber_status_massKgPerProduct_id_idx" ON "PassportMaterial"("casNumber", "status", "massKgPerProduct" DESC, "id");
+
+-- CreateIndex
+CREATE INDEX "PassportElementTotal_elementSymbol_status_cluster_idx" ON "PassportElementTotal"("elementSymbol", "status", "cluster");
+
+-- CreateIndex
+CREATE INDEX "PassportElementTotal_cluster_status_elementSymbol_idx" ON "PassportElementTotal"("cluster", "status", "elementSymbol");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_passportId_id_idx" ON "AuditEvent"("passportId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_actorOrganizationId_id_idx" ON "AuditEvent"("actorOrganizationId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_occurredAt_id_idx" ON "AuditEvent"("occurredAt", "id");
 
 -- AddForeignKey
 ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -220,3 +278,6 @@ ALTER TABLE "PassportMaterial" ADD CONSTRAINT "PassportMaterial_passportId_fkey"
 
 -- AddForeignKey
 ALTER TABLE "PassportMaterial" ADD CONSTRAINT "PassportMaterial_componentId_fkey" FOREIGN KEY ("componentId") REFERENCES "PassportComponent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PassportElementTotal" ADD CONSTRAINT "PassportElementTotal_passportId_fkey" FOREIGN KEY ("passportId") REFERENCES "Passport"("id") ON DELETE CASCADE ON UPDATE CASCADE;
