@@ -1,14 +1,14 @@
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@registry/core';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP application for a configuration; used by main.ts and by the tests alike. */
-export async function createApp(config: AppConfig, options: { logger?: false | ('log' | 'error' | 'warn')[] } = {}): Promise<INestApplication> {
+export async function createApp(config: AppConfig, options: { logger?: ('log' | 'error' | 'warn')[] } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,
-    logger: options.logger ?? ['log', 'error', 'warn'],
+    logger: new ConsoleLogger({ json: config.logFormat === 'json', logLevels: options.logger || ['log', 'error', 'warn'] }),
   });
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.enableShutdownHooks();

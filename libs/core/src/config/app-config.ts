@@ -17,6 +17,8 @@ export interface AppConfig {
   schemaFile: string | null;
   /** Apply pending migrations at start-up even on a server (always done for the embedded database). */
   migrateOnStart: boolean;
+  /** `json` writes one JSON object per log line (for log collectors); `text` is for people. */
+  logFormat: 'text' | 'json';
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +42,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const bodyLimitMb = env.BODY_LIMIT_MB === undefined || env.BODY_LIMIT_MB === '' ? 5 : Number(env.BODY_LIMIT_MB);
   if (!(bodyLimitMb > 0 && bodyLimitMb <= 100)) problems.push('BODY_LIMIT_MB must be a number between 0 and 100');
 
+  const logFormat = env.LOG_FORMAT?.trim() || 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') problems.push(`LOG_FORMAT must be "text" or "json", got "${logFormat}"`);
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   const dataDir = env.DATA_DIR?.trim() || './.data';
@@ -52,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO !== 'false',
     schemaFile: env.GRAPHQL_SCHEMA_FILE?.trim() || null,
     migrateOnStart: env.MIGRATE_ON_START === 'true',
+    logFormat: logFormat as AppConfig['logFormat'],
   };
 }
 
