@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 interface DemoSeed {
   organizations: { name: string; kind: OrganizationKind; role: ApiKeyRole; corop: string; sbiCode: string }[];
+  /** `compositionFile` is relative to prisma/seed: the demo shows the same example products the tests validate. */
   passports: (Omit<RegisterPassport, 'composition'> & { compositionFile: string })[];
 }
 
@@ -37,7 +38,8 @@ export async function seedDemoIfEmpty(app: INestApplication): Promise<void> {
     }
   }
   for (const { compositionFile, ...passport } of seed.passports) {
-    const composition = JSON.parse(readFileSync(join(seedDir, compositionFile), 'utf8')) as Record<string, unknown>;
+    const fixture = JSON.parse(readFileSync(join(seedDir, compositionFile), 'utf8')) as { document: Record<string, unknown> };
+    const composition = fixture.document;
     await passports.register(manufacturer!, { ...passport, composition });
   }
   logger.log(
