@@ -1,5 +1,5 @@
 import { loadConfig, type AppConfig } from '@registry/core';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 export interface TestDatabase {
@@ -12,10 +12,11 @@ export interface TestDatabase {
  * here, migrated at app start, dropped at the end), or else a throw-away embedded database in memory.
  */
 export async function createTestDatabase(overrides: Partial<AppConfig> = {}): Promise<TestDatabase> {
-  const base = { ...loadConfig({}), seedDemo: false, adminApiKey: TEST_ADMIN_KEY, ...overrides };
+  const base = { ...loadConfig({}), seedDemo: false, adminApiKey: TEST_ADMIN_KEY, signingKey: TEST_SIGNING_KEY, ...overrides };
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    return { config: { ...base, databaseUrl: null, dataDir: 'memory://' }, drop: async () => undefined };
+    const embeddedTemplate = process.env.REGISTRY_TEST_TEMPLATE ?? null;
+    return { config: { ...base, databaseUrl: null, dataDir: 'memory://', embeddedTemplate }, drop: async () => undefined };
   }
   const name = `registry_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -36,3 +37,6 @@ export async function createTestDatabase(overrides: Partial<AppConfig> = {}): Pr
 }
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+/** The registry's signing key in tests (both modes): a server deployment must be given one, as here. */
+export const TEST_SIGNING_KEY: AppConfig['signingKey'] = { ...generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }), kid: 'test-signing-key' };

@@ -3,12 +3,17 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AuthModule } from '@registry/auth';
+import { AccessModule } from '@registry/access';
+import { AuditModule } from '@registry/audit';
+import { AuthModule, queryLimitRules } from '@registry/auth';
 import { ClustersModule } from '@registry/clusters';
 import { type AppConfig, DatabaseModule, mapError, RegistryErrorFilter } from '@registry/core';
+import { ExportsModule } from '@registry/exports';
 import { MaterialsModule } from '@registry/materials';
 import { OrganizationsModule } from '@registry/organizations';
 import { PassportsModule } from '@registry/passports';
+import { SearchModule } from '@registry/search';
+import { ValueModule } from '@registry/value';
 import type { Request } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
@@ -36,6 +41,7 @@ export class AppModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError,
+          validationRules: queryLimitRules({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
           context: ({ req }: { req: Request }) => ({ req }),
         }),
         AuthModule,
@@ -43,6 +49,11 @@ export class AppModule {
         ClustersModule,
         MaterialsModule,
         PassportsModule,
+        SearchModule,
+        AccessModule,
+        ValueModule,
+        AuditModule,
+        ExportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: RegistryErrorFilter }],
     };

@@ -11,6 +11,8 @@ export async function createApp(config: AppConfig, options: { logger?: ('log' | 
     logger: new ConsoleLogger({ json: config.logFormat === 'json', logLevels: options.logger || ['log', 'error', 'warn'] }),
   });
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  // Client addresses (per-IP rate limits) and schemes (Digital Links) come from the proxies trusted, if any.
+  app.set('trust proxy', config.trustProxyHops);
   app.enableShutdownHooks();
   // Oversized or malformed bodies are answered by the error filter (PAYLOAD_TOO_LARGE, BAD_USER_INPUT).
   await app.init();

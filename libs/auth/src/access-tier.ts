@@ -5,12 +5,19 @@ import type { Principal } from './principal';
 
 /**
  * The access tiers of the EU battery passport (Regulation 2023/1542, Art. 77, Annex XIII), used for every passport.
- * Each tier includes the ones before it in this order for the callers who hold it.
+ *
+ * Who holds which tier on a passport (see `canAccess`):
+ * | tier                | held by                                                                              |
+ * |---------------------|--------------------------------------------------------------------------------------|
+ * | PUBLIC              | everyone, anonymous callers included                                                 |
+ * | LEGITIMATE_INTEREST | RECYCLER keys, AUDITOR keys, the owner, the platform administrator                    |
+ * | AUTHORITY           | AUDITOR keys (of AUDITOR and AUTHORITY organizations), the owner, the administrator   |
+ * | OWNER               | keys of the manufacturer that registered the passport, the platform administrator      |
  */
 export enum AccessTier {
   /** Anyone, including anonymous callers scanning a QR code. */
   PUBLIC = 'PUBLIC',
-  /** Persons with a legitimate interest: recyclers (and authorities, and the owner). */
+  /** Persons with a legitimate interest: recyclers (and auditors, authorities and the owner). */
   LEGITIMATE_INTEREST = 'LEGITIMATE_INTEREST',
   /** Notified bodies and market surveillance: AUDITOR keys of auditor and authority organizations. */
   AUTHORITY = 'AUTHORITY',
@@ -18,13 +25,24 @@ export enum AccessTier {
   OWNER = 'OWNER',
 }
 
-/** Whether `principal` may see data of `tier` of a passport owned by `ownerOrganizationId`. */
-export function canAccess(principal: Principal | null | undefined, tier: AccessTier, ownerOrganizationId: string): boolean {
+/** Whether the caller's organization registered the passport (any key of that manufacturer, its ADMIN key included). */
+export function isOwner(principal: Principal | null | undefined, ownerOrganizationId: string | null | undefined): boolean {
+  return (
+    !!principal &&
+    !!ownerOrganizationId &&
+    principal.organizationKind === 'MANUFACTURER' &&
+    principal.organizationId === ownerOrganizationId
+  );
+}
+
+/**
+ * Whether `principal` may see data of `tier` of a passport owned by `ownerOrganizationId`. Without an owner id
+ * nobody is the owner, so OWNER data stays hidden from everyone but the platform administrator.
+ */
+export function canAccess(principal: Principal | null | undefined, tier: AccessTier, ownerOrganizationId: string | null | undefined): boolean {
   if (tier === AccessTier.PUBLIC) return true;
   if (!principal) return false;
-  if (principal.platformAdmin) return true;
-  const isOwner = principal.organizationId === ownerOrganizationId && principal.organizationKind === 'MANUFACTURER';
-  if (isOwner) return true;
+  if (principal.platformAdmin || isOwner(principal, ownerOrganizationId)) return true;
   switch (tier) {
     case AccessTier.LEGITIMATE_INTEREST:
       return principal.role === 'RECYCLER' || principal.role === 'AUDITOR';
@@ -35,16 +53,82 @@ export function canAccess(principal: Principal | null | undefined, tier: AccessT
   }
 }
 
+/** Every tier the caller holds on a passport of `ownerOrganizationId`, lowest first. */
+export function tiersOf(principal: Principal | null | undefined, ownerOrganizationId: string | null | undefined): AccessTier[] {
+  return Object.values(AccessTier).filter((tier) => canAccess(principal, tier, ownerOrganizationId));
+}
+
+/** The one refusal of the tier model: FORBIDDEN, naming the tier (`extensions.requiredTier`) and what was asked for. */
+export function tierForbidden(tier: AccessTier, what: string): RegistryError {
+  return RegistryError.forbidden(`${what} needs access tier ${tier}`, { requiredTier: tier });
+}
+
 /**
- * Field middleware that hides a passport field from callers below `tier`: the field resolves to null with a
- * FORBIDDEN error naming the tier. The source object must carry the owner's `manufacturerId`.
+ * For services that guard a whole operation by tier (an audit log, an export): throws the same FORBIDDEN as the
+ * field middleware. `what` names the operation in the message, e.g. "The audit log of passport <id>".
+ */
+export function assertTier(principal: Principal | null | undefined, tier: AccessTier, ownerOrganizationId: string | null | undefined, what: string): void {
+  if (!canAccess(principal, tier, ownerOrganizationId)) throw tierForbidden(tier, what);
+}
+
+/** The object a tiered field is resolved on: it must carry the owner of the passport it belongs to. */
+export interface TieredSource {
+  manufacturerId?: string | null;
+}
+
+/**
+ * Field middleware: the field resolves only for callers holding `tier` on the passport the source object belongs
+ * to (its `manufacturerId`); for anyone else it resolves to null with a FORBIDDEN error on that field naming the
+ * tier. The field must be nullable, or the refusal would null its parent too: declare it with `tierField`.
  */
 export function requireTier(tier: AccessTier): FieldMiddleware {
-  return (context: MiddlewareContext<{ manufacturerId: string }, { req: RequestWithPrincipal }>, next: NextFn) => {
-    if (!canAccess(context.context.req.principal, tier, context.source.manufacturerId)) {
+  const middleware = (context: MiddlewareContext<TieredSource, { req?: RequestWithPrincipal }>, next: NextFn) => {
+    if (tier !== AccessTier.PUBLIC && !canAccess(context.context?.req?.principal, tier, context.source?.manufacturerId)) {
       const field = `${context.info?.parentType.name}.${context.info?.fieldName}`;
-      throw RegistryError.forbidden(`The field ${field} needs access tier ${tier}`, { requiredTier: tier, field });
+      const error = tierForbidden(tier, `The field ${field}`);
+      Object.assign(error.extensions, { field });
+      throw error;
     }
     return next();
   };
+  return Object.assign(middleware, { accessTier: tier });
+}
+
+/** The tier a middleware of `requireTier` enforces (for checks over a schema's fields); undefined for others. */
+export function tierOfMiddleware(middleware: FieldMiddleware): AccessTier | undefined {
+  return (middleware as { accessTier?: AccessTier }).accessTier;
+}
+
+/** The sentence every tiered field's description ends with; schema descriptions are read by it too. */
+export function tierSentence(tier: AccessTier): string {
+  return `Tier: ${tier}.`;
+}
+
+/** The tier a schema description states ("... Tier: AUTHORITY." or "Tier: AUTHORITY (and the owner)."), if any. */
+export function tierOfDescription(description: string | null | undefined): AccessTier | undefined {
+  const match = /\bTier: ([A-Z_]+)\b/.exec(description ?? '');
+  return match && (Object.values(AccessTier) as string[]).includes(match[1]) ? (match[1] as AccessTier) : undefined;
+}
+
+interface TierableFieldOptions {
+  description?: string;
+  nullable?: boolean | 'items' | 'itemsAndList';
+  middleware?: FieldMiddleware[];
+}
+
+/**
+ * The options of a passport field of `tier`, for `@Field` and `@ResolveField`: declares the tier once, and from it
+ * the description ends with "Tier: <tier>." and, above PUBLIC, the field gets `requireTier` and becomes nullable
+ * (a refused field reads null). Use it for every field of a passport-owned type so that the schema documents what
+ * is enforced:
+ *
+ *     @ResolveField(() => [RevisionModel], tierField(AccessTier.AUTHORITY, { description: 'Every revision, oldest first.' }))
+ */
+export function tierField<O extends TierableFieldOptions>(tier: AccessTier, options: O = {} as O): O & TierableFieldOptions & { description: string } {
+  const text = options.description?.trim() ?? '';
+  const description = text ? `${text} ${tierSentence(tier)}` : tierSentence(tier);
+  if (tier === AccessTier.PUBLIC) return { ...options, description };
+  // The field itself must be nullable; for lists, their items keep whatever nullability was asked for.
+  const nullable = options.nullable === 'items' || options.nullable === 'itemsAndList' ? 'itemsAndList' : true;
+  return { ...options, description, nullable, middleware: [requireTier(tier), ...(options.middleware ?? [])] };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@registry/core';
-import type { ApiKey, ApiKeyRole, Organization } from '@registry/prisma-client';
+import type { ApiKey, ApiKeyRole, Organization, Prisma } from '@registry/prisma-client';
+import type { Principal } from './principal';
 
 export type ApiKeyWithOrganization = ApiKey & { organization: Organization };
 
@@ -20,8 +21,16 @@ export class ApiKeyRepository {
     return this.prisma.organization.findUnique({ where: { id } });
   }
 
-  create(data: { organizationId: string; role: ApiKeyRole; secretHash: string; secretPrefix: string; label: string | null; expiresAt: Date | null }): Promise<ApiKey> {
-    return this.prisma.apiKey.create({ data });
+  create(
+    data: { organizationId: string; role: ApiKeyRole; secretHash: string; secretPrefix: string; label: string | null; expiresAt: Date | null },
+    actor: Principal,
+  ): Promise<ApiKey> {
+    // One transaction: a key never exists without the audit event of its creation.
+    return this.prisma.$transaction(async (tx) => {
+      const key = await tx.apiKey.create({ data });
+      await tx.auditEvent.create({ data: auditEvent('api_key.created', actor, { apiKeyId: key.id, organizationId: key.organizationId, role: key.role }) });
+      return key;
+    });
   }
 
   listForOrganization(organizationId: string, first: number, after: { createdAt: Date; id: string } | null): Promise<ApiKey[]> {
@@ -39,8 +48,16 @@ export class ApiKeyRepository {
     return this.prisma.apiKey.count({ where: { organizationId } });
   }
 
-  revoke(id: string, at: Date): Promise<ApiKey> {
-    return this.prisma.apiKey.update({ where: { id }, data: { revokedAt: at } });
+  revoke(id: string, at: Date, actor: Principal): Promise<ApiKey> {
+    // One transaction: the revocation and its audit event; a key already revoked is neither changed nor logged again.
+    return this.prisma.$transaction(async (tx) => {
+      const updated = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
+      const key = await tx.apiKey.findUniqueOrThrow({ where: { id } });
+      if (updated.count > 0) {
+        await tx.auditEvent.create({ data: auditEvent('api_key.revoked', actor, { apiKeyId: key.id, organizationId: key.organizationId }) });
+      }
+      return key;
+    });
   }
 
   /** Touches lastUsedAt at most once a minute per key, so reads do not turn into a write per request. */
@@ -50,4 +67,17 @@ export class ApiKeyRepository {
       data: { lastUsedAt: now },
     });
   }
+}
+
+/**
+ * An entry of the append-only audit log (read through @registry/audit, which depends on this domain and so cannot
+ * be imported here). The platform administrator's environment key has no id: details say so.
+ */
+function auditEvent(action: 'api_key.created' | 'api_key.revoked', actor: Principal, details: Record<string, unknown>): Prisma.AuditEventCreateInput {
+  return {
+    action,
+    actorOrganizationId: actor.organizationId,
+    actorKeyId: actor.apiKeyId,
+    details: { ...(actor.platformAdmin ? { platformAdmin: true } : {}), ...details } as Prisma.InputJsonObject,
+  };
 }

@@ -18,15 +18,19 @@ export class ApiKeyResolver {
     return this.service.create(caller, input);
   }
 
-  @Mutation(() => ApiKeyModel, { description: 'Revokes a key at once. Revoking twice is harmless.' })
+  @Mutation(() => ApiKeyModel, {
+    description: 'Revokes a key at once (its next request is UNAUTHENTICATED). Revoking twice is harmless. Platform administrator, or an ADMIN key of its organization.',
+  })
   revokeApiKey(@CurrentPrincipal() caller: Principal, @Args('apiKeyId', { type: () => ID }) apiKeyId: string): Promise<ApiKeyModel> {
     return this.service.revoke(caller, apiKeyId);
   }
 
-  @Query(() => ApiKeyConnection, { description: 'The keys of an organization, newest first.' })
+  @Query(() => ApiKeyConnection, {
+    description: 'The keys of an organization, newest first, with when each was last used. Platform administrator, or an ADMIN key of the organization.',
+  })
   apiKeys(
     @CurrentPrincipal() caller: Principal,
-    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('organizationId', { type: () => ID, nullable: true, description: "Defaults to the caller's organization." }) organizationId: string | null,
     @Args() page: PageArgs,
   ) {
     return this.service.list(caller, organizationId, page);

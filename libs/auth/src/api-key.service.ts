@@ -27,6 +27,14 @@ export class ApiKeyService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The caller behind an Authorization header: null without one; UNAUTHENTICATED when malformed or the key is bad. */
+  async principalFromHeader(header: string | undefined): Promise<Principal | null> {
+    if (header === undefined || header === '') return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw RegistryError.unauthenticated('The Authorization header must read "Bearer <api key>"');
+    return this.authenticate(match[1]);
+  }
+
   /** The caller behind a bearer secret; throws UNAUTHENTICATED for an unknown, revoked or expired key. */
   async authenticate(secret: string): Promise<Principal> {
     if (this.config.adminApiKey && secretsEqual(secret, this.config.adminApiKey)) return PLATFORM_ADMIN;
@@ -50,7 +58,7 @@ export class ApiKeyService {
     input: { organizationId: string; role: ApiKeyRole; label?: string | null; expiresAt?: Date | null },
   ): Promise<CreatedApiKey> {
     this.requireOrganizationAdmin(caller, input.organizationId);
-    const organization = await this.keys.findOrganization(input.organizationId);
+    const organization = UUID.test(input.organizationId) ? await this.keys.findOrganization(input.organizationId) : null;
     if (!organization) throw RegistryError.notFound('Organization', input.organizationId);
     if (!ROLES_BY_KIND[organization.kind].includes(input.role)) {
       throw RegistryError.invalidField(
@@ -61,21 +69,31 @@ export class ApiKeyService {
     }
     if (input.expiresAt && input.expiresAt <= new Date()) throw RegistryError.invalidField('expiresAt', 'must be in the future', 'range');
     const secret = generateSecret();
-    const apiKey = await this.keys.create({
-      organizationId: organization.id,
-      role: input.role,
-      secretHash: hashSecret(secret),
-      secretPrefix: displayPrefix(secret),
-      label: input.label?.trim() || null,
-      expiresAt: input.expiresAt ?? null,
-    });
+    const apiKey = await this.keys.create(
+      {
+        organizationId: organization.id,
+        role: input.role,
+        secretHash: hashSecret(secret),
+        secretPrefix: displayPrefix(secret),
+        label: input.label?.trim() || null,
+        expiresAt: input.expiresAt ?? null,
+      },
+      caller,
+    );
     return { secret, apiKey };
   }
 
-  async list(caller: Principal, organizationId: string, args: { first?: number; after?: string | null }): Promise<ConnectionShape<ApiKey>> {
+  /** The keys of an organization, newest first; without `organizationId`, those of the caller's organization. */
+  async list(caller: Principal, organizationIdArg: string | null | undefined, args: { first?: number; after?: string | null }): Promise<ConnectionShape<ApiKey>> {
+    const organizationId = organizationIdArg ?? caller.organizationId;
+    if (!organizationId) throw RegistryError.invalidField('organizationId', 'is required for the platform administrator key', 'required');
     this.requireOrganizationAdmin(caller, organizationId);
+    if (!UUID.test(organizationId)) throw RegistryError.invalidField('organizationId', `"${organizationId}" is not an organization id`, 'uuid');
     const { first, after } = readPage(args);
     const cursor = after ? { createdAt: new Date(String(after[0])), id: String(after[1]) } : null;
+    if (cursor && (Number.isNaN(cursor.createdAt.getTime()) || !UUID.test(cursor.id))) {
+      throw RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
+    }
     const [rows, total] = await Promise.all([
       this.keys.listForOrganization(organizationId, first, cursor),
       this.keys.countForOrganization(organizationId),
@@ -84,11 +102,11 @@ export class ApiKeyService {
   }
 
   async revoke(caller: Principal, apiKeyId: string): Promise<ApiKey> {
-    const key = await this.keys.findById(apiKeyId);
+    const key = UUID.test(apiKeyId) ? await this.keys.findById(apiKeyId) : null;
     if (!key) throw RegistryError.notFound('ApiKey', apiKeyId);
     this.requireOrganizationAdmin(caller, key.organizationId);
     if (key.revokedAt) return key;
-    return this.keys.revoke(key.id, new Date());
+    return this.keys.revoke(key.id, new Date(), caller);
   }
 
   private requireOrganizationAdmin(caller: Principal, organizationId: string): void {
@@ -99,3 +117,5 @@ export class ApiKeyService {
     });
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

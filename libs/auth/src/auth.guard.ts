@@ -6,7 +6,7 @@ import { ApiKeyService } from './api-key.service';
 import { PUBLIC_KEY, requestOf, ROLES_KEY } from './auth.decorators';
 
 /**
- * Applied to every resolver and controller: resolves the caller from `Authorization: Bearer <key>` once per
+ * Applied to every resolver and controller: takes the caller resolved from `Authorization: Bearer <key>` once per
  * request, then lets the operation through if it is @Public() or the caller holds one of its @Roles().
  */
 @Injectable()
@@ -18,16 +18,8 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = requestOf(context);
-    if (request.principal === undefined) {
-      const header = request.headers.authorization;
-      if (header === undefined || header === '') {
-        request.principal = null;
-      } else {
-        const match = /^Bearer\s+(\S+)$/i.exec(header);
-        if (!match) throw RegistryError.unauthenticated('The Authorization header must read "Bearer <api key>"');
-        request.principal = await this.apiKeys.authenticate(match[1]);
-      }
-    }
+    // Normally resolved already by the RateLimitMiddleware, which runs first on every request.
+    if (request.principal === undefined) request.principal = await this.apiKeys.principalFromHeader(request.headers.authorization);
 
     const targets = [context.getHandler(), context.getClass()];
     const principal = request.principal;

@@ -2,4 +2,18 @@ export { AuthModule } from './auth.module';
 export { ApiKeyService, type CreatedApiKey } from './api-key.service';
 export { CurrentPrincipal, Public, Roles } from './auth.decorators';
 export { PLATFORM_ADMIN, type Principal } from './principal';
-export { AccessTier, canAccess, requireTier } from './access-tier';
+export {
+  AccessTier,
+  assertTier,
+  canAccess,
+  isOwner,
+  requireTier,
+  tierField,
+  tierForbidden,
+  tierOfDescription,
+  tierOfMiddleware,
+  tiersOf,
+  tierSentence,
+  type TieredSource,
+} from './access-tier';
+export { COST_MODEL, queryLimitRules, type QueryLimits } from './limits/query-limits';

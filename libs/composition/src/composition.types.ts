@@ -40,8 +40,12 @@ export interface MaterialDocument {
   recycledContentPct?: number;
   renewableContentPct?: number;
   reusedContentPct?: number;
+  /** Biological feedstock from sustained production (F_S of the Material Circularity Indicator). */
+  sustainedBiologicalContentPct?: number;
   collectedForRecyclingPct?: number;
   collectedForReusePct?: number;
+  collectedForCompostingPct?: number;
+  collectedForEnergyRecoveryPct?: number;
   recyclingEfficiencyPct?: number;
   feedstockRecyclingEfficiencyPct?: number;
   hazardous?: HazardousSubstance;

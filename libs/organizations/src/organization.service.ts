@@ -25,7 +25,7 @@ export class OrganizationService {
     if (sbiCode && !SBI.test(sbiCode)) violations.push({ path: 'sbiCode', message: `"${sbiCode}" is not an SBI code`, keyword: 'pattern' });
     if (violations.length > 0) throw RegistryError.invalid('The organization input is invalid', violations);
     try {
-      return await this.organizations.create({ name, kind: input.kind, corop, sbiCode });
+      return await this.organizations.create({ name, kind: input.kind, corop, sbiCode }, caller);
     } catch (error) {
       if ((error as { code?: string }).code === 'P2002') throw RegistryError.conflict(`An organization named "${name}" already exists`, { fields: ['name'] });
       throw error;

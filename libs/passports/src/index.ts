@@ -1,3 +1,8 @@
+// The GraphQL models first: @registry/audit (loaded by this module) extends Passport while this index is still loading.
+export { ComponentModel, MaterialModel, PassportModel } from './models/passport.model';
 export { PassportsModule } from './passports.module';
 export { PassportService, type RegisterPassport, type RevisePassport } from './passport.service';
-export { PassportModel } from './models/passport.model';
+export { toPassportModel } from './passport.mapper';
+export { elementTotals } from './passport.repository';
+export { normalizeGtin } from './gtin';
+export { summarizeRecycledContent, type RecycledContentSummary } from './recycled-content';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { type AuditActor, hashRevision, recordAuditEvent, revisionContentOf, type RevisionRow, SigningService } from '@registry/audit';
 import { PrismaService } from '@registry/core';
 import type { FlattenedComposition } from '@registry/composition';
 import { Prisma, type Passport, type PassportComponent, type PassportMaterial, type PassportStatus } from '@registry/prisma-client';
+import type { ValueAssessment } from '@registry/value';
 import { randomUUID } from 'node:crypto';
 
 export type ComponentWithMaterials = PassportComponent & { materials: PassportMaterial[] };
@@ -17,8 +19,11 @@ export interface NewPassport {
   status: PassportStatus;
   composition: Record<string, unknown>;
   flattened: FlattenedComposition;
+  /** Circularity indicator and reuse value of the revision, stored with it (and on the passport for summaries). */
+  assessment: ValueAssessment;
   unitCount: number;
   createdByKeyId: string | null;
+  actor: AuditActor;
 }
 
 export interface PassportRevisionChange {
@@ -27,8 +32,10 @@ export interface PassportRevisionChange {
   productName: string;
   composition: Record<string, unknown>;
   flattened: FlattenedComposition;
+  assessment: ValueAssessment;
   unitCount: number;
   createdByKeyId: string | null;
+  actor: AuditActor;
 }
 
 /** Sort key of passport lists: newest first, id breaks ties. */
@@ -39,13 +46,31 @@ export interface PassportCursor {
 
 @Injectable()
 export class PassportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly signing: SigningService,
+  ) {}
 
   async create(input: NewPassport): Promise<Passport> {
-    // One transaction: a passport never exists without its first revision and its component and material rows.
+    // The id and time are set here, not by the database, because the revision's hash covers them.
+    const id = randomUUID();
+    const row: RevisionRow = {
+      revision: 1,
+      previousHash: null,
+      productName: input.productName,
+      status: input.status,
+      totalMassKg: input.flattened.totalMassKg,
+      composition: input.composition,
+      createdAt: new Date(),
+    };
+    // One transaction: a passport never exists without its first revision, its component and material rows and
+    // the audit event of its registration.
     return this.prisma.$transaction(async (tx) => {
+      const seal = await this.seal({ id, ...input }, row);
       const passport = await tx.passport.create({
         data: {
+          id,
+          createdAt: row.createdAt,
           unitCount: input.unitCount,
           manufacturerId: input.manufacturerId,
           cluster: input.cluster,
@@ -57,27 +82,41 @@ export class PassportRepository {
           status: input.status,
           revision: 1,
           totalMassKg: input.flattened.totalMassKg,
+          ...passportFigures(input.assessment),
           revisions: {
             create: {
+              ...revisionFigures(input.assessment),
               revision: 1,
               productName: input.productName,
               status: input.status,
               composition: input.composition as Prisma.InputJsonObject,
               totalMassKg: input.flattened.totalMassKg,
               createdByKeyId: input.createdByKeyId,
+              createdAt: row.createdAt,
+              previousHash: null,
+              ...seal,
             },
           },
         },
       });
       await this.insertRows(tx, passport, input.flattened);
+      await recordAuditEvent(tx, {
+        action: 'passport.registered',
+        actor: input.actor,
+        passportId: id,
+        revision: 1,
+        details: { status: input.status, contentHash: seal.contentHash },
+      });
       return passport;
     });
   }
 
   /** Writes a new revision if the passport is still at `expectedRevision` and not archived; null otherwise. */
   async addRevision(change: PassportRevisionChange): Promise<Passport | null> {
-    // One transaction: the revision counter, the immutable revision and the rows searched must change together,
-    // and the conditional update makes a concurrent reviser lose cleanly instead of interleaving.
+    // One transaction: the revision counter, the immutable revision (chained to the one before), the rows searched
+    // and the audit event must change together, and the conditional update makes a concurrent reviser lose cleanly
+    // instead of interleaving (it also locks the passport row until the new revision is chained).
+    const createdAt = new Date();
     return this.prisma.$transaction(async (tx) => {
       const updated = await tx.passport.updateMany({
         where: { id: change.passportId, revision: change.expectedRevision, status: { not: 'ARCHIVED' } },
@@ -86,10 +125,25 @@ export class PassportRepository {
           productName: change.productName,
           totalMassKg: change.flattened.totalMassKg,
           unitCount: change.unitCount,
+          ...passportFigures(change.assessment),
         },
       });
       if (updated.count === 0) return null;
       const passport = await tx.passport.findUniqueOrThrow({ where: { id: change.passportId } });
+      const previous = await tx.passportRevision.findUniqueOrThrow({
+        where: { passportId_revision: { passportId: passport.id, revision: passport.revision - 1 } },
+        select: { contentHash: true },
+      });
+      const row: RevisionRow = {
+        revision: passport.revision,
+        previousHash: previous.contentHash,
+        productName: change.productName,
+        status: passport.status,
+        totalMassKg: change.flattened.totalMassKg,
+        composition: change.composition,
+        createdAt,
+      };
+      const seal = await this.seal(passport, row);
       await tx.passportRevision.create({
         data: {
           passportId: passport.id,
@@ -98,8 +152,19 @@ export class PassportRepository {
           status: passport.status,
           composition: change.composition as Prisma.InputJsonObject,
           totalMassKg: change.flattened.totalMassKg,
+          ...revisionFigures(change.assessment),
           createdByKeyId: change.createdByKeyId,
+          createdAt,
+          previousHash: row.previousHash,
+          ...seal,
         },
+      });
+      await recordAuditEvent(tx, {
+        action: 'passport.revised',
+        actor: change.actor,
+        passportId: passport.id,
+        revision: passport.revision,
+        details: { status: passport.status, contentHash: seal.contentHash, previousHash: row.previousHash },
       });
       await tx.passportElementTotal.deleteMany({ where: { passportId: passport.id } });
       await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
@@ -109,15 +174,37 @@ export class PassportRepository {
     });
   }
 
-  /** Moves a passport from one of `from` to `to`; null when it was in another status. */
-  async changeStatus(id: string, from: PassportStatus[], to: PassportStatus): Promise<Passport | null> {
-    // One transaction: searches filter on the status copied to the material and element rows.
+  /**
+   * Moves a passport from one of `from` to `to`; null when it was in another status. A status change adds no
+   * revision (the content did not change): it is an audit event, and publishing signs the current revision.
+   */
+  async changeStatus(id: string, from: PassportStatus[], to: PassportStatus, actor: AuditActor): Promise<Passport | null> {
+    // One transaction: searches filter on the status copied to the material and element rows, and the signature
+    // and the audit event belong to the change.
     return this.prisma.$transaction(async (tx) => {
-      const updated = await tx.passport.updateMany({ where: { id, status: { in: from } }, data: { status: to } });
-      if (updated.count === 0) return null;
+      // One conditional update per status tells which one the passport left, atomically.
+      let previousStatus: PassportStatus | null = null;
+      for (const status of from) {
+        const updated = await tx.passport.updateMany({ where: { id, status }, data: { status: to } });
+        if (updated.count > 0) {
+          previousStatus = status;
+          break;
+        }
+      }
+      if (!previousStatus) return null;
+      const passport = await tx.passport.findUniqueOrThrow({ where: { id } });
       await tx.passportMaterial.updateMany({ where: { passportId: id }, data: { status: to } });
       await tx.passportElementTotal.updateMany({ where: { passportId: id }, data: { status: to } });
-      return tx.passport.findUnique({ where: { id } });
+      let signingKeyId: string | null = null;
+      if (to === 'PUBLISHED') signingKeyId = await this.signCurrentRevision(tx, passport);
+      await recordAuditEvent(tx, {
+        action: to === 'PUBLISHED' ? 'passport.published' : 'passport.archived',
+        actor,
+        passportId: id,
+        revision: passport.revision,
+        details: { from: previousStatus, to, ...(signingKeyId ? { signingKeyId } : {}) },
+      });
+      return passport;
     });
   }
 
@@ -164,6 +251,29 @@ export class PassportRepository {
     });
   }
 
+  /** contentHash of a new revision, and its signature when it is written while the passport is PUBLISHED. */
+  private async seal(
+    passport: Pick<Passport, 'id' | 'manufacturerId' | 'cluster' | 'granularity' | 'gtin' | 'serialNumber' | 'batchNumber'>,
+    row: RevisionRow,
+  ): Promise<{ contentHash: string; signature: string | null; signingKeyId: string | null }> {
+    const contentHash = hashRevision(revisionContentOf(passport, row));
+    if (row.status !== 'PUBLISHED') return { contentHash, signature: null, signingKeyId: null };
+    return { contentHash, ...(await this.signing.signRevision({ passportId: passport.id, revision: row.revision, contentHash })) };
+  }
+
+  /**
+   * Signs the revision current when a DRAFT is published. Only the signature is added: the hashed content (with the
+   * status it was written in) stays as it was. Revisions from before hashing (no contentHash) cannot be signed.
+   */
+  private async signCurrentRevision(tx: Prisma.TransactionClient, passport: Passport): Promise<string | null> {
+    const where = { passportId_revision: { passportId: passport.id, revision: passport.revision } };
+    const current = await tx.passportRevision.findUniqueOrThrow({ where, select: { contentHash: true, signature: true } });
+    if (!current.contentHash || current.signature) return null;
+    const signed = await this.signing.signRevision({ passportId: passport.id, revision: passport.revision, contentHash: current.contentHash });
+    await tx.passportRevision.update({ where, data: signed });
+    return signed.signingKeyId;
+  }
+
   /** Writes the searchable rows of a revision: components, materials and per-element totals. */
   private async insertRows(tx: Prisma.TransactionClient, passport: Passport, flattened: FlattenedComposition): Promise<void> {
     const passportId = passport.id;
@@ -208,6 +318,32 @@ export class PassportRepository {
     if (materials.length > 0) await tx.passportMaterial.createMany({ data: materials });
     if (totals.length > 0) await tx.passportElementTotal.createMany({ data: totals });
   }
+
+  /**
+   * The PUBLISHED or ARCHIVED passport with this identity (drafts are never public). An attribute left undefined
+   * matches any value. Should several manufacturers have registered the same identity, a PUBLISHED one comes
+   * first, then the most recently changed.
+   */
+  findPublicByIdentity(identity: { gtin: string; serialNumber?: string; batchNumber?: string }): Promise<Passport | null> {
+    return this.prisma.passport.findFirst({
+      where: {
+        gtin: identity.gtin,
+        ...(identity.serialNumber === undefined ? {} : { serialNumber: identity.serialNumber }),
+        ...(identity.batchNumber === undefined ? {} : { batchNumber: identity.batchNumber }),
+        status: { in: ['PUBLISHED', 'ARCHIVED'] },
+      },
+      // Enum order: PUBLISHED sorts before ARCHIVED.
+      orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }, { id: 'asc' }],
+    });
+  }
+
+  /** The mass in one whole product and the declared recycled content of each material of a passport. */
+  findMaterialRecycledContent(passportId: string): Promise<{ massKgPerProduct: number; recycledContentPct: number | null }[]> {
+    return this.prisma.passportMaterial.findMany({
+      where: { passportId },
+      select: { massKgPerProduct: true, recycledContentPct: true },
+    });
+  }
 }
 
 /** Per element: the mass in one whole product and how many components hold it. */
@@ -223,4 +359,17 @@ export function elementTotals(flattened: FlattenedComposition): { elementSymbol:
     }
   }
   return [...totals].map(([elementSymbol, total]) => ({ elementSymbol, massKg: total.massKg, componentCount: total.components.size }));
+}
+
+/** The value figures kept on the passport row, for cluster summaries without reading documents. */
+function passportFigures({ circularity, reuseValue }: ValueAssessment) {
+  return { mci: circularity.mci, reuseValueAmount: reuseValue.amount, reuseValueCurrency: reuseValue.currency };
+}
+
+/** The full figures of a revision, with their method versions, so old figures stay explainable. */
+function revisionFigures({ circularity, reuseValue }: ValueAssessment) {
+  return {
+    circularity: circularity as unknown as Prisma.InputJsonObject,
+    reuseValue: reuseValue as unknown as Prisma.InputJsonObject,
+  };
 }

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessTier, CurrentPrincipal, type Principal, Public, requireTier, Roles } from '@registry/auth';
+import { AccessTier, CurrentPrincipal, type Principal, Public, Roles, tierField } from '@registry/auth';
 import { Connection } from '@registry/core';
 import { OrganizationModel } from '@registry/organizations';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -7,9 +7,11 @@ import { ComponentFilter, PassportsArgs } from './dto/passports.args';
 import { RegisterPassportInput } from './dto/register-passport.input';
 import { RevisePassportInput } from './dto/revise-passport.input';
 import { ComponentModel, CriticalMaterialModel, PassportModel } from './models/passport.model';
+import { RecycledContentSummaryModel } from './models/recycled-content-summary.model';
 import { PassportLoaderFactory, type PassportLoaders } from './passport.loaders';
 import { PassportService } from './passport.service';
 import { toPassportModel } from './passport.mapper';
+import { summarizeRecycledContent } from './recycled-content';
 
 const PassportConnection = Connection(PassportModel, { name: 'Passport' });
 
@@ -59,26 +61,21 @@ export class PassportResolver {
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toPassportModel(edge.node) })) };
   }
 
-  @ResolveField(() => OrganizationModel, { description: 'The manufacturer that registered the passport.' })
+  @ResolveField(() => OrganizationModel, tierField(AccessTier.PUBLIC, { nullable: false, description: 'The manufacturer that registered the passport.' }))
   async manufacturer(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<OrganizationModel> {
     const organization = await this.loaders.forContext(context).manufacturer.load(passport.manufacturerId);
     return organization!;
   }
 
-  @ResolveField(() => GraphQLJSONObject, {
-    nullable: true,
-    description: 'The composition document of the current revision. Tier: LEGITIMATE_INTEREST.',
-    middleware: [requireTier(AccessTier.LEGITIMATE_INTEREST)],
-  })
+  @ResolveField(() => GraphQLJSONObject, tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'The composition document of the current revision.' }))
   composition(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<Record<string, unknown> | null> {
     return this.loaders.forContext(context).document.load({ passportId: passport.id, revision: passport.revision });
   }
 
-  @ResolveField(() => [ComponentModel], {
-    nullable: true,
-    description: 'The component tree, flattened in document order. Tier: LEGITIMATE_INTEREST.',
-    middleware: [requireTier(AccessTier.LEGITIMATE_INTEREST)],
-  })
+  @ResolveField(
+    () => [ComponentModel],
+    tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'The component tree with masses, locations and dismantling, in document order.' }),
+  )
   async components(
     @Parent() passport: PassportModel,
     @Context() context: GraphQLContext,
@@ -93,11 +90,24 @@ export class PassportResolver {
     );
   }
 
-  @ResolveField(() => [CriticalMaterialModel], {
-    description: 'Critical elements in the whole product, heaviest first. Presence: PUBLIC; masses: LEGITIMATE_INTEREST.',
-  })
+  @ResolveField(
+    () => [CriticalMaterialModel],
+    tierField(AccessTier.PUBLIC, {
+      description: 'Critical elements present in the whole product, heaviest first, and whether each is above 0.1 % by weight (their masses: LEGITIMATE_INTEREST).',
+    }),
+  )
   async criticalMaterials(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<CriticalMaterialModel[]> {
     const totals = await this.loaders.forContext(context).elementTotals.load(passport.id);
     return this.loaders.criticalMaterialsOf(passport, totals);
+  }
+
+  @ResolveField(
+    () => RecycledContentSummaryModel,
+    tierField(AccessTier.PUBLIC, { nullable: false, description: 'Recycled content of the product as a whole, without masses.' }),
+  )
+  async recycledContentSummary(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<RecycledContentSummaryModel> {
+    // From the components loader: one query for all passports of the request, shared with the components field.
+    const components = await this.loaders.forContext(context).components.load(passport.id);
+    return summarizeRecycledContent(components.flatMap((component) => component.materials));
   }
 }

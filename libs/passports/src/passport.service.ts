@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { auditActorOf } from '@registry/audit';
 import type { Principal } from '@registry/auth';
 import { CompositionValidator, flattenComposition, type CompositionDocument, type FlattenedComposition } from '@registry/composition';
-import { type ConnectionShape, RegistryError, type Violation, readPage, toConnection } from '@registry/core';
+import { type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, toConnection } from '@registry/core';
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
+import { ValueAssessor } from '@registry/value';
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
 import { PassportRepository } from './passport.repository';
+import { type RecycledContentSummary, summarizeRecycledContent } from './recycled-content';
 
 export interface RegisterPassport {
   productName: string;
@@ -40,6 +43,7 @@ export class PassportService {
   constructor(
     private readonly passports: PassportRepository,
     private readonly validator: CompositionValidator,
+    private readonly assessor: ValueAssessor,
   ) {}
 
   async register(caller: Principal, input: RegisterPassport): Promise<Passport> {
@@ -67,8 +71,10 @@ export class PassportService {
         status: input.publish ? 'PUBLISHED' : 'DRAFT',
         composition: input.composition,
         flattened,
+        assessment: this.assessor.assess(input.composition as unknown as CompositionDocument, flattened, new Date()),
         unitCount: unitCountOf(input.granularity, input.composition),
         createdByKeyId: caller.apiKeyId,
+        actor: auditActorOf(caller),
       });
     } catch (error) {
       if ((error as { code?: string }).code === 'P2002') {
@@ -98,8 +104,10 @@ export class PassportService {
       productName,
       composition,
       flattened,
+      assessment: this.assessor.assess(composition as unknown as CompositionDocument, flattened, new Date()),
       unitCount: unitCountOf(current.granularity, composition),
       createdByKeyId: caller.apiKeyId,
+      actor: auditActorOf(caller),
     });
     if (revised) return revised;
     // Someone else revised or archived it between our read and our write.
@@ -113,13 +121,13 @@ export class PassportService {
     if (current.status !== 'DRAFT') {
       throw RegistryError.conflict(`Passport ${passportId} is ${current.status}; only a DRAFT can be published`, { status: current.status });
     }
-    return (await this.passports.changeStatus(passportId, ['DRAFT'], 'PUBLISHED')) ?? this.publish(caller, passportId);
+    return (await this.passports.changeStatus(passportId, ['DRAFT'], 'PUBLISHED', auditActorOf(caller))) ?? this.publish(caller, passportId);
   }
 
   async archive(caller: Principal, passportId: string): Promise<Passport> {
     const current = await this.getOwned(caller, passportId);
     if (current.status === 'ARCHIVED') throw RegistryError.conflict(`Passport ${passportId} is already archived`, { status: current.status });
-    return (await this.passports.changeStatus(passportId, ['DRAFT', 'PUBLISHED'], 'ARCHIVED')) ?? this.archive(caller, passportId);
+    return (await this.passports.changeStatus(passportId, ['DRAFT', 'PUBLISHED'], 'ARCHIVED', auditActorOf(caller))) ?? this.archive(caller, passportId);
   }
 
   /** A passport the caller may see at all: drafts only to their owner; others are "not found" rather than leaked. */
@@ -221,6 +229,8 @@ export class PassportService {
       violations.push(...problems);
       return null;
     }
+    // Inputs of the value figures that the schema cannot check alone (e.g. shares adding up to over 100 %).
+    violations.push(...this.assessor.violations(document as CompositionDocument));
     const flattened = flattenComposition(document as CompositionDocument);
     const materialCount = flattened.components.reduce((sum, c) => sum + c.materials.length, 0);
     if (flattened.components.length > MAX_COMPONENTS) {
@@ -235,6 +245,47 @@ export class PassportService {
   private async currentDocument(passport: Passport): Promise<Record<string, unknown>> {
     const [document] = await this.passports.findDocuments([{ passportId: passport.id, revision: passport.revision }]);
     return document.composition as Record<string, unknown>;
+  }
+
+  /**
+   * The public passport a GS1 Digital Link names: by GTIN (any of its 8/12/13/14-digit forms) and serial number
+   * (an ITEM), batch number (a BATCH), both (an ITEM of a batch) or neither (the MODEL). Only PUBLISHED and ARCHIVED
+   * passports resolve; BAD_USER_INPUT names a malformed attribute, NOT_FOUND says what was looked for.
+   */
+  async findByDigitalLink(link: { gtin: string; serialNumber?: string | null; batchNumber?: string | null }): Promise<Passport> {
+    const violations: Violation[] = [];
+    const gtin = normalizeGtin(link.gtin);
+    if ('error' in gtin) violations.push({ path: 'gtin', message: gtin.error, keyword: 'gtin' });
+    for (const [path, value] of [['serialNumber', link.serialNumber], ['batchNumber', link.batchNumber]] as const) {
+      if (value != null && !GS1_ATTRIBUTE.test(value)) violations.push({ path, message: 'must be 1 to 20 characters of the GS1 character set', keyword: 'pattern' });
+    }
+    if (violations.length > 0 || 'error' in gtin) throw RegistryError.invalid('The Digital Link does not name a product', violations);
+    const serialNumber = link.serialNumber ?? undefined;
+    // Without a serial number the link names a BATCH or the MODEL, never an ITEM (items always have one).
+    const identity = serialNumber
+      ? { gtin: gtin.gtin, serialNumber, batchNumber: link.batchNumber ?? undefined }
+      : { gtin: gtin.gtin, serialNumber: '', batchNumber: link.batchNumber ?? '' };
+    const passport = await this.passports.findPublicByIdentity(identity);
+    if (!passport) {
+      const named = [`GTIN ${gtin.gtin}`, link.batchNumber && `batch ${link.batchNumber}`, serialNumber && `serial ${serialNumber}`].filter(Boolean);
+      throw new RegistryError(ErrorCode.NOT_FOUND, `No published passport has ${named.join(', ')}`, {
+        entity: 'Passport',
+        gtin: gtin.gtin,
+        serialNumber: serialNumber ?? null,
+        batchNumber: link.batchNumber ?? null,
+      });
+    }
+    return passport;
+  }
+
+  /** The recycled-content summary of a passport (no masses), for public views. */
+  async recycledContentOf(passportId: string): Promise<RecycledContentSummary> {
+    return summarizeRecycledContent(await this.passports.findMaterialRecycledContent(passportId));
+  }
+
+  /** Per element, its mass in one whole product; callers showing it publicly must reduce it to presence. */
+  elementTotalsOf(passportId: string): Promise<{ elementSymbol: string; massKg: number }[]> {
+    return this.passports.findElementTotals([passportId]);
   }
 }
 

@@ -1,14 +1,16 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { CompositionModule } from '@registry/composition';
 import { MaterialsModule } from '@registry/materials';
 import { OrganizationsModule } from '@registry/organizations';
+import { ValueModule } from '@registry/value';
 import { PassportLoaderFactory } from './passport.loaders';
 import { PassportRepository } from './passport.repository';
 import { PassportResolver } from './passport.resolver';
 import { PassportService } from './passport.service';
 
 @Module({
-  imports: [CompositionModule, MaterialsModule, OrganizationsModule],
+  // forwardRef: the value library reads Passport types from this one, and this one uses its assessor.
+  imports: [CompositionModule, MaterialsModule, OrganizationsModule, forwardRef(() => ValueModule)],
   providers: [PassportRepository, PassportService, PassportLoaderFactory, PassportResolver],
   exports: [PassportService],
 })

@@ -29,10 +29,10 @@ export class ApiKeyModel {
   @Field(() => Date, { nullable: true, description: 'Last time the key authenticated a request (to the minute).' })
   lastUsedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the key stops working (UNAUTHENTICATED "The API key has expired"); null: never.' })
   expiresAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the key was revoked; null while it is not.' })
   revokedAt!: Date | null;
 }
 

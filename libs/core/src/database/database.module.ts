@@ -21,7 +21,7 @@ export class DatabaseModule {
           provide: DATABASE,
           useFactory: async () => {
             const logger = new Logger('Database');
-            const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+            const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, template: config.embeddedTemplate });
             logger.log(db.kind === 'server' ? 'connected to the PostgreSQL server' : `embedded database in ${config.dataDir}`);
             // A server is migrated by `npm run db:migrate` (one step per deployment, not per instance);
             // the embedded database belongs to this process, so it migrates itself.

@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
+import { Logger } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { Pool, type PoolClient } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
@@ -18,6 +19,8 @@ export interface Database extends SqlExecutor {
   /** Runs `work` in one transaction on one connection; rolled back if it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Embedded only: a consistent copy of the whole data folder, loadable as `template`. */
+  dump?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -25,14 +28,19 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Connections per instance when on a server. */
   poolSize?: number;
+  /** Path of a dump (PGlite `dumpDataDir`) to start a new embedded database from. */
+  template?: string | null;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openServer(options.url, options.poolSize ?? 10) : openEmbedded(options.dataDir);
+  return options.url ? openServer(options.url, options.poolSize ?? 10) : openEmbedded(options.dataDir, options.template ?? null);
 }
 
 function openServer(url: string, poolSize: number): Database {
   const pool = new Pool({ connectionString: url, max: poolSize });
+  // An idle connection closed by the server (restart, failover, admin) must not crash the process: the pool
+  // drops it and opens a new one on the next query.
+  pool.on('error', (error) => new Logger('Database').warn(`idle database connection closed: ${error.message}`));
   const onClient = (client: PoolClient): SqlExecutor => ({
     exec: async (sql) => void (await client.query(sql)),
     query: async (sql, params) => (await client.query(sql, params)).rows,
@@ -60,9 +68,11 @@ function openServer(url: string, poolSize: number): Database {
   };
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, template: string | null): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const pglite = template
+    ? await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(template)]) })
+    : await PGlite.create(dataDir);
   type Tx = Parameters<Parameters<PGlite['transaction']>[0]>[0];
   const onTx = (tx: Tx): SqlExecutor => ({
     exec: async (sql) => void (await tx.exec(sql)),
@@ -75,5 +85,6 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
     transaction: (work) => pglite.transaction((tx) => work(onTx(tx))),
     close: () => pglite.close(),
+    dump: () => pglite.dumpDataDir('none'),
   };
 }

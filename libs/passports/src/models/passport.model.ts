@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AccessTier, requireTier } from '@registry/auth';
+import { AccessTier, tierField } from '@registry/auth';
 import { ClusterCode, Granularity, PassportStatus } from '@registry/prisma-client';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
@@ -11,9 +11,20 @@ registerEnumType(PassportStatus, {
   name: 'PassportStatus',
   description: 'DRAFT (owner only) -> PUBLISHED -> ARCHIVED. An archived passport cannot be revised.',
 });
-registerEnumType(AccessTier, { name: 'AccessTier', description: 'The access tiers of the EU battery passport.' });
+registerEnumType(AccessTier, {
+  name: 'AccessTier',
+  description:
+    'The access tiers of the EU battery passport. Every passport field states its tier; a field above the caller\'s tier reads null ' +
+    'with a FORBIDDEN error naming the tier (extensions.requiredTier).',
+  valuesMap: {
+    PUBLIC: { description: 'Anyone, anonymous callers included.' },
+    LEGITIMATE_INTEREST: { description: 'RECYCLER and AUDITOR keys, and the owner.' },
+    AUTHORITY: { description: 'AUDITOR keys (of AUDITOR and AUTHORITY organizations), and the owner.' },
+    OWNER: { description: 'Keys of the manufacturer that registered the passport.' },
+  },
+});
 
-@ObjectType('CriticalListFlag', { description: 'A critical material list that flags an element.' })
+@ObjectType('CriticalListFlag', { description: 'A critical material list that flags an element (reference data). Tier: PUBLIC.' })
 export class CriticalListFlagModel {
   @Field()
   listId!: string;
@@ -25,7 +36,7 @@ export class CriticalListFlagModel {
   materialName!: string;
 }
 
-@ObjectType('Material', { description: 'A material of a component. Tier: LEGITIMATE_INTEREST.' })
+@ObjectType('Material', { description: 'A material of a component, read through Passport.components. Tier: LEGITIMATE_INTEREST.' })
 export class MaterialModel {
   @Field()
   name!: string;
@@ -52,7 +63,9 @@ export class MaterialModel {
   details!: Record<string, unknown> | null;
 }
 
-@ObjectType('Component', { description: 'A component of the product, flattened from the composition tree. Tier: LEGITIMATE_INTEREST.' })
+@ObjectType('Component', {
+  description: 'A component of the product, flattened from the composition tree; read through Passport.components. Tier: LEGITIMATE_INTEREST.',
+})
 export class ComponentModel {
   @Field()
   key!: string;
@@ -88,76 +101,76 @@ export class ComponentModel {
   materials!: MaterialModel[];
 }
 
-@ObjectType('CriticalMaterial', { description: 'A critical element in the whole product. Tier: PUBLIC (presence); masses need LEGITIMATE_INTEREST.' })
+@ObjectType('CriticalMaterial', { description: 'A critical element in the whole product: its presence is PUBLIC, its mass LEGITIMATE_INTEREST.' })
 export class CriticalMaterialModel {
-  @Field()
+  @Field(tierField(AccessTier.PUBLIC, { description: 'Chemical symbol.' }))
   element!: string;
 
-  @Field()
+  @Field(tierField(AccessTier.PUBLIC))
   elementName!: string;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Total mass in one whole product. Tier: LEGITIMATE_INTEREST.',
-    middleware: [requireTier(AccessTier.LEGITIMATE_INTEREST)],
-  })
+  @Field(() => Float, tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'Total mass in one whole product.' }))
   massKg!: number;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: 'massKg / totalMassKg of the product. Tier: LEGITIMATE_INTEREST.',
-    middleware: [requireTier(AccessTier.LEGITIMATE_INTEREST)],
-  })
+  @Field(() => Float, tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'massKg / totalMassKg of the product.' }))
   shareOfProductMass!: number;
 
-  @Field({ description: 'Whether the share is above 0.1 % by weight, the reporting threshold of the Battery Pass data model.' })
+  @Field(
+    tierField(AccessTier.PUBLIC, {
+      description: 'Whether the share is above 0.1 % by weight, the reporting threshold of the Battery Pass data model.',
+    }),
+  )
   aboveReportingThreshold!: boolean;
 
-  @Field(() => [CriticalListFlagModel])
+  @Field(() => [CriticalListFlagModel], tierField(AccessTier.PUBLIC, { description: 'The lists (and list versions) that flag the element.' }))
   lists!: CriticalListFlagModel[];
 
   /** Owner of the passport, for the tier checks of the mass fields (not exposed). */
   manufacturerId!: string;
 }
 
-@ObjectType('Passport', { description: 'A circular material passport. Fields say their access tier; PUBLIC unless stated.' })
+@ObjectType('Passport', {
+  description:
+    'A circular material passport. Every field states its access tier (see AccessTier); a field above the caller\'s tier ' +
+    'reads null with a FORBIDDEN error naming the tier. Drafts are visible to their owner only.',
+})
 export class PassportModel {
-  @Field(() => ID)
+  @Field(() => ID, tierField(AccessTier.PUBLIC))
   id!: string;
 
-  @Field()
+  @Field(tierField(AccessTier.PUBLIC))
   productName!: string;
 
-  @Field(() => ClusterCode)
+  @Field(() => ClusterCode, tierField(AccessTier.PUBLIC, { description: 'The product cluster of the programme.' }))
   cluster!: ClusterCode;
 
-  @Field(() => Granularity)
+  @Field(() => Granularity, tierField(AccessTier.PUBLIC))
   granularity!: Granularity;
 
-  @Field({ description: 'GTIN as 14 digits.' })
+  @Field(tierField(AccessTier.PUBLIC, { description: 'GTIN as 14 digits.' }))
   gtin!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, tierField(AccessTier.PUBLIC, { nullable: true, description: 'GS1 AI 21, for an ITEM.' }))
   serialNumber!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, tierField(AccessTier.PUBLIC, { nullable: true, description: 'GS1 AI 10, for a BATCH (or an ITEM of a batch).' }))
   batchNumber!: string | null;
 
-  @Field(() => PassportStatus)
+  @Field(() => PassportStatus, tierField(AccessTier.PUBLIC))
   status!: PassportStatus;
 
-  @Field(() => Int, { description: 'Number of the current revision; 1 for a new passport.' })
+  @Field(() => Int, tierField(AccessTier.PUBLIC, { description: 'Number of the current revision; 1 for a new passport.' }))
   revision!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, tierField(AccessTier.PUBLIC, { description: 'The organization that registered the passport (its owner).' }))
   manufacturerId!: string;
 
-  @Field(() => Float, { description: 'Mass of one whole product in kg.' })
+  @Field(() => Float, tierField(AccessTier.PUBLIC, { description: 'Mass of one whole product in kg.' }))
   totalMassKg!: number;
 
-  @Field()
+  @Field(tierField(AccessTier.PUBLIC))
   createdAt!: Date;
 
-  @Field()
+  @Field(tierField(AccessTier.PUBLIC))
   updatedAt!: Date;
 }

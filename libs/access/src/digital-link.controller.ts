@@ -1,0 +1,74 @@
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Public } from '@registry/auth';
+import { APP_CONFIG, type AppConfig, mapError } from '@registry/core';
+import type { Request, Response } from 'express';
+import { qrSvg } from './qr-code';
+import { PAGE_CSP, renderErrorPage, renderPublicPassportPage } from './public-passport.html';
+import { type DigitalLinkRequest, PublicPassportService } from './public-passport.service';
+import type { PublicPassportView } from './public-passport.view';
+import { publicBaseUrl } from './public-base-url';
+
+const JSON_TYPES = ['application/json', 'application/ld+json'];
+
+/**
+ * The GS1 Digital Link resolver: `/01/{gtin}` (MODEL), `/01/{gtin}/10/{batch}` (BATCH), `/01/{gtin}/21/{serial}`
+ * and `/01/{gtin}/10/{batch}/21/{serial}` (ITEM) answer the PUBLIC view of the passport, as JSON when the Accept
+ * header asks for it, else as a small HTML page for people who scanned a QR code.
+ */
+@Controller('01')
+@Public()
+export class DigitalLinkController {
+  constructor(
+    private readonly passports: PublicPassportService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':gtin')
+  model(@Param('gtin') gtin: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.answer({ gtin }, request, response);
+  }
+
+  @Get(':gtin/10/:batch')
+  batch(@Param('gtin') gtin: string, @Param('batch') batchNumber: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.answer({ gtin, batchNumber }, request, response);
+  }
+
+  @Get(':gtin/21/:serial')
+  item(@Param('gtin') gtin: string, @Param('serial') serialNumber: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.answer({ gtin, serialNumber }, request, response);
+  }
+
+  @Get(':gtin/10/:batch/21/:serial')
+  itemOfBatch(
+    @Param('gtin') gtin: string,
+    @Param('batch') batchNumber: string,
+    @Param('serial') serialNumber: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.answer({ gtin, batchNumber, serialNumber }, request, response);
+  }
+
+  /** JSON clients get errors from the global filter, like every other route; browsers get a page saying what failed. */
+  private async answer(link: DigitalLinkRequest, request: Request, response: Response): Promise<void> {
+    const type = request.accepts(['text/html', ...JSON_TYPES]);
+    const json = typeof type === 'string' && JSON_TYPES.includes(type) ? type : null;
+    response.vary('Accept');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    if (!json) response.setHeader('Content-Security-Policy', PAGE_CSP);
+    let view: PublicPassportView;
+    try {
+      view = await this.passports.resolve(link, publicBaseUrl(this.config.publicBaseUrl, request));
+    } catch (error) {
+      if (json) throw error;
+      const mapped = mapError(error, request.url);
+      response.status(mapped.status).type('html').send(renderErrorPage(mapped.status, mapped.message));
+      return;
+    }
+    // The canonical link has the 14-digit GTIN, whichever form was scanned.
+    response.setHeader('Link', `<${view.digitalLink}>; rel="canonical"`);
+    response.setHeader('Cache-Control', 'public, max-age=60');
+    if (json) response.type(json).send(JSON.stringify(view));
+    else response.type('html').send(renderPublicPassportPage(view, await qrSvg(view.digitalLink)));
+  }
+}

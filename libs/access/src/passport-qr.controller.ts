@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { CurrentPrincipal, type Principal, Public } from '@registry/auth';
+import { APP_CONFIG, type AppConfig } from '@registry/core';
+import type { Request, Response } from 'express';
+import { PassportLinkService, type PassportQr } from './passport-link.service';
+import { publicBaseUrl } from './public-base-url';
+
+/**
+ * QR codes encoding a passport's GS1 Digital Link, for labels and packaging. Anyone may fetch those of published
+ * passports; a draft's only with a key of its owner.
+ */
+@Controller('passports')
+@Public()
+export class PassportQrController {
+  constructor(
+    private readonly links: PassportLinkService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':id/qr.svg')
+  async svg(@CurrentPrincipal() caller: Principal | null, @Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    send(response, 'image/svg+xml', await this.links.svg(caller, id, publicBaseUrl(this.config.publicBaseUrl, request)));
+  }
+
+  @Get(':id/qr.png')
+  async png(
+    @CurrentPrincipal() caller: Principal | null,
+    @Param('id') id: string,
+    @Query('size') size: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, 'image/png', await this.links.png(caller, id, publicBaseUrl(this.config.publicBaseUrl, request), size));
+  }
+}
+
+/** A published passport's link never changes (its identity is fixed), so its image may be cached for a day. */
+function send(response: Response, type: string, qr: PassportQr<string | Buffer>): void {
+  response.setHeader('Cache-Control', qr.isPublic ? 'public, max-age=86400' : 'private, no-store');
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.type(type).send(qr.content);
+}

@@ -1,0 +1,72 @@
+import { escapeHtml, renderErrorPage, renderPublicPassportPage } from './public-passport.html';
+import type { PublicPassportView } from './public-passport.view';
+
+const VIEW: PublicPassportView = {
+  digitalLink: 'https://id.example.org/01/08712345000011/21/%3Cx%3E',
+  passportId: 'c0ffee00-0000-4000-8000-000000000000',
+  productName: 'Lamp <b>"bold"</b> & \'co\'',
+  granularity: 'ITEM',
+  gtin: '08712345000011',
+  serialNumber: '<x>',
+  batchNumber: null,
+  status: 'ARCHIVED',
+  revision: 3,
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  cluster: { code: 'BATTERY', name: 'Batteries' },
+  manufacturer: { id: 'm', name: 'Acme <Lighting>' },
+  criticalMaterials: [],
+  recycledContent: { recycledContentPct: null, declaredShareOfMass: 0, recycledShareOfMass: 0 },
+  circularity: null,
+  links: { qrSvg: 'https://id.example.org/passports/x/qr.svg', qrPng: 'https://id.example.org/passports/x/qr.png' },
+};
+
+describe('the public passport page', () => {
+  it('escapes the five HTML characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('escapes every value taken from the passport', () => {
+    const page = renderPublicPassportPage(VIEW, null);
+    expect(page).toContain('<h1>Lamp &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; &#39;co&#39;</h1>');
+    expect(page).toContain('Acme &lt;Lighting&gt;');
+    expect(page).toContain('serial &lt;x&gt;');
+    expect(page).not.toMatch(/<b>|<x>|<Lighting>/);
+  });
+
+  it('says what is not there rather than leaving gaps, and that an archived passport is no longer kept up to date', () => {
+    const page = renderPublicPassportPage(VIEW, null);
+    expect(page).toContain('No critical raw material is declared in this product.');
+    expect(page).toContain('No recycled content is declared.');
+    expect(page).toContain('Not calculated yet.');
+    expect(page).toContain('Archived: this passport is no longer kept up to date');
+    expect(page).not.toContain('class="qr"');
+  });
+
+  it('lists critical materials with their threshold flag and lists', () => {
+    const page = renderPublicPassportPage(
+      {
+        ...VIEW,
+        criticalMaterials: [
+          { element: 'Co', elementName: 'Cobalt', aboveReportingThreshold: true, lists: [{ listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'cobalt' }] },
+          { element: 'Sb', elementName: 'Antimony', aboveReportingThreshold: false, lists: [{ listId: 'EU-2020', listVersion: '2020', materialName: 'antimony' }] },
+        ],
+        recycledContent: { recycledContentPct: 42.5, declaredShareOfMass: 0.8, recycledShareOfMass: 0.34 },
+        circularity: { materialCircularityIndicator: 0.4354 },
+      },
+      '<svg id="qr"></svg>',
+    );
+    expect(page).toContain('<td>Cobalt (Co)</td><td>yes</td><td>EU-CRMA-2024-CRITICAL (2024)</td>');
+    expect(page).toContain('<td>Antimony (Sb)</td><td>no</td><td>EU-2020 (2020)</td>');
+    expect(page).toContain('42.5 % recycled content');
+    expect(page).toContain('(80 % of the product by weight)');
+    expect(page).toContain('<strong>0.44</strong>');
+    expect(page).toContain('<svg id="qr"></svg>');
+  });
+
+  it('renders errors as a page with the message escaped', () => {
+    const page = renderErrorPage(404, 'No published passport has GTIN 1, serial <x>');
+    expect(page).toContain('<title>Passport not found</title>');
+    expect(page).toContain('serial &lt;x&gt;');
+    expect(renderErrorPage(400, 'bad')).toContain('This link cannot be read');
+  });
+});

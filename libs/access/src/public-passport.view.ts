@@ -1,0 +1,44 @@
+import type { ClusterCode, Granularity, PassportStatus } from '@registry/prisma-client';
+
+/** A critical raw material present in the product: which one and whether above the threshold, never its mass. */
+export interface PublicCriticalMaterial {
+  element: string;
+  elementName: string;
+  aboveReportingThreshold: boolean;
+  lists: { listId: string; listVersion: string; materialName: string }[];
+}
+
+/** The circularity indicator of a passport, once it has been calculated. */
+export interface PublicCircularity {
+  /** Material Circularity Indicator (Ellen MacArthur Foundation), 0 (linear) to 1 (circular). */
+  materialCircularityIndicator: number;
+}
+
+/**
+ * What anyone may know of a passport (the PUBLIC tier): what the resolver answers and the public page shows. It has
+ * no masses, components or dismantling information by construction: those are LEGITIMATE_INTEREST.
+ */
+export interface PublicPassportView {
+  /** The GS1 Digital Link URI of the passport (what its QR code encodes). */
+  digitalLink: string;
+  passportId: string;
+  productName: string;
+  granularity: Granularity;
+  gtin: string;
+  serialNumber: string | null;
+  batchNumber: string | null;
+  status: PassportStatus;
+  revision: number;
+  updatedAt: string;
+  cluster: { code: ClusterCode; name: string };
+  manufacturer: { id: string; name: string };
+  criticalMaterials: PublicCriticalMaterial[];
+  recycledContent: {
+    recycledContentPct: number | null;
+    declaredShareOfMass: number;
+    recycledShareOfMass: number;
+  };
+  /** Null until the passport's circularity has been calculated. */
+  circularity: PublicCircularity | null;
+  links: { qrSvg: string; qrPng: string };
+}

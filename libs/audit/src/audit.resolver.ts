@@ -1,0 +1,21 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, type Principal, Roles } from '@registry/auth';
+import { Connection } from '@registry/core';
+import { AuditService } from './audit.service';
+import { AuditEventsArgs } from './dto/audit-events.args';
+import { AuditEventModel } from './models/audit-event.model';
+
+const AuditEventConnection = Connection(AuditEventModel, { name: 'AuditEvent', totalCount: false });
+
+@Resolver(() => AuditEventModel)
+export class AuditResolver {
+  constructor(private readonly audit: AuditService) {}
+
+  @Query(() => AuditEventConnection, {
+    description: 'The audit log, newest first. AUDITOR keys and the platform administrator; a manufacturer sees its own events.',
+  })
+  @Roles('AUDITOR', 'MANUFACTURER', 'ADMIN')
+  auditEvents(@CurrentPrincipal() caller: Principal, @Args() args: AuditEventsArgs) {
+    return this.audit.events(caller, args);
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { AccessTier, canAccess, type Principal } from '@registry/auth';
+import type { CompositionDocument } from '@registry/composition';
+import { type ConnectionShape, RegistryError, readPage, toConnection } from '@registry/core';
+import type { AuditEvent } from '@registry/prisma-client';
+import { AUDIT_ACTIONS } from './audit-log';
+import { AuditRepository } from './audit.repository';
+import type { AuditEventFilter } from './dto/audit-events.args';
+import type { AuditEventModel } from './models/audit-event.model';
+import type { PassportDiffModel } from './models/passport-diff.model';
+import { diffCompositions } from './passport-diff';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reads of the audit log and of passport histories, with who may read them. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  /**
+   * Audit events, newest first. AUDITOR keys (auditor and authority organizations) and the platform administrator
+   * see every event; a manufacturer's keys see the events written by their organization or about its passports.
+   */
+  async events(caller: Principal, args: { filter?: AuditEventFilter | null; first?: number; after?: string | null }): Promise<ConnectionShape<AuditEventModel>> {
+    const scopeOrganizationId = this.eventScope(caller);
+    const { first, after } = readPage(args);
+    const beforeId = after ? this.eventCursor(after) : null;
+    const filter = args.filter ?? {};
+    if (filter.passportId && !UUID.test(filter.passportId)) throw RegistryError.invalidField('filter.passportId', 'is not a passport id', 'uuid');
+    if (filter.actorOrganizationId && !UUID.test(filter.actorOrganizationId)) {
+      throw RegistryError.invalidField('filter.actorOrganizationId', 'is not an organization id', 'uuid');
+    }
+    if (filter.action && !(AUDIT_ACTIONS as readonly string[]).includes(filter.action)) {
+      throw RegistryError.invalidField('filter.action', `must be one of ${AUDIT_ACTIONS.join(', ')}`, 'enum');
+    }
+    if (filter.since && filter.until && filter.since > filter.until) throw RegistryError.invalidField('filter.until', 'must not be before filter.since', 'range');
+    const rows = await this.audit.findEvents(
+      {
+        passportId: filter.passportId ?? null,
+        actorOrganizationId: filter.actorOrganizationId ?? null,
+        action: filter.action ?? null,
+        since: filter.since ?? null,
+        until: filter.until ?? null,
+        scopeOrganizationId,
+      },
+      first + 1,
+      beforeId,
+    );
+    return toConnection(rows, first, (event) => [event.id.toString()], toAuditEventModel);
+  }
+
+  /** What changed between two revisions of a passport; for the AUTHORITY tier and the owner. */
+  async diff(caller: Principal, passportId: string, fromRevision: number, toRevision: number): Promise<PassportDiffModel> {
+    const passport = UUID.test(passportId) ? await this.audit.findPassport(passportId) : null;
+    const isOwner = caller.organizationKind === 'MANUFACTURER' && caller.organizationId === passport?.manufacturerId;
+    // Drafts stay invisible to all but their owner, as everywhere else.
+    if (!passport || (passport.status === 'DRAFT' && !isOwner && !caller.platformAdmin)) throw RegistryError.notFound('Passport', passportId);
+    if (!canAccess(caller, AccessTier.AUTHORITY, passport.manufacturerId)) {
+      throw RegistryError.forbidden(`passportDiff needs access tier ${AccessTier.AUTHORITY} (an AUDITOR key) or the passport's owner`, {
+        requiredTier: AccessTier.AUTHORITY,
+      });
+    }
+    for (const [field, revision] of [['fromRevision', fromRevision], ['toRevision', toRevision]] as const) {
+      if (revision < 1 || revision > passport.revision) {
+        throw RegistryError.invalidField(field, `passport ${passportId} has revisions 1 to ${passport.revision}, not ${revision}`, 'range');
+      }
+    }
+    const rows = await this.audit.findRevisions(passportId, [fromRevision, toRevision]);
+    const from = rows.find((row) => row.revision === fromRevision);
+    const to = rows.find((row) => row.revision === toRevision);
+    if (!from || !to) throw RegistryError.notFound('PassportRevision', `${passportId}@${from ? toRevision : fromRevision}`);
+    const changes = diffCompositions(from.composition as unknown as CompositionDocument, to.composition as unknown as CompositionDocument);
+    return {
+      passportId,
+      fromRevision,
+      toRevision,
+      productName: from.productName === to.productName ? null : { from: from.productName, to: to.productName },
+      // The stored totals, which are what the passport showed at each revision.
+      totalMassKg: { from: from.totalMassKg, to: to.totalMassKg },
+      documentFields: changes.documentFields,
+      components: changes.components as PassportDiffModel['components'],
+    };
+  }
+
+  /** null: every event; an organization id: only that organization's own events. */
+  private eventScope(caller: Principal): string | null {
+    if (caller.platformAdmin || caller.role === 'AUDITOR') return null;
+    if (caller.organizationKind === 'MANUFACTURER' && caller.organizationId) return caller.organizationId;
+    throw RegistryError.forbidden(
+      'auditEvents needs an AUDITOR key (of an auditor or authority organization) or the platform administrator; a manufacturer sees its own events',
+      { requiredRoles: ['AUDITOR'] },
+    );
+  }
+
+  private eventCursor(after: unknown[]): bigint {
+    const [id] = after;
+    if (typeof id !== 'string' || !/^\d{1,19}$/.test(id)) throw RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
+    return BigInt(id);
+  }
+}
+
+function toAuditEventModel(event: AuditEvent): AuditEventModel {
+  return {
+    id: event.id.toString(),
+    occurredAt: event.occurredAt,
+    action: event.action,
+    actorOrganizationId: event.actorOrganizationId,
+    actorKeyId: event.actorKeyId,
+    passportId: event.passportId,
+    revision: event.revision,
+    details: (event.details as Record<string, unknown> | null) ?? null,
+  };
+}

@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig: rate and query limits, public base URL, proxies', () => {
+  it('has generous defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      rateLimitPerMinute: 600,
+      anonymousRateLimitPerMinute: 120,
+      maxQueryDepth: 10,
+      maxQueryCost: 50_000,
+      publicBaseUrl: null,
+      trustProxyHops: 0,
+    });
+  });
+
+  it('reads the variables, 0 switching a limit off', () => {
+    const config = loadConfig({
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '30',
+      MAX_QUERY_DEPTH: '8',
+      MAX_QUERY_COST: '5000',
+      PUBLIC_BASE_URL: 'https://id.example.org/registry/',
+      TRUST_PROXY: '1',
+    });
+    expect(config).toMatchObject({
+      rateLimitPerMinute: 0,
+      anonymousRateLimitPerMinute: 30,
+      maxQueryDepth: 8,
+      maxQueryCost: 5000,
+      publicBaseUrl: 'https://id.example.org/registry',
+      trustProxyHops: 1,
+    });
+  });
+
+  it('names every invalid variable', () => {
+    const env = {
+      RATE_LIMIT_PER_MINUTE: 'many',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '-1',
+      MAX_QUERY_DEPTH: '2.5',
+      MAX_QUERY_COST: '1e12',
+      PUBLIC_BASE_URL: 'ftp://id.example.org',
+      TRUST_PROXY: 'yes',
+    };
+    let message = '';
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    for (const variable of Object.keys(env)) expect(message).toContain(variable);
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://id.example.org/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
+  });
+});

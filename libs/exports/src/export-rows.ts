@@ -1,0 +1,52 @@
+import { type CompositionDocument, flattenComposition } from '@registry/composition';
+import type { CsvValue } from './csv';
+import type { CompositionBatchRow, PassportBatchRow } from './export.repository';
+import type { PassportExportLine } from './export.types';
+
+/** One passport of a batch as its NDJSON line; the identity's empty strings (no serial, no batch) read as null. */
+export function toExportLine(row: PassportBatchRow, sequence: number): PassportExportLine {
+  return {
+    sequence,
+    id: row.id,
+    gtin: row.gtin,
+    serialNumber: row.serialNumber || null,
+    batchNumber: row.batchNumber || null,
+    granularity: row.granularity,
+    cluster: row.cluster,
+    manufacturer: { id: row.manufacturerId, name: row.manufacturerName },
+    status: row.status,
+    productName: row.productName,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    revisions: row.revisions ?? [],
+  };
+}
+
+/**
+ * The CSV rows of one passport: one per material occurrence, in document order, of the revision in force at the
+ * export's asOf. `criticalLists` gives the ids of the lists that flag an element.
+ */
+export function materialRows(row: CompositionBatchRow, criticalLists: (element: string) => readonly string[]): CsvValue[][] {
+  const flattened = flattenComposition(row.composition as CompositionDocument);
+  return flattened.components.flatMap((component) =>
+    component.materials.map((material): CsvValue[] => [
+      row.id,
+      row.revision,
+      row.gtin,
+      row.serialNumber || null,
+      row.batchNumber || null,
+      row.cluster,
+      row.status,
+      row.manufacturerId,
+      component.path,
+      component.name,
+      material.name,
+      material.elementSymbol,
+      material.casNumber,
+      material.massKg,
+      material.massKgPerProduct,
+      material.recycledContentPct,
+      material.elementSymbol ? criticalLists(material.elementSymbol).join(';') : null,
+    ]),
+  );
+}

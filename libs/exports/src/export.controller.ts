@@ -1,0 +1,35 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { CurrentPrincipal, type Principal, Roles } from '@registry/auth';
+import type { Response } from 'express';
+import { ExportService, type PreparedExport } from './export.service';
+import type { ExportManifest } from './export.types';
+
+/** Bulk reads for auditors, streamed (GraphQL pages are for interactive reads). */
+@Controller('exports')
+@Roles('AUDITOR')
+export class ExportController {
+  constructor(private readonly exports: ExportService) {}
+
+  @Get('passports.ndjson')
+  async passports(@CurrentPrincipal() caller: Principal | null, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    await send(res, await this.exports.passports(caller, query));
+  }
+
+  @Get('materials.csv')
+  async materials(@CurrentPrincipal() caller: Principal | null, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    await send(res, await this.exports.materials(caller, query));
+  }
+
+  @Get('materials.csv.manifest.json')
+  materialsManifest(@CurrentPrincipal() caller: Principal | null, @Query() query: Record<string, unknown>): Promise<{ manifest: ExportManifest }> {
+    return this.exports.materialsManifest(caller, query);
+  }
+}
+
+async function send(res: Response, prepared: PreparedExport): Promise<void> {
+  res.status(200);
+  res.setHeader('Content-Type', prepared.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${prepared.fileName}"`);
+  for (const [name, value] of Object.entries(prepared.headers)) res.setHeader(name, value);
+  await prepared.writeTo(res);
+}

@@ -1,0 +1,38 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum InventoryGroupBy {
+  CLUSTER = 'CLUSTER',
+  COROP = 'COROP',
+  MANUFACTURER = 'MANUFACTURER',
+}
+
+registerEnumType(InventoryGroupBy, {
+  name: 'InventoryGroupBy',
+  description: "How inventory rows are grouped: by product cluster, by the manufacturer's COROP region, or by manufacturer.",
+});
+
+@ObjectType('InventoryRow', { description: 'How much of one element sits in the products of one group.' })
+export class InventoryRowModel {
+  @Field({ description: 'The cluster code, the COROP code ("(unknown)" when the manufacturer gave none) or the manufacturer id.' })
+  group!: string;
+
+  @Field(() => String, { nullable: true, description: 'The manufacturer name when grouped by MANUFACTURER; null otherwise.' })
+  groupLabel!: string | null;
+
+  @Field({ description: 'Chemical element symbol.' })
+  element!: string;
+
+  @Field(() => Float, { description: 'Mass of the element in all products: per passport, its mass per product times productCount.' })
+  totalMassKg!: number;
+
+  @Field(() => Int, { description: 'Passports holding the element.' })
+  passportCount!: number;
+
+  @Field(() => Int, { description: 'Components holding the element, counted once per passport (not per physical unit).' })
+  componentCount!: number;
+
+  @Field(() => Float, {
+    description: 'Products the passports stand for: 1 per ITEM passport, the document\'s unitCount (default 1) per BATCH or MODEL passport.',
+  })
+  productCount!: number;
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { RegistryError } from '@registry/core';
+import { CriticalMaterialsService } from '@registry/materials';
+import { type ComponentModel, type PassportModel, toPassportModel } from '@registry/passports';
+import DataLoader from 'dataloader';
+import { toComponentModel } from './search.mapper';
+import { SearchRepository } from './search.repository';
+
+/** The batched reads behind a page of hits: one query for its passports, one for its components, however many hits. */
+export interface SearchLoaders {
+  passport: DataLoader<string, PassportModel>;
+  component: DataLoader<string, ComponentModel>;
+}
+
+/** Creates the loaders of one request (their caches must not outlive it). */
+@Injectable()
+export class SearchLoaderFactory {
+  constructor(
+    private readonly search: SearchRepository,
+    private readonly criticalMaterials: CriticalMaterialsService,
+  ) {}
+
+  forContext(context: { searchLoaders?: SearchLoaders }): SearchLoaders {
+    context.searchLoaders ??= this.create();
+    return context.searchLoaders;
+  }
+
+  private create(): SearchLoaders {
+    const flagsFor = (symbol: string) => this.criticalMaterials.flagsFor(symbol);
+    return {
+      passport: new DataLoader<string, PassportModel>(async (ids) => {
+        const byId = new Map((await this.search.findPassports(ids)).map((row) => [row.id, toPassportModel(row)]));
+        return ids.map((id) => byId.get(id) ?? changedMeanwhile(id));
+      }),
+      component: new DataLoader<string, ComponentModel>(async (ids) => {
+        const byId = new Map((await this.search.findComponents(ids)).map((row) => [row.id, toComponentModel(row, flagsFor)]));
+        return ids.map((id) => byId.get(id) ?? changedMeanwhile(id));
+      }),
+    };
+  }
+}
+
+/** A revision replaced the passport's rows between the search and the loading of its page (milliseconds apart). */
+function changedMeanwhile(id: string): RegistryError {
+  return RegistryError.conflict(`The passport of hit ${id} was revised while the page was read; run the search again`);
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MaterialsModule } from '@registry/materials';
+import { OrganizationsModule } from '@registry/organizations';
+import { SearchLoaderFactory } from './search.loaders';
+import { SearchRepository } from './search.repository';
+import { SearchResolver } from './search.resolver';
+import { SearchService } from './search.service';
+
+@Module({
+  imports: [MaterialsModule, OrganizationsModule],
+  providers: [SearchRepository, SearchService, SearchLoaderFactory, SearchResolver],
+  exports: [SearchService],
+})
+export class SearchModule {}

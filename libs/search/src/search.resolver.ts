@@ -1,0 +1,52 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, type Principal, Roles } from '@registry/auth';
+import { Connection } from '@registry/core';
+import { ComponentModel, PassportModel } from '@registry/passports';
+import { MaterialInventoryArgs } from './dto/material-inventory.args';
+import { ComponentsContainingArgs } from './dto/material-search.input';
+import { ComponentHitModel } from './models/component-hit.model';
+import { InventoryRowModel } from './models/inventory-row.model';
+import { type SearchLoaders, SearchLoaderFactory } from './search.loaders';
+import { SearchService } from './search.service';
+
+const ComponentHitConnection = Connection(ComponentHitModel, { name: 'ComponentHit', totalCount: false });
+
+type GraphQLContext = { searchLoaders?: SearchLoaders };
+
+@Resolver(() => ComponentHitModel)
+export class SearchResolver {
+  constructor(
+    private readonly service: SearchService,
+    private readonly loaders: SearchLoaderFactory,
+  ) {}
+
+  @Query(() => ComponentHitConnection, {
+    description:
+      'Components holding a material, heaviest per product first. RECYCLER and AUDITOR keys search every passport; ' +
+      'MANUFACTURER keys their own. Status PUBLISHED unless filter.status says otherwise.',
+  })
+  @Roles('RECYCLER', 'AUDITOR', 'MANUFACTURER')
+  componentsContaining(@CurrentPrincipal() caller: Principal, @Args() args: ComponentsContainingArgs) {
+    return this.service.componentsContaining(caller, args);
+  }
+
+  @Query(() => [InventoryRowModel], {
+    description:
+      'How much of each element sits in the products of each cluster, COROP region or manufacturer. ' +
+      'Mass counts every product a passport stands for. MANUFACTURER keys see their own passports only.',
+  })
+  @Roles('RECYCLER', 'AUDITOR', 'MANUFACTURER')
+  materialInventory(@CurrentPrincipal() caller: Principal, @Args() args: MaterialInventoryArgs): Promise<InventoryRowModel[]> {
+    return this.service.materialInventory(caller, args);
+  }
+
+  @ResolveField(() => PassportModel)
+  passport(@Parent() hit: ComponentHitModel, @Context() context: GraphQLContext): Promise<PassportModel> {
+    return this.loaders.forContext(context).passport.load(hit.passportId);
+  }
+
+  @ResolveField(() => ComponentModel, { description: 'The component holding the material, with its dismantling information.' })
+  component(@Parent() hit: ComponentHitModel, @Context() context: GraphQLContext): Promise<ComponentModel> {
+    return this.loaders.forContext(context).component.load(hit.componentId);
+  }
+}

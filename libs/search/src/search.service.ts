@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@registry/auth';
+import { type ConnectionShape, readPage, toConnection } from '@registry/core';
+import { CriticalMaterialsService } from '@registry/materials';
+import { OrganizationService } from '@registry/organizations';
+import type { ComponentHitModel } from './models/component-hit.model';
+import type { InventoryRowModel } from './models/inventory-row.model';
+import {
+  type InventoryFilter,
+  type MaterialSearchFilter,
+  readHitCursor,
+  readInventoryFilter,
+  readSearchFilter,
+  type SearchReference,
+} from './search-criteria';
+import { searchScope } from './search-access';
+import { toMaterialModel } from './search.mapper';
+import { SearchRepository } from './search.repository';
+import type { InventoryGroupBy } from './search.sql';
+
+/** Finds materials for recyclers: which components hold what, and how much of it sits where. */
+@Injectable()
+export class SearchService {
+  private readonly reference: SearchReference;
+
+  constructor(
+    private readonly search: SearchRepository,
+    private readonly criticalMaterials: CriticalMaterialsService,
+    private readonly organizations: OrganizationService,
+  ) {
+    // The lists ship with the code (and are seeded into CriticalListElement from it), so lookups need no query.
+    this.reference = {
+      isElement: (symbol) => criticalMaterials.element(symbol) !== undefined,
+      listElements: (id) => criticalMaterials.list(id)?.materials.flatMap((material) => material.elements),
+      listIds: () => criticalMaterials.lists().map((list) => list.id),
+    };
+  }
+
+  /** Material rows matching the filter, heaviest per product first, one page at a time (keyset on mass and id). */
+  async componentsContaining(
+    caller: Principal,
+    args: { filter: MaterialSearchFilter; first?: number; after?: string | null },
+  ): Promise<ConnectionShape<ComponentHitModel>> {
+    const { first, after } = readPage(args);
+    const cursor = readHitCursor(after);
+    const filter = readSearchFilter(args.filter, this.reference);
+    const criteria = { ...filter, manufacturerId: searchScope(caller, filter) };
+    if (criteria.elements?.length === 0) return toConnection([], first, () => [], (row) => row);
+    const rows = await this.search.findHits(criteria, cursor, first + 1);
+    const flagsFor = (symbol: string) => this.criticalMaterials.flagsFor(symbol);
+    return toConnection(
+      rows,
+      first,
+      (row) => [row.massKgPerProduct, row.id],
+      (row) => ({ massKgPerProduct: row.massKgPerProduct, material: toMaterialModel(row, flagsFor), passportId: row.passportId, componentId: row.componentId }),
+    );
+  }
+
+  /** Totals per group and element; MANUFACTURER keys see their own passports only. */
+  async materialInventory(caller: Principal, args: InventoryFilter & { groupBy: InventoryGroupBy }): Promise<InventoryRowModel[]> {
+    const criteria = readInventoryFilter(args, this.reference);
+    const manufacturerId = searchScope(caller, { manufacturerId: null, status: criteria.status }, { manufacturerId: 'manufacturerId', status: 'status' });
+    if (criteria.elements.length === 0) return [];
+    const rows = await this.search.inventory(args.groupBy, criteria, manufacturerId);
+    const names =
+      args.groupBy === 'MANUFACTURER'
+        ? new Map((await this.organizations.getMany([...new Set(rows.map((row) => row.group))])).flatMap((o) => (o ? [[o.id, o.name] as const] : [])))
+        : null;
+    return rows.map((row) => ({ ...row, groupLabel: names?.get(row.group) ?? null }));
+  }
+}

@@ -1,0 +1,45 @@
+import type { SearchCriteria } from './search-criteria';
+import { componentsContainingSql, materialInventorySql } from './search.sql';
+
+const criteria = (overrides: Partial<SearchCriteria>): SearchCriteria => ({
+  elements: ['Sb'],
+  casNumber: null,
+  minMassKg: null,
+  cluster: null,
+  corop: null,
+  manufacturerId: null,
+  status: 'PUBLISHED',
+  ...overrides,
+});
+const squash = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+
+describe('componentsContainingSql', () => {
+  it('walks one index range for one element, with every value a parameter', () => {
+    const sql = componentsContainingSql(criteria({ cluster: 'BATTERY', corop: 'CR01' }), { massKgPerProduct: 0.25, id: 'id-1' }, 51);
+    expect(squash(sql.text)).toContain('WHERE m."elementSymbol" = $1 AND m."status" = CAST($2 AS "PassportStatus")');
+    expect(squash(sql.text)).toContain('m."massKgPerProduct" <= $5 AND (m."massKgPerProduct" < $6 OR m."id" > CAST($7 AS uuid))');
+    expect(squash(sql.text)).toMatch(/ORDER BY m."massKgPerProduct" DESC, m."id" LIMIT \$8$/);
+    expect(sql.values).toEqual(['Sb', 'PUBLISHED', 'BATTERY', 'CR01', 0.25, 0.25, 'id-1', 51]);
+    expect(sql.text).not.toContain('LATERAL');
+  });
+
+  it('merges one limited range per element for a critical list', () => {
+    const sql = componentsContainingSql(criteria({ elements: ['Al', 'Mg', 'Sb'] }), null, 21);
+    expect(squash(sql.text)).toContain('FROM (VALUES ($1),($2),($3)) AS wanted("symbol") CROSS JOIN LATERAL');
+    expect(sql.values).toEqual(['Al', 'Mg', 'Sb', 'PUBLISHED', 21, 21]);
+  });
+
+  it('drives a CAS search by the CAS index and keeps the elements as a filter', () => {
+    const sql = componentsContainingSql(criteria({ casNumber: '7429-90-5', elements: ['Al'] }), null, 11);
+    expect(squash(sql.text)).toContain('WHERE m."casNumber" = $1 AND m."status" = CAST($2 AS "PassportStatus") AND m."elementSymbol" IN ($3)');
+  });
+});
+
+describe('materialInventorySql', () => {
+  it('groups by the requested column and multiplies the mass per product by the products', () => {
+    const sql = materialInventorySql('COROP', { elements: ['Sb', 'P'], cluster: 'SOLAR_PV', status: 'PUBLISHED' }, 'org-1');
+    expect(squash(sql.text)).toContain('SELECT COALESCE(t."corop", $1) AS "group"');
+    expect(squash(sql.text)).toContain('SUM(t."massKg" * t."unitCount")::float8 AS "totalMassKg"');
+    expect(sql.values).toEqual(['(unknown)', 'PUBLISHED', 'Sb', 'P', 'SOLAR_PV', 'org-1']);
+  });
+});

@@ -1,0 +1,40 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Public } from '@registry/auth';
+import { ClusterCode } from '@registry/prisma-client';
+import { ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
+import { ClusterSummaryService } from './cluster-summary.service';
+import { requireInterestInEveryPassport } from './interest-in-every-passport.middleware';
+
+/** The fields of a ClusterSummary its resolvers read. */
+interface ClusterRef {
+  cluster: ClusterCode;
+}
+
+@Resolver(() => ClusterSummaryModel)
+export class ClusterSummaryResolver {
+  constructor(private readonly service: ClusterSummaryService) {}
+
+  @Query(() => ClusterSummaryModel, { description: 'Fact-sheet figures of one cluster. Tier: PUBLIC, except the fields that say otherwise.' })
+  @Public()
+  clusterSummary(@Args('cluster', { type: () => ClusterCode }) cluster: ClusterCode): Promise<ClusterSummaryModel> {
+    return this.service.summary(cluster);
+  }
+
+  @ResolveField(() => [ClusterCriticalMaterialModel], {
+    nullable: true,
+    description: 'Critical elements in all published products, heaviest first. Needs a RECYCLER or AUDITOR key.',
+    middleware: [requireInterestInEveryPassport],
+  })
+  criticalMaterials(@Parent() summary: ClusterRef): Promise<ClusterCriticalMaterialModel[]> {
+    return this.service.criticalMaterialsOf(summary.cluster);
+  }
+
+  @ResolveField(() => ReuseValueTotalModel, {
+    nullable: true,
+    description: 'Reuse value of all published products. Needs a RECYCLER or AUDITOR key.',
+    middleware: [requireInterestInEveryPassport],
+  })
+  totalReuseValue(@Parent() summary: ClusterRef): Promise<ReuseValueTotalModel> {
+    return this.service.totalReuseValueOf(summary.cluster);
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { CriticalMaterialsService } from '@registry/materials';
+import { type ClusterCode, PassportStatus } from '@registry/prisma-client';
+import type { ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
+import { PRICE_TABLES } from '../price-tables/price-tables';
+import { ValueRepository } from '../value.repository';
+
+/** Sums in the database add float noise below these resolutions. */
+const KG_DECIMALS = 1e6;
+const MCI_DECIMALS = 1e6;
+
+/** The fact-sheet figures of a cluster, each from one aggregate query over all its passports. */
+@Injectable()
+export class ClusterSummaryService {
+  constructor(
+    private readonly repository: ValueRepository,
+    private readonly criticalMaterials: CriticalMaterialsService,
+  ) {}
+
+  async summary(cluster: ClusterCode): Promise<ClusterSummaryModel> {
+    const [counts, totals] = await Promise.all([this.repository.countByStatus(cluster), this.repository.publishedTotals(cluster)]);
+    const countOf = new Map(counts.map((group) => [group.status, group.count]));
+    return {
+      cluster,
+      passportsByStatus: Object.values(PassportStatus).map((status) => ({ status, count: countOf.get(status) ?? 0 })),
+      productUnits: totals.productUnits,
+      totalMassKg: round(totals.totalMassKg, KG_DECIMALS),
+      averageMci: totals.averageMci === null ? null : round(totals.averageMci, MCI_DECIMALS),
+      passportsWithMci: totals.passportsWithMci,
+    };
+  }
+
+  /** The elements flagged by any shipped critical material list, heaviest first. */
+  async criticalMaterialsOf(cluster: ClusterCode): Promise<ClusterCriticalMaterialModel[]> {
+    const masses = await this.repository.elementMasses(cluster);
+    return masses
+      .map((row) => ({ ...row, flags: this.criticalMaterials.flagsFor(row.element) }))
+      .filter((row) => row.flags.length > 0)
+      .map((row) => ({
+        element: row.element,
+        elementName: this.criticalMaterials.element(row.element)?.name ?? row.element,
+        massKg: round(row.massKg, KG_DECIMALS),
+        lists: [...new Set(row.flags.map((flag) => flag.listId))],
+      }));
+  }
+
+  /** In the currency of the price tables (method 1 values in that currency only). */
+  async totalReuseValueOf(cluster: ClusterCode): Promise<ReuseValueTotalModel> {
+    const currency = PRICE_TABLES[PRICE_TABLES.length - 1].currency;
+    const total = await this.repository.reuseValueTotal(cluster, currency);
+    return { amount: Math.round(total.amount * 100) / 100, currency, passportCount: total.passportCount };
+  }
+}
+
+function round(value: number, resolution: number): number {
+  return Math.round(value * resolution) / resolution;
+}

@@ -1,0 +1,63 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { ClusterCode, PassportStatus } from '@registry/prisma-client';
+
+@ObjectType('PassportStatusCount')
+export class PassportStatusCountModel {
+  @Field(() => PassportStatus)
+  status!: PassportStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('ClusterCriticalMaterial', { description: 'A critical element summed over the published products of a cluster.' })
+export class ClusterCriticalMaterialModel {
+  @Field()
+  element!: string;
+
+  @Field()
+  elementName!: string;
+
+  @Field(() => Float, { description: 'Mass in all published products: per-product mass x unitCount, summed.' })
+  massKg!: number;
+
+  @Field(() => [String], { description: 'Ids of the critical material lists that flag the element (see criticalMaterialLists).' })
+  lists!: string[];
+}
+
+@ObjectType('ReuseValueTotal')
+export class ReuseValueTotalModel {
+  @Field(() => Float, { description: 'Reuse value per product x unitCount, summed over the published passports that have one.' })
+  amount!: number;
+
+  @Field({ description: 'ISO 4217 code.' })
+  currency!: string;
+
+  @Field(() => Int, { description: 'Published passports with a reuse value in this currency.' })
+  passportCount!: number;
+}
+
+@ObjectType('ClusterSummary', {
+  description:
+    'Figures of one cluster for a yearly fact sheet. Counts, mass and MCI: PUBLIC; criticalMaterials and totalReuseValue ' +
+    'sum LEGITIMATE_INTEREST data of every manufacturer, so they need a RECYCLER or AUDITOR key.',
+})
+export class ClusterSummaryModel {
+  @Field(() => ClusterCode)
+  cluster!: ClusterCode;
+
+  @Field(() => [PassportStatusCountModel], { description: 'Passports per status (DRAFT, PUBLISHED, ARCHIVED), zeros included.' })
+  passportsByStatus!: PassportStatusCountModel[];
+
+  @Field(() => Float, { description: 'Product units the published passports stand for (sum of unitCount).' })
+  productUnits!: number;
+
+  @Field(() => Float, { description: 'Mass of all published products: totalMassKg x unitCount, summed.' })
+  totalMassKg!: number;
+
+  @Field(() => Float, { nullable: true, description: 'MCI averaged over the published product units that have one (weighted by unitCount).' })
+  averageMci!: number | null;
+
+  @Field(() => Int, { description: 'Published passports with an MCI.' })
+  passportsWithMci!: number;
+}

@@ -1,0 +1,38 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessTier, requireTier } from '@registry/auth';
+import { PassportModel } from '@registry/passports';
+import { CircularityModel } from './models/circularity.model';
+import { ReuseValueModel } from './models/reuse-value.model';
+import { ValueLoaderFactory, type ValueLoaders } from './value.loaders';
+import type { Circularity, ReuseValue } from './value.types';
+
+/** The part of a Passport these fields read (a local type, so that no decorator metadata refers to PassportModel). */
+interface PassportRef {
+  id: string;
+  revision: number;
+}
+
+type GraphQLContext = { valueLoaders?: ValueLoaders };
+
+/** Passport.circularity and Passport.reuseValue: the figures stored with the passport's current revision. */
+@Resolver(() => PassportModel)
+export class PassportValueResolver {
+  constructor(private readonly loaders: ValueLoaderFactory) {}
+
+  @ResolveField(() => CircularityModel, {
+    nullable: true,
+    description: 'Material Circularity Indicator of the current revision (null for revisions stored before it existed). Tier: PUBLIC.',
+  })
+  async circularity(@Parent() passport: PassportRef, @Context() context: GraphQLContext): Promise<Circularity | null> {
+    return (await this.loaders.forContext(context).figures.load({ passportId: passport.id, revision: passport.revision })).circularity;
+  }
+
+  @ResolveField(() => ReuseValueModel, {
+    nullable: true,
+    description: 'Economic reuse value of one product unit, current revision (null for revisions stored before it existed). Tier: LEGITIMATE_INTEREST.',
+    middleware: [requireTier(AccessTier.LEGITIMATE_INTEREST)],
+  })
+  async reuseValue(@Parent() passport: PassportRef, @Context() context: GraphQLContext): Promise<ReuseValue | null> {
+    return (await this.loaders.forContext(context).figures.load({ passportId: passport.id, revision: passport.revision })).reuseValue;
+  }
+}

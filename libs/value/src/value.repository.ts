@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@registry/core';
+import type { ClusterCode, PassportStatus } from '@registry/prisma-client';
+
+export interface RevisionKey {
+  passportId: string;
+  revision: number;
+}
+
+export interface PublishedTotals {
+  productUnits: number;
+  totalMassKg: number;
+  averageMci: number | null;
+  passportsWithMci: number;
+}
+
+/** The queries of the value domain: stored figures of revisions and the aggregates of cluster summaries. */
+@Injectable()
+export class ValueRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The stored figures of the given revisions, in one query. */
+  findFigures(keys: readonly RevisionKey[]) {
+    return this.prisma.passportRevision.findMany({
+      where: { OR: keys.map((key) => ({ passportId: key.passportId, revision: key.revision })) },
+      select: { passportId: true, revision: true, circularity: true, reuseValue: true },
+    });
+  }
+
+  async countByStatus(cluster: ClusterCode): Promise<{ status: PassportStatus; count: number }[]> {
+    const groups = await this.prisma.passport.groupBy({ by: ['status'], where: { cluster }, _count: { _all: true } });
+    return groups.map((group) => ({ status: group.status, count: group._count._all }));
+  }
+
+  /** Units, mass and unit-weighted MCI of the published passports of a cluster, in one aggregate query. */
+  async publishedTotals(cluster: ClusterCode): Promise<PublishedTotals> {
+    const [row] = await this.prisma.$queryRaw<PublishedTotals[]>`
+      SELECT coalesce(sum("unitCount"), 0)::float8 AS "productUnits",
+             coalesce(sum("totalMassKg" * "unitCount"), 0)::float8 AS "totalMassKg",
+             (sum("mci" * "unitCount") / nullif(sum("unitCount") FILTER (WHERE "mci" IS NOT NULL), 0))::float8 AS "averageMci",
+             count("mci")::int AS "passportsWithMci"
+        FROM "Passport"
+       WHERE "cluster" = CAST(${cluster} AS "ClusterCode") AND "status" = 'PUBLISHED'`;
+    return row;
+  }
+
+  /** Per element, the mass in all published products of a cluster (per-product mass x unitCount), heaviest first. */
+  elementMasses(cluster: ClusterCode): Promise<{ element: string; massKg: number }[]> {
+    return this.prisma.$queryRaw`
+      SELECT "elementSymbol" AS "element", sum("massKg" * "unitCount")::float8 AS "massKg"
+        FROM "PassportElementTotal"
+       WHERE "cluster" = CAST(${cluster} AS "ClusterCode") AND "status" = 'PUBLISHED'
+       GROUP BY "elementSymbol"
+       ORDER BY 2 DESC, 1`;
+  }
+
+  /** The reuse values of the published passports of a cluster in one currency, times their unitCount, summed. */
+  async reuseValueTotal(cluster: ClusterCode, currency: string): Promise<{ amount: number; passportCount: number }> {
+    const [row] = await this.prisma.$queryRaw<{ amount: number; passportCount: number }[]>`
+      SELECT coalesce(sum("reuseValueAmount" * "unitCount"), 0)::float8 AS "amount",
+             count("reuseValueAmount")::int AS "passportCount"
+        FROM "Passport"
+       WHERE "cluster" = CAST(${cluster} AS "ClusterCode") AND "status" = 'PUBLISHED' AND "reuseValueCurrency" = ${currency}`;
+    return row;
+  }
+}
