@@ -3,8 +3,9 @@ import { CriticalMaterialsService } from '@registry/materials';
 import { OrganizationService } from '@registry/organizations';
 import type { Organization } from '@registry/prisma-client';
 import DataLoader from 'dataloader';
-import type { ComponentModel, CriticalMaterialModel, MaterialModel } from './models/passport.model';
-import { type ComponentWithMaterials, PassportRepository } from './passport.repository';
+import type { ComponentModel, CriticalMaterialModel } from './models/passport.model';
+import { toComponentModel } from './passport.mapper';
+import { PassportRepository } from './passport.repository';
 
 /** The batched reads behind Passport's fields: one query per field per request, however many passports. */
 export interface PassportLoaders {
@@ -35,7 +36,7 @@ export class PassportLoaderFactory {
       components: new DataLoader(async (passportIds) => {
         const rows = await this.passports.findComponents(passportIds);
         const byPassport = new Map<string, ComponentModel[]>(passportIds.map((id) => [id, []]));
-        for (const row of rows) byPassport.get(row.passportId)?.push(this.toComponent(row));
+        for (const row of rows) byPassport.get(row.passportId)?.push(toComponentModel(row, (symbol) => this.criticalMaterials.flagsFor(symbol)));
         return passportIds.map((id) => byPassport.get(id) ?? []);
       }),
       elementTotals: new DataLoader(async (passportIds) => {
@@ -75,33 +76,5 @@ export class PassportLoaderFactory {
         };
       })
       .sort((a, b) => b.massKg - a.massKg || a.element.localeCompare(b.element));
-  }
-
-  private toComponent(row: ComponentWithMaterials): ComponentModel {
-    const details = (row.details ?? null) as Record<string, unknown> | null;
-    return {
-      key: row.key,
-      name: row.name,
-      path: row.path,
-      depth: row.depth,
-      parentKey: row.parentKey,
-      quantity: row.quantity,
-      massKg: row.massKg,
-      unitsPerProduct: row.unitsPerProduct,
-      location: typeof details?.location === 'string' ? details.location : null,
-      dismantling: (details?.dismantling as Record<string, unknown> | undefined) ?? null,
-      materials: row.materials.map(
-        (material): MaterialModel => ({
-          name: material.name,
-          element: material.elementSymbol,
-          casNumber: material.casNumber,
-          massKg: material.massKg,
-          massKgPerProduct: material.massKgPerProduct,
-          recycledContentPct: material.recycledContentPct,
-          criticalLists: material.elementSymbol ? this.criticalMaterials.flagsFor(material.elementSymbol) : [],
-          details: (material.details ?? null) as Record<string, unknown> | null,
-        }),
-      ),
-    };
   }
 }

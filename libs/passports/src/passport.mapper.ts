@@ -1,5 +1,5 @@
 import type { Passport } from '@registry/prisma-client';
-import type { PassportModel } from './models/passport.model';
+import type { ComponentModel, CriticalListFlagModel, MaterialModel, PassportModel } from './models/passport.model';
 
 /** The GraphQL view of a passport row: the empty strings that keep identities unique read as null. */
 export function toPassportModel(row: Passport): PassportModel {
@@ -17,5 +17,63 @@ export function toPassportModel(row: Passport): PassportModel {
     totalMassKg: row.totalMassKg,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+  };
+}
+
+/** The stored fields of a material that its GraphQL view needs (Prisma rows and search rows both fit). */
+export interface MaterialRowLike {
+  name: string;
+  elementSymbol: string | null;
+  casNumber: string | null;
+  massKg: number;
+  massKgPerProduct: number;
+  recycledContentPct: number | null;
+  details: unknown;
+}
+
+export interface ComponentRowLike {
+  key: string;
+  name: string;
+  path: string;
+  depth: number;
+  parentKey: string | null;
+  quantity: number;
+  massKg: number;
+  unitsPerProduct: number;
+  details: unknown;
+  materials: MaterialRowLike[];
+}
+
+type FlagsFor = (symbol: string) => CriticalListFlagModel[];
+
+/** The GraphQL view of a material row, with the lists that flag its element. */
+export function toMaterialModel(row: MaterialRowLike, flagsFor: FlagsFor): MaterialModel {
+  return {
+    name: row.name,
+    element: row.elementSymbol,
+    casNumber: row.casNumber,
+    massKg: row.massKg,
+    massKgPerProduct: row.massKgPerProduct,
+    recycledContentPct: row.recycledContentPct,
+    criticalLists: row.elementSymbol ? flagsFor(row.elementSymbol) : [],
+    details: (row.details ?? null) as Record<string, unknown> | null,
+  };
+}
+
+/** The GraphQL view of a component row: location and dismantling come from the document's extra keys. */
+export function toComponentModel(row: ComponentRowLike, flagsFor: FlagsFor): ComponentModel {
+  const details = (row.details ?? null) as Record<string, unknown> | null;
+  return {
+    key: row.key,
+    name: row.name,
+    path: row.path,
+    depth: row.depth,
+    parentKey: row.parentKey,
+    quantity: row.quantity,
+    massKg: row.massKg,
+    unitsPerProduct: row.unitsPerProduct,
+    location: typeof details?.location === 'string' ? details.location : null,
+    dismantling: (details?.dismantling as Record<string, unknown> | undefined) ?? null,
+    materials: row.materials.map((material) => toMaterialModel(material, flagsFor)),
   };
 }

@@ -3,7 +3,7 @@ import { RegistryError } from '@registry/core';
 import { CriticalMaterialsService } from '@registry/materials';
 import { type ComponentModel, type PassportModel, toPassportModel } from '@registry/passports';
 import DataLoader from 'dataloader';
-import { toComponentModel } from './search.mapper';
+import { toComponentModel } from '@registry/passports';
 import { SearchRepository } from './search.repository';
 
 /** The batched reads behind a page of hits: one query for its passports, one for its components, however many hits. */

@@ -14,7 +14,7 @@ import {
   type SearchReference,
 } from './search-criteria';
 import { searchScope } from './search-access';
-import { toMaterialModel } from './search.mapper';
+import { toMaterialModel } from '@registry/passports';
 import { SearchRepository } from './search.repository';
 import type { InventoryGroupBy } from './search.sql';
 

@@ -244,6 +244,15 @@ CREATE INDEX "PassportMaterial_elementSymbol_status_massKgPerProduct_id_idx" ON 
 CREATE INDEX "PassportMaterial_casNumber_status_massKgPerProduct_id_idx" ON "PassportMaterial"("casNumber", "status", "massKgPerProduct" DESC, "id");
 
 -- CreateIndex
+CREATE INDEX "PassportMaterial_elementSymbol_status_cluster_massKgPerProd_idx" ON "PassportMaterial"("elementSymbol", "status", "cluster", "massKgPerProduct" DESC, "id");
+
+-- CreateIndex
+CREATE INDEX "PassportMaterial_casNumber_status_cluster_massKgPerProduct__idx" ON "PassportMaterial"("casNumber", "status", "cluster", "massKgPerProduct" DESC, "id");
+
+-- CreateIndex
+CREATE INDEX "PassportMaterial_manufacturerId_elementSymbol_status_massKg_idx" ON "PassportMaterial"("manufacturerId", "elementSymbol", "status", "massKgPerProduct" DESC, "id");
+
+-- CreateIndex
 CREATE INDEX "PassportElementTotal_elementSymbol_status_cluster_idx" ON "PassportElementTotal"("elementSymbol", "status", "cluster");
 
 -- CreateIndex
