@@ -2,7 +2,7 @@
 export { ComponentModel, MaterialModel, PassportModel } from './models/passport.model';
 export { PassportsModule } from './passports.module';
 export { PassportService, type RegisterPassport, type RevisePassport } from './passport.service';
-export { toComponentModel, toMaterialModel, toPassportModel } from './passport.mapper';
+export { toComponentModel, toMaterialModel, toPassportModel, type ComponentRowLike, type MaterialRowLike } from './passport.mapper';
 export { elementTotals } from './passport.repository';
 export { normalizeGtin } from './gtin';
 export { summarizeRecycledContent, type RecycledContentSummary } from './recycled-content';

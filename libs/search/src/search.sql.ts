@@ -1,5 +1,6 @@
 // The SQL of the recycler searches, in one place. Every value is a parameter (Prisma.sql tagged templates); the
 // benchmark runs these same statements through `pg` to compare the API with the plain query.
+import type { ComponentRowLike, MaterialRowLike } from '@registry/passports';
 import { Prisma } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 
@@ -8,44 +9,19 @@ export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER';
 /** The group of an organization without a COROP region in a COROP inventory. */
 export const UNKNOWN_COROP = '(unknown)';
 
+/** What a hit shows of a material: the row, or an element of a component's `materials`. */
+export type MaterialRow = MaterialRowLike;
+
 /** A material row that matched, with what the hit shows of it. */
-export interface HitRow {
+export interface HitRow extends MaterialRow {
   id: string;
   passportId: string;
   componentId: string;
-  name: string;
-  elementSymbol: string | null;
-  casNumber: string | null;
-  massKg: number;
-  massKgPerProduct: number;
-  recycledContentPct: number | null;
-  details: Record<string, unknown> | null;
-}
-
-/** What a hit shows of a material: the row, or an element of a component's `materials`. */
-export interface MaterialRow {
-  name: string;
-  elementSymbol: string | null;
-  casNumber: string | null;
-  massKg: number;
-  massKgPerProduct: number;
-  recycledContentPct: number | null;
-  details: Record<string, unknown> | null;
 }
 
 /** A component of a page of hits, with all its materials in document order. */
-export interface ComponentRow {
+export interface ComponentRow extends ComponentRowLike {
   id: string;
-  key: string;
-  name: string;
-  path: string;
-  depth: number;
-  parentKey: string | null;
-  quantity: number;
-  massKg: number;
-  unitsPerProduct: number;
-  details: Record<string, unknown> | null;
-  materials: MaterialRow[];
 }
 
 export interface InventorySqlRow {
