@@ -87,6 +87,7 @@ async function startApi(options: Options): Promise<{ url: string; process: Child
       ADMIN_API_KEY: options.adminKey,
       RATE_LIMIT_PER_MINUTE: '0',
       NODE_ENV: 'production',
+      PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -62,24 +62,31 @@ describe('passport circularity and reuse value over HTTP', () => {
     expect(cellModule.materials.some((material: any) => material.componentKey === 'cell' && material.element === 'Co')).toBe(true);
   });
 
-  it('shows circularity to everyone and the reuse value to legitimate interest only', async () => {
+  it('shows the circularity indicators to everyone; its inputs and flows, and the reuse value, to legitimate interest only', async () => {
     const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
     const id = data.registerPassport.id;
+    const refusals = (errors: { path?: string[]; extensions?: Record<string, any> }[] | undefined) =>
+      errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.requiredTier]).sort();
+    const refused = [
+      ['passport.circularity.flows', 'FORBIDDEN', 'LEGITIMATE_INTEREST'],
+      ['passport.circularity.missingInputs', 'FORBIDDEN', 'LEGITIMATE_INTEREST'],
+      ['passport.reuseValue', 'FORBIDDEN', 'LEGITIMATE_INTEREST'],
+    ];
 
-    const anonymous = await t.gql(FIGURES, { id });
-    expect(anonymous.data.passport.circularity.methodVersion).toBe('EMF-MCI-2019/1');
-    expect(anonymous.data.passport.reuseValue).toBeNull();
-    expect(anonymous.errors).toEqual([
-      expect.objectContaining({ path: ['passport', 'reuseValue'], extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredTier: 'LEGITIMATE_INTEREST' }) }),
-    ]);
-
-    const competitor = await t.gql(FIGURES, { id }, otherMaker.key);
-    expect(competitor.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredTier: 'LEGITIMATE_INTEREST' });
+    // missingInputs would tell the shape of the component tree, flows its masses.
+    for (const key of [null, otherMaker.key]) {
+      const outsider = await t.gql(FIGURES, { id }, key);
+      expect(outsider.data.passport.circularity).toMatchObject({ methodVersion: 'EMF-MCI-2019/1', mci: expect.any(Number), missingInputs: null, flows: null });
+      expect(outsider.data.passport.reuseValue).toBeNull();
+      expect(refusals(outsider.errors)).toEqual(refused);
+    }
 
     for (const key of [maker.key, recycler.key]) {
       const allowed = await t.gql(FIGURES, { id }, key);
       expect(allowed.errors).toBeUndefined();
       expect(typeof allowed.data.passport.reuseValue.amount).toBe('number');
+      expect(allowed.data.passport.circularity.missingInputs).toEqual(expect.any(Array));
+      expect(allowed.data.passport.circularity.flows.massKg).toBeGreaterThan(0);
     }
   });
 

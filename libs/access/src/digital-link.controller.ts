@@ -2,11 +2,11 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Public } from '@registry/auth';
 import { APP_CONFIG, type AppConfig, mapError } from '@registry/core';
 import type { Request, Response } from 'express';
-import { qrSvg } from './qr-code';
 import { PAGE_CSP, renderErrorPage, renderPublicPassportPage } from './public-passport.html';
 import { type DigitalLinkRequest, PublicPassportService } from './public-passport.service';
 import type { PublicPassportView } from './public-passport.view';
-import { publicBaseUrl } from './public-base-url';
+import { publicBaseUrl, setLinkCaching } from './public-base-url';
+import { QrImages } from './qr-images';
 
 const JSON_TYPES = ['application/json', 'application/ld+json'];
 
@@ -20,6 +20,7 @@ const JSON_TYPES = ['application/json', 'application/ld+json'];
 export class DigitalLinkController {
   constructor(
     private readonly passports: PublicPassportService,
+    private readonly qrImages: QrImages,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,8 +68,8 @@ export class DigitalLinkController {
     }
     // The canonical link has the 14-digit GTIN, whichever form was scanned.
     response.setHeader('Link', `<${view.digitalLink}>; rel="canonical"`);
-    response.setHeader('Cache-Control', 'public, max-age=60');
+    setLinkCaching(response, this.config.publicBaseUrl, 60);
     if (json) response.type(json).send(JSON.stringify(view));
-    else response.type('html').send(renderPublicPassportPage(view, await qrSvg(view.digitalLink)));
+    else response.type('html').send(renderPublicPassportPage(view, await this.qrImages.svg(view.digitalLink)));
   }
 }

@@ -3,7 +3,8 @@ import type { Principal } from '@registry/auth';
 import { RegistryError } from '@registry/core';
 import { PassportService } from '@registry/passports';
 import { digitalLinkUrl } from './digital-link';
-import { PNG_SIZE, qrPng, qrSvg } from './qr-code';
+import { DEFAULT_PNG_SIZE, PNG_SIZES } from './qr-code';
+import { QrImages } from './qr-images';
 
 export interface PassportQr<T> {
   content: T;
@@ -14,7 +15,10 @@ export interface PassportQr<T> {
 /** QR codes of passports, encoding their GS1 Digital Link. */
 @Injectable()
 export class PassportLinkService {
-  constructor(private readonly passports: PassportService) {}
+  constructor(
+    private readonly passports: PassportService,
+    private readonly images: QrImages,
+  ) {}
 
   /** The Digital Link of a passport the caller may see (a draft only for its owner; NOT_FOUND otherwise). */
   async digitalLinkOf(caller: Principal | null, passportId: string, baseUrl: string): Promise<{ url: string; isPublic: boolean }> {
@@ -30,15 +34,16 @@ export class PassportLinkService {
 
   async svg(caller: Principal | null, passportId: string, baseUrl: string): Promise<PassportQr<string>> {
     const { url, isPublic } = await this.digitalLinkOf(caller, passportId, baseUrl);
-    return { content: await qrSvg(url), isPublic };
+    return { content: await this.images.svg(url), isPublic };
   }
 
   async png(caller: Principal | null, passportId: string, baseUrl: string, size: string | undefined): Promise<PassportQr<Buffer>> {
-    const pixels = size === undefined || size === '' ? PNG_SIZE.default : Number(size);
-    if (!Number.isInteger(pixels) || pixels < PNG_SIZE.min || pixels > PNG_SIZE.max) {
-      throw RegistryError.invalidField('size', `must be a whole number of pixels from ${PNG_SIZE.min} to ${PNG_SIZE.max}, got "${size}"`, 'range');
+    // Checked before anything is looked up or drawn: only the offered sizes are drawn (and cached).
+    const pixels = size === undefined || size === '' ? DEFAULT_PNG_SIZE : Number(size);
+    if (!(PNG_SIZES as readonly number[]).includes(pixels)) {
+      throw RegistryError.invalidField('size', `must be one of ${PNG_SIZES.join(', ')} (pixels), got "${size}"`, 'enum');
     }
     const { url, isPublic } = await this.digitalLinkOf(caller, passportId, baseUrl);
-    return { content: await qrPng(url, pixels), isPublic };
+    return { content: await this.images.png(url, pixels), isPublic };
   }
 }

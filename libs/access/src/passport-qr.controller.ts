@@ -3,7 +3,7 @@ import { CurrentPrincipal, type Principal, Public } from '@registry/auth';
 import { APP_CONFIG, type AppConfig } from '@registry/core';
 import type { Request, Response } from 'express';
 import { PassportLinkService, type PassportQr } from './passport-link.service';
-import { publicBaseUrl } from './public-base-url';
+import { publicBaseUrl, setLinkCaching } from './public-base-url';
 
 /**
  * QR codes encoding a passport's GS1 Digital Link, for labels and packaging. Anyone may fetch those of published
@@ -19,7 +19,7 @@ export class PassportQrController {
 
   @Get(':id/qr.svg')
   async svg(@CurrentPrincipal() caller: Principal | null, @Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    send(response, 'image/svg+xml', await this.links.svg(caller, id, publicBaseUrl(this.config.publicBaseUrl, request)));
+    this.send(response, 'image/svg+xml', await this.links.svg(caller, id, publicBaseUrl(this.config.publicBaseUrl, request)));
   }
 
   @Get(':id/qr.png')
@@ -30,13 +30,16 @@ export class PassportQrController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    send(response, 'image/png', await this.links.png(caller, id, publicBaseUrl(this.config.publicBaseUrl, request), size));
+    this.send(response, 'image/png', await this.links.png(caller, id, publicBaseUrl(this.config.publicBaseUrl, request), size));
   }
-}
 
-/** A published passport's link never changes (its identity is fixed), so its image may be cached for a day. */
-function send(response: Response, type: string, qr: PassportQr<string | Buffer>): void {
-  response.setHeader('Cache-Control', qr.isPublic ? 'public, max-age=86400' : 'private, no-store');
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.type(type).send(qr.content);
+  /**
+   * A published passport's link never changes (its identity is fixed), so its image may be cached for a day: by
+   * anyone with PUBLIC_BASE_URL set, else only by the caller (the link carries the request's host).
+   */
+  private send(response: Response, type: string, qr: PassportQr<string | Buffer>): void {
+    setLinkCaching(response, this.config.publicBaseUrl, qr.isPublic ? 86400 : null);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.type(type).send(qr.content);
+  }
 }

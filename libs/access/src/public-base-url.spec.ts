@@ -1,5 +1,5 @@
-import type { Request } from 'express';
-import { publicBaseUrl } from './public-base-url';
+import type { Request, Response } from 'express';
+import { publicBaseUrl, setLinkCaching } from './public-base-url';
 
 function request(protocol: string, host: string | undefined): Request {
   return { protocol, get: (name: string) => (name.toLowerCase() === 'host' ? host : undefined) } as unknown as Request;
@@ -13,5 +13,36 @@ describe('publicBaseUrl', () => {
   it('falls back to the scheme and host the request came with', () => {
     expect(publicBaseUrl(null, request('https', 'scan.example.net'))).toBe('https://scan.example.net');
     expect(publicBaseUrl(null, request('http', undefined))).toBe('http://localhost');
+  });
+});
+
+describe('setLinkCaching', () => {
+  function response(): Response & { headers: Record<string, string> } {
+    const headers: Record<string, string> = {};
+    return {
+      headers,
+      setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+      vary: (field: string) => (headers.vary = headers.vary ? `${headers.vary}, ${field}` : field),
+    } as unknown as Response & { headers: Record<string, string> };
+  }
+
+  it('lets shared caches keep answers written with PUBLIC_BASE_URL', () => {
+    const res = response();
+    setLinkCaching(res, 'https://id.example.org', 60);
+    expect(res.headers).toEqual({ 'cache-control': 'public, max-age=60' });
+  });
+
+  it('varies by Host and keeps answers private when the origin is the request host', () => {
+    const res = response();
+    setLinkCaching(res, null, 86400);
+    expect(res.headers).toEqual({ vary: 'Host', 'cache-control': 'private, max-age=86400' });
+  });
+
+  it('stores nothing for answers that must not be kept', () => {
+    for (const configured of ['https://id.example.org', null]) {
+      const res = response();
+      setLinkCaching(res, configured, null);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+    }
   });
 });

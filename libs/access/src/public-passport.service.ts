@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CLUSTERS } from '@registry/clusters';
 import { CriticalMaterialsService } from '@registry/materials';
 import { OrganizationService } from '@registry/organizations';
-import { PassportService } from '@registry/passports';
+import { bySymbol, PassportService } from '@registry/passports';
 import type { Passport } from '@registry/prisma-client';
 import { digitalLinkUrl } from './digital-link';
 import type { PublicCircularity, PublicCriticalMaterial, PublicPassportView } from './public-passport.view';
@@ -34,7 +34,7 @@ export class PublicPassportService {
     const [manufacturer, totals, recycledContent] = await Promise.all([
       this.organizations.get(passport.manufacturerId),
       this.passports.elementTotalsOf(passport.id),
-      this.passports.recycledContentOf(passport.id),
+      this.passports.publicRecycledContentOf(passport.id),
     ]);
     const identity = {
       granularity: passport.granularity,
@@ -59,11 +59,12 @@ export class PublicPassportService {
     };
   }
 
-  /** Which critical elements are present and whether above the threshold, heaviest first; the masses stay here. */
+  /** Which critical elements are present and whether above the threshold, by element symbol; the masses stay here. */
   private criticalPresence(passport: Passport, totals: { elementSymbol: string; massKg: number }[]): PublicCriticalMaterial[] {
     return totals
       .filter((total) => this.criticalMaterials.flagsFor(total.elementSymbol).length > 0)
-      .sort((a, b) => b.massKg - a.massKg || a.elementSymbol.localeCompare(b.elementSymbol))
+      // Not by mass: the order would tell which element is heaviest.
+      .sort((a, b) => bySymbol(a.elementSymbol, b.elementSymbol))
       .map((total) => ({
         element: total.elementSymbol,
         elementName: this.criticalMaterials.element(total.elementSymbol)?.name ?? total.elementSymbol,

@@ -5,4 +5,5 @@ export { PassportService, type RegisterPassport, type RevisePassport } from './p
 export { toComponentModel, toMaterialModel, toPassportModel, type ComponentRowLike, type MaterialRowLike } from './passport.mapper';
 export { elementTotals } from './passport.repository';
 export { normalizeGtin } from './gtin';
-export { summarizeRecycledContent, type RecycledContentSummary } from './recycled-content';
+export { bySymbol } from './element-order';
+export { publicRecycledContent, summarizeRecycledContent, type RecycledContentSummary } from './recycled-content';

@@ -4,6 +4,7 @@ import { OrganizationService } from '@registry/organizations';
 import type { Organization } from '@registry/prisma-client';
 import DataLoader from 'dataloader';
 import type { ComponentModel, CriticalMaterialModel } from './models/passport.model';
+import { bySymbol } from './element-order';
 import { toComponentModel } from './passport.mapper';
 import { PassportRepository } from './passport.repository';
 
@@ -55,7 +56,10 @@ export class PassportLoaderFactory {
     };
   }
 
-  /** The critical elements of a product with the lists that flag them, heaviest first. */
+  /**
+   * The critical elements of a product with the lists that flag them, by element symbol: the list is PUBLIC, so its
+   * order must not tell which element is heaviest (the masses are LEGITIMATE_INTEREST).
+   */
   criticalMaterialsOf(
     passport: { manufacturerId: string; totalMassKg: number },
     totals: { elementSymbol: string; massKg: number }[],
@@ -75,6 +79,6 @@ export class PassportLoaderFactory {
           manufacturerId: passport.manufacturerId,
         };
       })
-      .sort((a, b) => b.massKg - a.massKg || a.element.localeCompare(b.element));
+      .sort((a, b) => bySymbol(a.element, b.element));
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessTier, CurrentPrincipal, type Principal, Public, Roles, tierField } from '@registry/auth';
+import { AccessTier, canAccess, CurrentPrincipal, type Principal, Public, Roles, tierField } from '@registry/auth';
 import { Connection } from '@registry/core';
 import { OrganizationModel } from '@registry/organizations';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -11,7 +11,7 @@ import { RecycledContentSummaryModel } from './models/recycled-content-summary.m
 import { PassportLoaderFactory, type PassportLoaders } from './passport.loaders';
 import { PassportService } from './passport.service';
 import { toPassportModel } from './passport.mapper';
-import { summarizeRecycledContent } from './recycled-content';
+import { publicRecycledContent, summarizeRecycledContent } from './recycled-content';
 
 const PassportConnection = Connection(PassportModel, { name: 'Passport' });
 
@@ -93,7 +93,8 @@ export class PassportResolver {
   @ResolveField(
     () => [CriticalMaterialModel],
     tierField(AccessTier.PUBLIC, {
-      description: 'Critical elements present in the whole product, heaviest first, and whether each is above 0.1 % by weight (their masses: LEGITIMATE_INTEREST).',
+      description:
+        'Critical elements present in the whole product, by element symbol, and whether each is above 0.1 % by weight (their masses: LEGITIMATE_INTEREST).',
     }),
   )
   async criticalMaterials(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<CriticalMaterialModel[]> {
@@ -103,11 +104,20 @@ export class PassportResolver {
 
   @ResolveField(
     () => RecycledContentSummaryModel,
-    tierField(AccessTier.PUBLIC, { nullable: false, description: 'Recycled content of the product as a whole, without masses.' }),
+    tierField(AccessTier.PUBLIC, {
+      nullable: false,
+      description:
+        'Recycled content of the product as a whole, without masses: to whole percent, unless the caller holds LEGITIMATE_INTEREST on the passport.',
+    }),
   )
-  async recycledContentSummary(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<RecycledContentSummaryModel> {
+  async recycledContentSummary(
+    @Parent() passport: PassportModel,
+    @Context() context: GraphQLContext,
+    @CurrentPrincipal() caller: Principal | null,
+  ): Promise<RecycledContentSummaryModel> {
     // From the components loader: one query for all passports of the request, shared with the components field.
     const components = await this.loaders.forContext(context).components.load(passport.id);
-    return summarizeRecycledContent(components.flatMap((component) => component.materials));
+    const summary = summarizeRecycledContent(components.flatMap((component) => component.materials));
+    return canAccess(caller, AccessTier.LEGITIMATE_INTEREST, passport.manufacturerId) ? summary : publicRecycledContent(summary);
   }
 }

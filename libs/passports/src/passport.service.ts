@@ -7,7 +7,7 @@ import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prism
 import { ValueAssessor } from '@registry/value';
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
 import { PassportRepository } from './passport.repository';
-import { type RecycledContentSummary, summarizeRecycledContent } from './recycled-content';
+import { publicRecycledContent, type RecycledContentSummary, summarizeRecycledContent } from './recycled-content';
 
 export interface RegisterPassport {
   productName: string;
@@ -278,9 +278,9 @@ export class PassportService {
     return passport;
   }
 
-  /** The recycled-content summary of a passport (no masses), for public views. */
-  async recycledContentOf(passportId: string): Promise<RecycledContentSummary> {
-    return summarizeRecycledContent(await this.passports.findMaterialRecycledContent(passportId));
+  /** The recycled-content summary of a passport (no masses) at the precision of public views. */
+  async publicRecycledContentOf(passportId: string): Promise<RecycledContentSummary> {
+    return publicRecycledContent(summarizeRecycledContent(await this.passports.findMaterialRecycledContent(passportId)));
   }
 
   /** Per element, its mass in one whole product; callers showing it publicly must reduce it to presence. */

@@ -1,4 +1,4 @@
-import { summarizeRecycledContent } from './recycled-content';
+import { publicRecycledContent, summarizeRecycledContent } from './recycled-content';
 
 describe('summarizeRecycledContent', () => {
   it('weighs the declared recycled content by mass and says how much of the mass declares it', () => {
@@ -34,5 +34,19 @@ describe('summarizeRecycledContent', () => {
       { massKgPerProduct: 2, recycledContentPct: 0 },
     ]);
     expect(summary).toEqual({ recycledContentPct: 33.33, declaredShareOfMass: 1, recycledShareOfMass: 0.3333 });
+  });
+
+  it('rounds to whole percent for the public, so that shares x totalMassKg give no mass to the gram', () => {
+    const exact = summarizeRecycledContent([
+      { massKgPerProduct: 0.079, recycledContentPct: 37.42 },
+      { massKgPerProduct: 0.021, recycledContentPct: null },
+    ]);
+    expect(exact).toEqual({ recycledContentPct: 37.42, declaredShareOfMass: 0.79, recycledShareOfMass: 0.2956 });
+    expect(publicRecycledContent(exact)).toEqual({ recycledContentPct: 37, declaredShareOfMass: 0.79, recycledShareOfMass: 0.3 });
+    expect(publicRecycledContent({ recycledContentPct: null, declaredShareOfMass: 0.1234, recycledShareOfMass: 0 })).toEqual({
+      recycledContentPct: null,
+      declaredShareOfMass: 0.12,
+      recycledShareOfMass: 0,
+    });
   });
 });

@@ -37,3 +37,15 @@ export function summarizeRecycledContent(materials: readonly RecycledContentInpu
     recycledShareOfMass: totalMass > 0 ? round(recycledMass / totalMass, 4) : 0,
   };
 }
+
+/**
+ * The summary as callers without LEGITIMATE_INTEREST on the passport see it: whole percent, shares to 0.01. The exact
+ * shares times the public totalMassKg would give the mass of the declared materials (e.g. the aluminium) to the gram.
+ */
+export function publicRecycledContent(summary: RecycledContentSummary): RecycledContentSummary {
+  return {
+    recycledContentPct: summary.recycledContentPct === null ? null : Math.round(summary.recycledContentPct),
+    declaredShareOfMass: round(summary.declaredShareOfMass, 2),
+    recycledShareOfMass: round(summary.recycledShareOfMass, 2),
+  };
+}

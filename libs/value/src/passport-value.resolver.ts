@@ -10,6 +10,7 @@ import type { Circularity, ReuseValue } from './value.types';
 interface PassportRef {
   id: string;
   revision: number;
+  manufacturerId: string;
 }
 
 type GraphQLContext = { valueLoaders?: ValueLoaders };
@@ -21,10 +22,13 @@ export class PassportValueResolver {
 
   @ResolveField(() => CircularityModel, {
     nullable: true,
-    description: 'Material Circularity Indicator of the current revision (null for revisions stored before it existed). Tier: PUBLIC.',
+    description:
+      'Material Circularity Indicator of the current revision (null for revisions stored before it existed); missingInputs and flows: LEGITIMATE_INTEREST. Tier: PUBLIC.',
   })
-  async circularity(@Parent() passport: PassportRef, @Context() context: GraphQLContext): Promise<Circularity | null> {
-    return (await this.loaders.forContext(context).figures.load({ passportId: passport.id, revision: passport.revision })).circularity;
+  async circularity(@Parent() passport: PassportRef, @Context() context: GraphQLContext): Promise<(Circularity & { manufacturerId: string }) | null> {
+    const { circularity } = await this.loaders.forContext(context).figures.load({ passportId: passport.id, revision: passport.revision });
+    // The owner goes along for the tier checks of the fields that are not PUBLIC.
+    return circularity && { ...circularity, manufacturerId: passport.manufacturerId };
   }
 
   @ResolveField(() => ReuseValueModel, {

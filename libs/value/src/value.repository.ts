@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@registry/core';
-import type { ClusterCode, PassportStatus } from '@registry/prisma-client';
+import type { ClusterCode, PassportStatus, Prisma } from '@registry/prisma-client';
 
 export interface RevisionKey {
   passportId: string;
@@ -13,6 +13,9 @@ export interface PublishedTotals {
   averageMci: number | null;
   passportsWithMci: number;
 }
+
+/** Whose drafts a count includes: every manufacturer's, one manufacturer's, or none. */
+export type DraftScope = 'ALL' | 'NONE' | { manufacturerId: string };
 
 /** The queries of the value domain: stored figures of revisions and the aggregates of cluster summaries. */
 @Injectable()
@@ -27,8 +30,13 @@ export class ValueRepository {
     });
   }
 
-  async countByStatus(cluster: ClusterCode): Promise<{ status: PassportStatus; count: number }[]> {
-    const groups = await this.prisma.passport.groupBy({ by: ['status'], where: { cluster }, _count: { _all: true } });
+  /** Passports of a cluster per status, counting the drafts of `drafts` only. */
+  async countByStatus(cluster: ClusterCode, drafts: DraftScope): Promise<{ status: PassportStatus; count: number }[]> {
+    const where: Prisma.PassportWhereInput =
+      drafts === 'ALL'
+        ? { cluster }
+        : { cluster, OR: [{ status: { not: 'DRAFT' } }, ...(drafts === 'NONE' ? [] : [{ manufacturerId: drafts.manufacturerId }])] };
+    const groups = await this.prisma.passport.groupBy({ by: ['status'], where, _count: { _all: true } });
     return groups.map((group) => ({ status: group.status, count: group._count._all }));
   }
 

@@ -50,4 +50,12 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
     for (const variable of Object.keys(env)) expect(message).toContain(variable);
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://id.example.org/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
   });
+
+  it('requires PUBLIC_BASE_URL in production, so that no request chooses the host of Digital Links', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_BASE_URL must be set when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://id.example.org' }).publicBaseUrl).toBe('https://id.example.org');
+    // Outside production the request's host stays the fallback (see the Digital Link resolver for its cache headers).
+    expect(loadConfig({ NODE_ENV: 'development' }).publicBaseUrl).toBeNull();
+  });
 });

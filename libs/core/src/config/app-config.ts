@@ -44,7 +44,10 @@ export interface AppConfig {
   maxQueryDepth: number;
   /** Highest estimated cost of a GraphQL operation (MAX_QUERY_COST); 0: no limit. */
   maxQueryCost: number;
-  /** Origin of the GS1 Digital Links in QR codes, e.g. https://id.example.org (PUBLIC_BASE_URL); null: the request's. */
+  /**
+   * Origin of the GS1 Digital Links in QR codes, e.g. https://id.example.org (PUBLIC_BASE_URL; required when
+   * NODE_ENV=production); null: the request's, and answers embedding it are not cached publicly.
+   */
   publicBaseUrl: string | null;
   /** Reverse proxies in front of the API whose X-Forwarded-For/-Proto are trusted (TRUST_PROXY hops); 0: none. */
   trustProxyHops: number;
@@ -209,6 +212,9 @@ function readAccessConfig(env: NodeJS.ProcessEnv, problems: string[]): AccessCon
     } else {
       publicBaseUrl = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
     }
+  } else if (env.NODE_ENV === 'production') {
+    // Otherwise the Host header of each request would end up in Digital Links, Link headers and printed QR codes.
+    problems.push('PUBLIC_BASE_URL must be set when NODE_ENV=production: the origin of Digital Links and QR codes, e.g. https://id.example.org');
   }
   return {
     rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 600, 1_000_000),

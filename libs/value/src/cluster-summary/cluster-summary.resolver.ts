@@ -1,5 +1,5 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public } from '@registry/auth';
+import { CurrentPrincipal, type Principal, Public } from '@registry/auth';
 import { ClusterCode } from '@registry/prisma-client';
 import { ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
 import { ClusterSummaryService } from './cluster-summary.service';
@@ -16,8 +16,11 @@ export class ClusterSummaryResolver {
 
   @Query(() => ClusterSummaryModel, { description: 'Fact-sheet figures of one cluster. Tier: PUBLIC, except the fields that say otherwise.' })
   @Public()
-  clusterSummary(@Args('cluster', { type: () => ClusterCode }) cluster: ClusterCode): Promise<ClusterSummaryModel> {
-    return this.service.summary(cluster);
+  clusterSummary(
+    @CurrentPrincipal() caller: Principal | null,
+    @Args('cluster', { type: () => ClusterCode }) cluster: ClusterCode,
+  ): Promise<ClusterSummaryModel> {
+    return this.service.summary(caller, cluster);
   }
 
   @ResolveField(() => [ClusterCriticalMaterialModel], {

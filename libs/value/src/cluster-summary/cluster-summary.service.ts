@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { isOwner, type Principal } from '@registry/auth';
 import { CriticalMaterialsService } from '@registry/materials';
 import { type ClusterCode, PassportStatus } from '@registry/prisma-client';
 import type { ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
 import { PRICE_TABLES } from '../price-tables/price-tables';
-import { ValueRepository } from '../value.repository';
+import { type DraftScope, ValueRepository } from '../value.repository';
 
 /** Sums in the database add float noise below these resolutions. */
 const KG_DECIMALS = 1e6;
@@ -17,8 +18,12 @@ export class ClusterSummaryService {
     private readonly criticalMaterials: CriticalMaterialsService,
   ) {}
 
-  async summary(cluster: ClusterCode): Promise<ClusterSummaryModel> {
-    const [counts, totals] = await Promise.all([this.repository.countByStatus(cluster), this.repository.publishedTotals(cluster)]);
+  /** Totals are of published passports; the DRAFT count only of the drafts the caller may see (see draftsVisibleTo). */
+  async summary(caller: Principal | null, cluster: ClusterCode): Promise<ClusterSummaryModel> {
+    const [counts, totals] = await Promise.all([
+      this.repository.countByStatus(cluster, draftsVisibleTo(caller)),
+      this.repository.publishedTotals(cluster),
+    ]);
     const countOf = new Map(counts.map((group) => [group.status, group.count]));
     return {
       cluster,
@@ -50,6 +55,16 @@ export class ClusterSummaryService {
     const total = await this.repository.reuseValueTotal(cluster, currency);
     return { amount: Math.round(total.amount * 100) / 100, currency, passportCount: total.passportCount };
   }
+}
+
+/**
+ * Drafts are their owner's business (OWNER tier, like the passports themselves): a manufacturer counts its own, the
+ * platform administrator all of them, everyone else none. Otherwise anyone could watch a competitor's pipeline.
+ */
+function draftsVisibleTo(caller: Principal | null): DraftScope {
+  if (caller?.platformAdmin) return 'ALL';
+  if (caller?.organizationId && isOwner(caller, caller.organizationId)) return { manufacturerId: caller.organizationId };
+  return 'NONE';
 }
 
 function round(value: number, resolution: number): number {

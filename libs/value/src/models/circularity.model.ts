@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { AccessTier, tierField } from '@registry/auth';
 
 @ObjectType('MciFlows', { description: 'The material flows behind the Linear Flow Index, summed over the materials, in kg per product unit.' })
 export class MciFlowsModel {
@@ -19,7 +20,9 @@ export class MciFlowsModel {
 }
 
 @ObjectType('Circularity', {
-  description: 'Material Circularity Indicator (Ellen MacArthur Foundation, 2019 method) of a revision; see docs/circularity.md. Tier: PUBLIC.',
+  description:
+    'Material Circularity Indicator (Ellen MacArthur Foundation, 2019 method) of a revision; see docs/circularity.md. ' +
+    'The indicators are PUBLIC; missingInputs and flows (the shape and masses of the composition) are LEGITIMATE_INTEREST.',
 })
 export class CircularityModel {
   @Field(() => Float, { description: 'MCI = max(0, 1 - LFI x 0.9 / X): 0 linear, 1 circular.' })
@@ -34,12 +37,15 @@ export class CircularityModel {
   @Field({ description: 'False when some inputs were missing and defaulted (see missingInputs).' })
   inputsComplete!: boolean;
 
-  @Field(() => [String], { description: 'JSON pointers into the composition of the inputs that were defaulted.' })
+  @Field(() => [String], tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'JSON pointers into the composition of the inputs that were defaulted.' }))
   missingInputs!: string[];
 
   @Field({ description: 'e.g. "EMF-MCI-2019/1".' })
   methodVersion!: string;
 
-  @Field(() => MciFlowsModel)
+  @Field(() => MciFlowsModel, tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'The material flows (kg per product unit).' }))
   flows!: MciFlowsModel;
+
+  /** Owner of the passport, for the tier checks of missingInputs and flows (not exposed). */
+  manufacturerId!: string;
 }

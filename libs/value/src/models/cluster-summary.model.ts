@@ -46,7 +46,11 @@ export class ClusterSummaryModel {
   @Field(() => ClusterCode)
   cluster!: ClusterCode;
 
-  @Field(() => [PassportStatusCountModel], { description: 'Passports per status (DRAFT, PUBLISHED, ARCHIVED), zeros included.' })
+  @Field(() => [PassportStatusCountModel], {
+    description:
+      "Passports per status (DRAFT, PUBLISHED, ARCHIVED), zeros included. Drafts are their owner's business: DRAFT counts the " +
+      "caller's own drafts only (a manufacturer's key; all of them for the platform administrator), 0 for anyone else.",
+  })
   passportsByStatus!: PassportStatusCountModel[];
 
   @Field(() => Float, { description: 'Product units the published passports stand for (sum of unitCount).' })
