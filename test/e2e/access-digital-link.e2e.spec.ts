@@ -64,9 +64,10 @@ describe('GS1 Digital Link resolver and QR codes', () => {
     expect(view.criticalMaterials).toEqual(graphql.criticalMaterials);
     expect(view.recycledContent).toEqual(graphql.recycledContentSummary);
     expect(view.circularity).toEqual(graphql.circularity ? { materialCircularityIndicator: graphql.circularity.mci } : null);
-    // Only the aluminium (79 g of 100 g) declares its recycled content, 50 %.
-    expect(view.recycledContent).toEqual({ recycledContentPct: 50, declaredShareOfMass: 0.79, recycledShareOfMass: 0.395 });
-    expect(view.criticalMaterials.map((m: { element: string }) => m.element)).toEqual(['Al', 'Cu', 'Si', 'Mg', 'Sb']);
+    // Only the aluminium (79 g of 100 g) declares its recycled content, 50 %: public shares are whole percent.
+    expect(view.recycledContent).toEqual({ recycledContentPct: 50, declaredShareOfMass: 0.79, recycledShareOfMass: 0.4 });
+    // By element symbol, not by mass.
+    expect(view.criticalMaterials.map((m: { element: string }) => m.element)).toEqual(['Al', 'Cu', 'Mg', 'Sb', 'Si']);
 
     // No legitimate-interest data: no masses, no components.
     for (const text of LEGITIMATE_INTEREST_TEXT) expect(res.text).not.toContain(text);
@@ -177,9 +178,11 @@ describe('GS1 Digital Link resolver and QR codes', () => {
     expect(png.body.readUInt32BE(16)).toBe(256); // IHDR width
     expect(png.body).toEqual(await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 256 }));
 
-    const badSize = await t.http().get(`/passports/${published.id}/qr.png?size=5000`);
-    expect(badSize.status).toBe(400);
-    expect(badSize.body.errors[0].extensions.violations[0].path).toBe('size');
+    for (const size of ['5000', '2048', '300', 'abc']) {
+      const badSize = await t.http().get(`/passports/${published.id}/qr.png?size=${size}`);
+      expect(badSize.status).toBe(400);
+      expect(badSize.body.errors[0].extensions.violations[0]).toMatchObject({ path: 'size', message: `must be one of 128, 256, 512, 1024 (pixels), got "${size}"` });
+    }
 
     const draft = await register({ serialNumber: 'Q-2' });
     expect((await t.http().get(`/passports/${draft.id}/qr.svg`)).status).toBe(404);

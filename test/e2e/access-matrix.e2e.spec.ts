@@ -18,6 +18,9 @@ const F = 'FORBIDDEN';
 const U = 'UNAUTHENTICATED';
 const N = 'NOT_FOUND';
 const H = 'HIDDEN';
+/** For PUBLIC figures whose precision depends on the tier: exact, or rounded for the public. */
+const X = 'exact';
+const R = 'rounded';
 type Outcome = string;
 
 interface World {
@@ -49,6 +52,7 @@ const MATRIX: [string, Outcome[], Check][] = [
   ["query componentsContaining: finds the owner's passport",  [U,  Y,  H,   Y,   Y,   Y,   Y,   F], (w, k) => finds(w, k, '{ componentsContaining(first: 100, filter: { element: "Sb" }) { edges { node { passport { id } } } } }', (d) => d.componentsContaining.edges.map((e: any) => e.node.passport.id), w.published.id)],
   ["query materialInventory: counts the owner's passports",   [U,  Y,  H,   Y,   Y,   Y,   Y,   F], (w, k) => finds(w, k, '{ materialInventory(groupBy: MANUFACTURER, elements: ["Sb"]) { group } }', (d) => d.materialInventory.map((r: any) => r.group), w.ownMakerId)],
   ['query clusterSummary',                                    [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, '{ clusterSummary(cluster: HIGH_TECH_EQUIPMENT) { cluster } }')],
+  ["clusterSummary: counts the owner's draft",                [H,  Y,  H,   H,   H,   H,   Y,   Y], (w, k) => countsDraft(w, k)],
   ['ClusterSummary.criticalMaterials (all manufacturers)',    [F,  F,  F,   Y,   Y,   Y,   Y,   F], (w, k) => gql(w, k, '{ clusterSummary(cluster: HIGH_TECH_EQUIPMENT) { criticalMaterials { massKg } } }', {}, 'LEGITIMATE_INTEREST')],
   ["query auditEvents: events of the owner's passport",       [U,  Y,  H,   F,   Y,   Y,   Y,   Y], (w, k) => finds(w, k, 'query($p: ID) { auditEvents(first: 100, filter: { passportId: $p }) { edges { node { passportId } } } }', (d) => d.auditEvents.edges.map((e: any) => e.node.passportId), w.published.id, { p: w.published.id })],
   ['query passportDiff (of a published passport)',            [U,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, 'query($p: ID!) { passportDiff(passportId: $p, fromRevision: 1, toRevision: 1) { passportId } }', { p: w.published.id }, 'AUTHORITY')],
@@ -66,6 +70,10 @@ const MATRIX: [string, Outcome[], Check][] = [
   ['Passport fields of tier AUTHORITY',                       [F,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'AUTHORITY')],
   ['CriticalMaterial presence (element, threshold, lists)',   [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'criticalMaterials { element aboveReportingThreshold lists { listId } }')],
   ['CriticalMaterial masses (massKg, shareOfProductMass)',    [F,  Y,  F,   Y,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'criticalMaterials { massKg shareOfProductMass }', 'LEGITIMATE_INTEREST')],
+  ['Circularity indicators (mci, lfi, utility, inputsComplete)', [Y, Y, Y,   Y,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'circularity { mci lfi utility inputsComplete methodVersion }')],
+  ['Circularity.missingInputs (the shape of the tree)',       [F,  Y,  F,   Y,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'circularity { missingInputs }', 'LEGITIMATE_INTEREST')],
+  ['Circularity.flows (masses)',                              [F,  Y,  F,   Y,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'circularity { flows { massKg virginKg } }', 'LEGITIMATE_INTEREST')],
+  ['recycledContentSummary: exact, or whole percent',         [R,  X,  R,   X,   X,   X,   X,   X], (w, k) => recycledPrecision(w, k)],
   // HTTP
   ['GET /01/{gtin}/21/{serial} (public view)',                [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => http(w, k, `/01/${w.published.gtin}/21/${w.published.serialNumber}`)],
   ['GET /passports/{id}/qr.svg of a published passport',      [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => http(w, k, `/passports/${w.published.id}/qr.svg`)],
@@ -124,6 +132,22 @@ async function tierGroup(w: World, key: string | null, tier: string): Promise<Ou
   const outcomes = await Promise.all(fields.map(async (f) => [f.name, await field(w, key, `${f.name} ${f.selection}`, tier)] as const));
   const distinct = new Set(outcomes.map(([, outcome]) => outcome));
   return distinct.size === 1 ? [...distinct][0] : outcomes.map(([name, outcome]) => `${name}: ${outcome}`).join('; ');
+}
+
+/** DRAFT counts of clusterSummary: Y when the owner's draft is counted, H when not. */
+async function countsDraft(w: World, key: string | null): Promise<Outcome> {
+  const res = await w.t.gql('{ clusterSummary(cluster: HIGH_TECH_EQUIPMENT) { passportsByStatus { status count } } }', {}, key);
+  if (res.errors?.length) return outcomeOf(res);
+  const drafts = res.data.clusterSummary.passportsByStatus.find((row: { status: string }) => row.status === 'DRAFT').count;
+  return drafts > 0 ? Y : H;
+}
+
+/** The lamp: 79 g of 100 g declare 50 % recycled content, so 39.5 % of the product is recycled (40 % for the public). */
+async function recycledPrecision(w: World, key: string | null): Promise<Outcome> {
+  const res = await w.t.gql('query($id: ID!) { passport(id: $id) { recycledContentSummary { recycledShareOfMass } } }', { id: w.published.id }, key);
+  if (res.errors?.length) return outcomeOf(res);
+  const share = res.data.passport.recycledContentSummary.recycledShareOfMass;
+  return share === 0.395 ? X : share === 0.4 ? R : `share ${share}`;
 }
 
 const OWN_PASSPORTS = 'query($m: ID) { passports(first: 100, filter: { manufacturerId: $m }) { edges { node { id } } } }';
