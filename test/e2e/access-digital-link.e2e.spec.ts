@@ -25,13 +25,13 @@ describe('GS1 Digital Link resolver and QR codes', () => {
   afterAll(() => t.close());
 
   async function register(overrides: Record<string, unknown>): Promise<{ id: string; gtin: string }> {
-    const res = await t.gql(REGISTER, { i: registerInput(overrides) }, maker.key);
+    const res = await t.gql(REGISTER, { i: registerInput(overrides, maker) }, maker.key);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.registerPassport;
   }
 
   it('answers the public view of an item as JSON, with the GTIN in any of its forms', async () => {
-    const input = registerInput({ serialNumber: 'LAMP-0001', publish: true });
+    const input = registerInput({ serialNumber: 'LAMP-0001', publish: true }, maker);
     const { data } = await t.gql(REGISTER, { i: input }, maker.key);
     const id = data.registerPassport.id;
     const gtin13 = String(input.gtin);
@@ -104,7 +104,7 @@ describe('GS1 Digital Link resolver and QR codes', () => {
     expect(archivedView.body).toMatchObject({ passportId: archived.id, status: 'ARCHIVED' });
 
     // Another manufacturer registering the same identity (GTIN ownership is not checked): its PUBLISHED one wins.
-    const theirs = await t.gql(REGISTER, { i: registerInput({ gtin: archived.gtin, serialNumber: 'A-1', publish: true }) }, otherMaker.key);
+    const theirs = await t.gql(REGISTER, { i: registerInput({ gtin: archived.gtin, serialNumber: 'A-1', publish: true }, otherMaker) }, otherMaker.key);
     const preferred = await t.http().get(`/01/${archived.gtin}/21/A-1`).set('accept', 'application/json');
     expect(preferred.body.passportId).toBe(theirs.data.registerPassport.id);
   });
