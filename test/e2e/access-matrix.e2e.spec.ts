@@ -56,6 +56,7 @@ const MATRIX: [string, Outcome[], Check][] = [
   ['query passportDiff (of a published passport)',            [U,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, 'query($p: ID!) { passportDiff(passportId: $p, fromRevision: 1, toRevision: 1) { passportId } }', { p: w.published.id }, 'AUTHORITY')],
   // Mutations
   ['mutation createOrganization',                             [U,  F,  F,   F,   F,   F,   Y,   F], (w, k) => gql(w, k, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name: `org ${Math.random()}`, kind: 'RECYCLER' } })],
+  ["mutation setGs1CompanyPrefixes (the owner's own prefix)",  [U,  F,  F,   F,   F,   F,   Y,   F], (w, k) => gql(w, k, 'mutation($o: ID!, $p: [String!]!) { setGs1CompanyPrefixes(organizationId: $o, prefixes: $p) { id } }', { o: w.ownMakerId, p: [w.prefixByKey.get(w.keys.ownMaker)] })],
   ["mutation createApiKey for the owner's organization",      [U,  F,  F,   F,   F,   F,   Y,   Y], (w, k) => gql(w, k, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { organizationId: w.ownMakerId, role: 'MANUFACTURER' } })],
   ["mutation revokeApiKey of the owner's organization",       [U,  F,  F,   F,   F,   F,   Y,   Y], (w, k) => revokeFreshKey(w, k)],
   ['mutation registerPassport',                               [U,  Y,  Y,   F,   F,   F,   F,   Y], (w, k) => gql(w, k, REGISTER, { i: registerInput({}, { prefix: w.prefixByKey.get(k) ?? null }) })],
