@@ -14,9 +14,15 @@ async function gql(query, variables, key) {
   return body.data;
 }
 
+/** A GTIN-13 from its first 12 digits and the GS1 check digit. */
+const gtin13 = (body) => body + ((10 - (body.split('').reduce((sum, d, i) => sum + Number(d) * (i % 2 ? 3 : 1), 0) % 10)) % 10);
+
 const suffix = Date.now().toString(36);
-const org = await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
-  { i: { name: `Smoke manufacturer ${suffix}`, kind: 'MANUFACTURER', corop: 'CR17' } }, admin);
+// A manufacturer registers only GTINs under its GS1 Company Prefix: a random 9-digit one, outside the demo's
+// "879..." and other test tools' "871...".
+const prefix = `873${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+const org = await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id gs1CompanyPrefixes } }',
+  { i: { name: `Smoke manufacturer ${suffix}`, kind: 'MANUFACTURER', corop: 'CR17', gs1CompanyPrefixes: [prefix] } }, admin);
 const { createApiKey } = await gql('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
   { i: { organizationId: org.createOrganization.id, role: 'MANUFACTURER' } }, admin);
 const composition = {
@@ -26,7 +32,7 @@ const composition = {
     { name: 'Magnesium (alloying)', element: 'Mg', massKg: 0.018 }] }],
 };
 const { registerPassport } = await gql('mutation($i: RegisterPassportInput!) { registerPassport(input: $i) { id } }',
-  { i: { productName: 'Smoke test frame', cluster: 'HIGH_TECH_EQUIPMENT', granularity: 'ITEM', gtin: '8712345000011', serialNumber: suffix, composition, publish: true } },
+  { i: { productName: 'Smoke test frame', cluster: 'HIGH_TECH_EQUIPMENT', granularity: 'ITEM', gtin: gtin13(`${prefix}001`), serialNumber: suffix, composition, publish: true } },
   createApiKey.secret);
 const { passport } = await gql('query($id: ID!) { passport(id: $id) { status totalMassKg criticalMaterials { element } } }', { id: registerPassport.id });
 if (passport.status !== 'PUBLISHED' || passport.totalMassKg !== 2.6 || !passport.criticalMaterials.some((m) => m.element === 'Mg')) {

@@ -60,7 +60,7 @@ describe('the public passport page in a browser', () => {
     rename(composition.components);
     const registered = await t.gql(
       REGISTER,
-      { i: registerInput({ productName: 'Trekking bike lamp', serialNumber: 'TBL-0042', composition, publish: true }) },
+      { i: registerInput({ productName: 'Trekking bike lamp', serialNumber: 'TBL-0042', composition, publish: true }, maker) },
       maker.key,
     );
     expect(registered.errors).toBeUndefined();

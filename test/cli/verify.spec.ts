@@ -41,7 +41,7 @@ describe('npm run cli -- export / verify', () => {
     maker = await t.organization('MANUFACTURER');
     auditor = await t.organization('AUDITOR');
     for (let i = 0; i < 4; i++) {
-      const res = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
+      const res = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
       passports.push(res.data.registerPassport.id);
     }
     const changed = lampComposition();

@@ -25,13 +25,13 @@ describe('GS1 Digital Link resolver and QR codes', () => {
   afterAll(() => t.close());
 
   async function register(overrides: Record<string, unknown>): Promise<{ id: string; gtin: string }> {
-    const res = await t.gql(REGISTER, { i: registerInput(overrides) }, maker.key);
+    const res = await t.gql(REGISTER, { i: registerInput(overrides, maker) }, maker.key);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.registerPassport;
   }
 
   it('answers the public view of an item as JSON, with the GTIN in any of its forms', async () => {
-    const input = registerInput({ serialNumber: 'LAMP-0001', publish: true });
+    const input = registerInput({ serialNumber: 'LAMP-0001', publish: true }, maker);
     const { data } = await t.gql(REGISTER, { i: input }, maker.key);
     const id = data.registerPassport.id;
     const gtin13 = String(input.gtin);
@@ -90,7 +90,7 @@ describe('GS1 Digital Link resolver and QR codes', () => {
     expect((await json(`/01/${item.gtin}`)).status).toBe(404);
   });
 
-  it('never resolves a draft, keeps resolving an archived passport, and prefers a published one', async () => {
+  it('never resolves a draft, and keeps resolving an archived passport', async () => {
     const draft = await register({ serialNumber: 'D-1' });
     const res = await t.http().get(`/01/${draft.gtin}/21/D-1`).set('accept', 'application/json');
     expect(res.status).toBe(404);
@@ -103,11 +103,35 @@ describe('GS1 Digital Link resolver and QR codes', () => {
     await t.gql('mutation($id: ID!) { archivePassport(passportId: $id) { status } }', { id: archived.id }, maker.key);
     const archivedView = await t.http().get(`/01/${archived.gtin}/21/A-1`).set('accept', 'application/json');
     expect(archivedView.body).toMatchObject({ passportId: archived.id, status: 'ARCHIVED' });
+  });
 
-    // Another manufacturer registering the same identity (GTIN ownership is not checked): its PUBLISHED one wins.
-    const theirs = await t.gql(REGISTER, { i: registerInput({ gtin: archived.gtin, serialNumber: 'A-1', publish: true }) }, otherMaker.key);
-    const preferred = await t.http().get(`/01/${archived.gtin}/21/A-1`).set('accept', 'application/json');
-    expect(preferred.body.passportId).toBe(theirs.data.registerPassport.id);
+  it("cannot be taken over: another manufacturer is refused the GTIN and the link keeps answering the brand owner's passport", async () => {
+    const mine = await register({ serialNumber: 'T-1', publish: true });
+    // The attack: a second organization registers and publishes the same GTIN + serial.
+    const theirs = await t.gql(REGISTER, { i: registerInput({ gtin: mine.gtin, serialNumber: 'T-1', publish: true }, otherMaker) }, otherMaker.key);
+    expect(theirs.data).toBeNull();
+    expect(theirs.errors![0]).toMatchObject({
+      message: `GTIN ${mine.gtin} is not under a GS1 Company Prefix of the caller's organization: its GS1 Company Prefixes are ${otherMaker.prefix}`,
+      extensions: { code: 'FORBIDDEN', gtin: mine.gtin, gs1CompanyPrefixes: [otherMaker.prefix] },
+    });
+    const view = await t.http().get(`/01/${mine.gtin}/21/T-1`).set('accept', 'application/json');
+    expect(view.body).toMatchObject({ passportId: mine.id, manufacturer: { id: maker.id } });
+    const listed = await t.gql('query($g: String) { passports(filter: { gtin: $g }) { totalCount } }', { g: mine.gtin }, t.adminKey);
+    expect(listed.data.passports.totalCount).toBe(1);
+  });
+
+  it('never picks one of several items that share a serial in different batches: the link must name the batch', async () => {
+    const first = await register({ serialNumber: 'S-2', batchNumber: 'B-1', publish: true });
+    const second = await register({ gtin: first.gtin, serialNumber: 'S-2', batchNumber: 'B-2', publish: true });
+    const json = (path: string) => t.http().get(path).set('accept', 'application/json');
+    const ambiguous = await json(`/01/${first.gtin}/21/S-2`);
+    expect(ambiguous.status).toBe(409);
+    expect(ambiguous.body.errors[0]).toMatchObject({
+      message: `Several published passports have GTIN ${first.gtin}, serial S-2 (batches B-1, B-2): name the batch, /01/{gtin}/10/{batch}/21/{serial}`,
+      extensions: { code: 'CONFLICT', batchNumbers: ['B-1', 'B-2'] },
+    });
+    expect((await json(`/01/${first.gtin}/10/B-1/21/S-2`)).body.passportId).toBe(first.id);
+    expect((await json(`/01/${first.gtin}/10/B-2/21/S-2`)).body.passportId).toBe(second.id);
   });
 
   it('shows the circularity indicator of the passport, and says so when there is none', async () => {

@@ -40,7 +40,7 @@ describe('rate limits per key and per IP address, and GraphQL depth and cost lim
       extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter, limit: 5, windowSeconds: 60 },
     });
     // Nothing ran: the refused request did not register anything.
-    const write = await t.http().post('/graphql').set('authorization', `Bearer ${maker.key}`).send({ query: REGISTER, variables: { i: registerInput() } });
+    const write = await t.http().post('/graphql').set('authorization', `Bearer ${maker.key}`).send({ query: REGISTER, variables: { i: registerInput({}, maker) } });
     expect(write.status).toBe(429);
 
     // Another key of the same app is not affected, nor is the platform administrator.

@@ -26,6 +26,8 @@ type Outcome = string;
 interface World {
   t: TestApp;
   keys: Record<Role, string | null>;
+  /** The GS1 Company Prefix of the organization of each key that has one: registrations use GTINs under it. */
+  prefixByKey: Map<string | null, string | null | undefined>;
   ownMakerId: string;
   otherMakerId: string;
   published: { id: string; gtin: string; serialNumber: string };
@@ -58,9 +60,10 @@ const MATRIX: [string, Outcome[], Check][] = [
   ['query passportDiff (of a published passport)',            [U,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, 'query($p: ID!) { passportDiff(passportId: $p, fromRevision: 1, toRevision: 1) { passportId } }', { p: w.published.id }, 'AUTHORITY')],
   // Mutations
   ['mutation createOrganization',                             [U,  F,  F,   F,   F,   F,   Y,   F], (w, k) => gql(w, k, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name: `org ${Math.random()}`, kind: 'RECYCLER' } })],
+  ["mutation setGs1CompanyPrefixes (the owner's own prefix)",  [U,  F,  F,   F,   F,   F,   Y,   F], (w, k) => gql(w, k, 'mutation($o: ID!, $p: [String!]!) { setGs1CompanyPrefixes(organizationId: $o, prefixes: $p) { id } }', { o: w.ownMakerId, p: [w.prefixByKey.get(w.keys.ownMaker)] })],
   ["mutation createApiKey for the owner's organization",      [U,  F,  F,   F,   F,   F,   Y,   Y], (w, k) => gql(w, k, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { organizationId: w.ownMakerId, role: 'MANUFACTURER' } })],
   ["mutation revokeApiKey of the owner's organization",       [U,  F,  F,   F,   F,   F,   Y,   Y], (w, k) => revokeFreshKey(w, k)],
-  ['mutation registerPassport',                               [U,  Y,  Y,   F,   F,   F,   F,   Y], (w, k) => gql(w, k, REGISTER, { i: registerInput() })],
+  ['mutation registerPassport',                               [U,  Y,  Y,   F,   F,   F,   F,   Y], (w, k) => gql(w, k, REGISTER, { i: registerInput({}, { prefix: w.prefixByKey.get(k) ?? null }) })],
   ['mutation revisePassport (of the owner)',                  [U,  Y,  F,   F,   F,   F,   Y,   Y], async (w, k) => gql(w, k, 'mutation($i: RevisePassportInput!) { revisePassport(input: $i) { revision } }', { i: { passportId: await fresh(w, true), expectedRevision: 1, productName: 'Renamed' } })],
   ['mutation publishPassport (a draft of the owner)',         [U,  Y,  N,   F,   F,   F,   Y,   Y], async (w, k) => gql(w, k, 'mutation($id: ID!) { publishPassport(passportId: $id) { status } }', { id: await fresh(w, false) })],
   ['mutation archivePassport (of the owner)',                 [U,  Y,  F,   F,   F,   F,   Y,   Y], async (w, k) => gql(w, k, 'mutation($id: ID!) { archivePassport(passportId: $id) { status } }', { id: await fresh(w, true) })],
@@ -157,7 +160,7 @@ const listsPublished = (w: World, key: string | null) => finds(w, key, OWN_PASSP
 
 /** A new passport of the owner, so that each cell of a mutation row starts from the same state. */
 async function fresh(w: World, publish: boolean): Promise<string> {
-  const res = await w.t.gql(REGISTER, { i: registerInput({ publish }) }, w.keys.ownMaker);
+  const res = await w.t.gql(REGISTER, { i: registerInput({ publish }, { prefix: w.prefixByKey.get(w.keys.ownMaker) ?? null }) }, w.keys.ownMaker);
   return res.data.registerPassport.id;
 }
 
@@ -210,9 +213,10 @@ describe('access matrix: every query, mutation and field group for every role', 
       platformAdmin: t.adminKey,
       ownMakerAdmin: ownAdmin.data.createApiKey.secret,
     };
-    const published = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'MATRIX-1', publish: true }) }, own.key);
+    world.prefixByKey = new Map([[own.key, own.prefix], [other.key, other.prefix], [world.keys.ownMakerAdmin, own.prefix]]);
+    const published = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'MATRIX-1', publish: true }, own) }, own.key);
     world.published = { id: published.data.registerPassport.id, gtin: published.data.registerPassport.gtin, serialNumber: 'MATRIX-1' };
-    world.draft = { id: (await t.gql(REGISTER, { i: registerInput() }, own.key)).data.registerPassport.id };
+    world.draft = { id: (await t.gql(REGISTER, { i: registerInput({}, own) }, own.key)).data.registerPassport.id };
 
     const schema = await t.gql(`{
       passport: __type(name: "Passport") { fields { name description args { name defaultValue type { kind } } type { ${TYPE_REF} } } }

@@ -35,7 +35,7 @@ describe('what the public API gives away', () => {
   afterAll(() => t.close());
 
   async function publish(overrides: Record<string, unknown> = {}): Promise<{ id: string; gtin: string; serialNumber: string }> {
-    const res = await t.gql(REGISTER, { i: registerInput({ publish: true, ...overrides }) }, maker.key);
+    const res = await t.gql(REGISTER, { i: registerInput({ publish: true, ...overrides }, maker) }, maker.key);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.registerPassport;
   }
@@ -137,10 +137,10 @@ describe('what the public API gives away', () => {
     it("counts another organization's drafts for no one but their owner and the platform administrator", async () => {
       const secretive = await t.organization('MANUFACTURER');
       for (let i = 0; i < 3; i++) {
-        const draft = await t.gql(REGISTER, { i: registerInput({ cluster: 'WIND_PARK' }) }, secretive.key);
+        const draft = await t.gql(REGISTER, { i: registerInput({ cluster: 'WIND_PARK' }, secretive) }, secretive.key);
         expect(draft.errors).toBeUndefined();
       }
-      await t.gql(REGISTER, { i: registerInput({ cluster: 'WIND_PARK', publish: true }) }, maker.key);
+      await t.gql(REGISTER, { i: registerInput({ cluster: 'WIND_PARK', publish: true }, maker) }, maker.key);
       const counts = async (key?: string) => {
         const res = await t.gql('{ clusterSummary(cluster: WIND_PARK) { passportsByStatus { status count } productUnits } }', {}, key);
         expect(res.errors).toBeUndefined();
@@ -164,7 +164,7 @@ describe('links without PUBLIC_BASE_URL (finding 8)', () => {
   afterAll(() => t.close());
 
   it('varies by Host and keeps every answer that embeds the host out of shared caches', async () => {
-    const res = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'H-1', publish: true }) }, maker.key);
+    const res = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'H-1', publish: true }, maker) }, maker.key);
     const { id, gtin } = res.data.registerPassport;
 
     // The attack: a forged Host header ends up in the Digital Link, the Link header and the QR code...
@@ -198,7 +198,7 @@ describe('links with PUBLIC_BASE_URL (finding 8)', () => {
 
   it('ignores the Host header and lets shared caches keep published answers', async () => {
     const maker = await t.organization('MANUFACTURER');
-    const res = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'H-2', publish: true }) }, maker.key);
+    const res = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'H-2', publish: true }, maker) }, maker.key);
     const { id, gtin } = res.data.registerPassport;
     const view = await t.http().get(`/01/${gtin}/21/H-2`).set('host', 'evil.example').set('accept', 'application/json');
     expect(view.body.digitalLink).toBe(`https://id.example.org/01/${gtin}/21/H-2`);

@@ -22,7 +22,7 @@ describe('passportDiff', () => {
     t = await TestApp.start();
     maker = await t.organization('MANUFACTURER');
     auditor = await t.organization('AUDITOR');
-    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
     passportId = data.registerPassport.id;
     // Revision 2: more recycled aluminium, a new board location, and a tantalum capacitor on the board.
     const second = lampComposition();
@@ -109,7 +109,7 @@ describe('passportDiff', () => {
     const zero = await t.gql(DIFF, { id: passportId, from: 0, to: 1 }, auditor.key);
     expect(zero.errors?.[0].extensions?.violations[0].path).toBe('fromRevision');
 
-    const { data } = await t.gql(REGISTER, { i: registerInput() }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({}, maker) }, maker.key);
     const draft = data.registerPassport.id;
     expect((await t.gql(DIFF, { id: draft, from: 1, to: 1 }, auditor.key)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await t.gql(DIFF, { id: draft, from: 1, to: 1 }, maker.key)).errors).toBeUndefined();

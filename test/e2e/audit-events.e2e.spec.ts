@@ -38,7 +38,7 @@ describe('audit log', () => {
   }
 
   it('records every passport write with its actor, revision and status, newest first', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput() }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({}, maker) }, maker.key);
     const id = data.registerPassport.id;
     expect((await t.gql(REVISE, { i: { passportId: id, expectedRevision: 1, productName: 'Lamp 2' } }, maker.key)).errors).toBeUndefined();
     expect((await t.gql(PUBLISH, { id }, maker.key)).errors).toBeUndefined();
@@ -63,7 +63,7 @@ describe('audit log', () => {
   });
 
   it('records nothing when a write is refused', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput() }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({}, maker) }, maker.key);
     const id = data.registerPassport.id;
     const stale = await t.gql(REVISE, { i: { passportId: id, expectedRevision: 7, productName: 'lost' } }, maker.key);
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
@@ -97,7 +97,7 @@ describe('audit log', () => {
   });
 
   it('filters by passport, actor organization, action and time, and pages by cursor', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
     const id = data.registerPassport.id;
     for (let revision = 1; revision <= 4; revision++) {
       await t.gql(REVISE, { i: { passportId: id, expectedRevision: revision, productName: `Lamp ${revision + 1}` } }, maker.key);
@@ -140,7 +140,7 @@ describe('audit log', () => {
 
   it('shows a manufacturer only its own events, refuses other keys, and needs a key', async () => {
     const other = await t.organization('MANUFACTURER');
-    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, other.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, other) }, other.key);
     const theirs = data.registerPassport.id;
     const own = await events({}, maker.key, 100);
     expect(own.length).toBeGreaterThan(0);

@@ -51,7 +51,7 @@ describe('revision history: hash chain and signatures over HTTP', () => {
   }
 
   it('chains every revision: the hashes recompute from what the API returns, and each links to the one before', async () => {
-    const input = registerInput({ publish: true });
+    const input = registerInput({ publish: true }, maker);
     const { data } = await t.gql(REGISTER, { i: input }, maker.key);
     const id = data.registerPassport.id;
     const heavier = lampComposition();
@@ -101,7 +101,7 @@ describe('revision history: hash chain and signatures over HTTP', () => {
   });
 
   it('signs published revisions; the signatures verify with jose against /.well-known/jwks.json', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput() }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({}, maker) }, maker.key);
     const id = data.registerPassport.id;
     await revise(id, 1, { productName: 'Draft lamp 2' });
     const published = await t.gql(PUBLISH, { id }, maker.key);
@@ -129,7 +129,7 @@ describe('revision history: hash chain and signatures over HTTP', () => {
   });
 
   it('pages revisions newest first with cursors', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
     const id = data.registerPassport.id;
     for (let revision = 1; revision <= 4; revision++) await revise(id, revision, { productName: `Lamp ${revision + 1}` });
     const seen: number[] = [];
@@ -151,7 +151,7 @@ describe('revision history: hash chain and signatures over HTTP', () => {
   it('reads the revisions of a whole page of passports', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true, productName: `Batch lamp ${i}` }) }, maker.key);
+      const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true, productName: `Batch lamp ${i}` }, maker) }, maker.key);
       ids.push(data.registerPassport.id);
       await revise(data.registerPassport.id, 1, { productName: `Batch lamp ${i} v2` });
     }
@@ -168,7 +168,7 @@ describe('revision history: hash chain and signatures over HTTP', () => {
   });
 
   it('shows revisions to the AUTHORITY tier and the owner only', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
     const id = data.registerPassport.id;
     const other = await t.organization('MANUFACTURER');
     for (const key of [recycler.key, other.key, null]) {
@@ -183,7 +183,7 @@ describe('revision history: hash chain and signatures over HTTP', () => {
 
   it('keeps the chain whole and the current revision signed when writers race', async () => {
     for (let round = 0; round < 3; round++) {
-      const { data } = await t.gql(REGISTER, { i: registerInput() }, maker.key);
+      const { data } = await t.gql(REGISTER, { i: registerInput({}, maker) }, maker.key);
       const id = data.registerPassport.id;
       const results = await Promise.all([
         t.gql(REVISE, { i: { passportId: id, expectedRevision: 1, productName: 'Racer A' } }, maker.key),
@@ -201,7 +201,7 @@ describe('revision history: hash chain and signatures over HTTP', () => {
 
   describe('tampering with stored revisions is detected by verifyRevisionChain, with the place named', () => {
     async function publishedWithThreeRevisions(): Promise<string> {
-      const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
+      const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
       const id = data.registerPassport.id;
       await revise(id, 1, { productName: 'Lamp B' });
       await revise(id, 2, { productName: 'Lamp C' });

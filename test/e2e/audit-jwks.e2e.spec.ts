@@ -27,7 +27,7 @@ describe('/.well-known/jwks.json and key rotation', () => {
 
   it('lets a client verify a published revision with the served keys alone', async () => {
     const owner = await t.organization('MANUFACTURER');
-    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, owner.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, owner) }, owner.key);
     const res = await t.gql(SIGNATURE, { id: data.registerPassport.id }, owner.key);
     const { signature, signingKeyId } = res.data.passport.revisions.edges[0].node;
     expect(signingKeyId).toBe('test-signing-key');

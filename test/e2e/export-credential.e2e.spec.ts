@@ -14,7 +14,7 @@ describe('GET /passports/:id/credential', () => {
   let jwks: JSONWebKeySet;
 
   const register = async (overrides: Record<string, unknown>) => {
-    const res = await t.gql(REGISTER, { i: registerInput(overrides) }, maker.key);
+    const res = await t.gql(REGISTER, { i: registerInput(overrides, maker) }, maker.key);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.registerPassport as { id: string; gtin: string; serialNumber: string | null };
   };

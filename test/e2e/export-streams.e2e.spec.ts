@@ -24,8 +24,8 @@ describe('streaming exports (NDJSON and CSV)', () => {
   let recycler: TestOrganization;
   const ids: Record<'revised' | 'quoted' | 'draft' | 'battery' | 'archived', string> = {} as any;
 
-  const register = async (key: string, overrides: Record<string, unknown>) => {
-    const res = await t.gql(REGISTER, { i: registerInput(overrides) }, key);
+  const register = async (by: TestOrganization, overrides: Record<string, unknown>) => {
+    const res = await t.gql(REGISTER, { i: registerInput(overrides, by) }, by.key);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.registerPassport.id as string;
   };
@@ -64,17 +64,17 @@ describe('streaming exports (NDJSON and CSV)', () => {
     authority = await t.organization('AUTHORITY');
     recycler = await t.organization('RECYCLER');
 
-    ids.revised = await register(maker.key, { publish: true });
+    ids.revised = await register(maker, { publish: true });
     const changed = lampComposition();
     changed.components[0].materials[0].massKg = 0.078;
     changed.components[0].materials[1].massKg = 0.002;
     const revised = await t.gql(REVISE, { i: { passportId: ids.revised, expectedRevision: 1, composition: changed, productName: 'Bicycle lamp (2027)' } }, maker.key);
     expect(revised.errors).toBeUndefined();
-    ids.quoted = await register(maker.key, { publish: true, composition: quotedLamp() });
-    ids.draft = await register(maker.key, { publish: false });
+    ids.quoted = await register(maker, { publish: true, composition: quotedLamp() });
+    ids.draft = await register(maker, { publish: false });
     const battery = compositionFixtures('ok').find((f) => f.cluster === 'BATTERY')!;
-    ids.battery = await register(otherMaker.key, { publish: true, cluster: 'BATTERY', granularity: 'BATCH', serialNumber: null, batchNumber: 'B-7', composition: battery.document });
-    ids.archived = await register(otherMaker.key, { publish: true });
+    ids.battery = await register(otherMaker, { publish: true, cluster: 'BATTERY', granularity: 'BATCH', serialNumber: null, batchNumber: 'B-7', composition: battery.document });
+    ids.archived = await register(otherMaker, { publish: true });
     expect((await t.gql(ARCHIVE, { id: ids.archived }, otherMaker.key)).errors).toBeUndefined();
   });
   afterAll(() => t.close());
@@ -185,7 +185,7 @@ describe('streaming exports (NDJSON and CSV)', () => {
     const rows = parseCsv(csv.bytes.toString('utf8')).length - 1;
 
     // A passport registered after asOf does not change what the manifest covers.
-    await register(maker.key, { publish: true });
+    await register(maker, { publish: true });
     const res = await t.http().get(`/exports/materials.csv.manifest.json?cluster=HIGH_TECH_EQUIPMENT&asOf=${encodeURIComponent(asOf)}`).set('authorization', `Bearer ${auditor.key}`).expect(200);
     const manifest = res.body.manifest;
     expect(manifest).toMatchObject({ export: 'materials.csv', count: rows, asOf, filters: { cluster: 'HIGH_TECH_EQUIPMENT' } });

@@ -24,7 +24,7 @@ describe('passport lifecycle over HTTP', () => {
   afterAll(() => t.close());
 
   it('registers, reads back, revises, refuses a stale revision, publishes and archives', async () => {
-    const input = registerInput();
+    const input = registerInput({}, maker);
     const registered = await t.gql(REGISTER, { i: input }, maker.key);
     expect(registered.errors).toBeUndefined();
     const passport = registered.data.registerPassport;
@@ -56,7 +56,7 @@ describe('passport lifecycle over HTTP', () => {
   });
 
   it('refuses a revision by another manufacturer and changes nothing', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
     const id = data.registerPassport.id;
     const foreign = await t.gql(REVISE, { i: { passportId: id, expectedRevision: 1, productName: 'hijacked' } }, otherMaker.key);
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -66,7 +66,7 @@ describe('passport lifecycle over HTTP', () => {
   });
 
   it('hides drafts from everyone but their owner', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput() }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({}, maker) }, maker.key);
     const id = data.registerPassport.id;
     const byOther = await t.gql('query($id: ID!) { passport(id: $id) { id } }', { id }, otherMaker.key);
     expect(byOther.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -74,17 +74,21 @@ describe('passport lifecycle over HTTP', () => {
     expect(anonymous.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('answers a duplicate identity with CONFLICT', async () => {
-    const input = registerInput();
-    expect((await t.gql(REGISTER, { i: input }, maker.key)).errors).toBeUndefined();
+  it('answers a duplicate identity with CONFLICT, giving the owner the id of the passport that exists', async () => {
+    const input = registerInput({}, maker);
+    const first = await t.gql(REGISTER, { i: input }, maker.key);
+    expect(first.errors).toBeUndefined();
     const again = await t.gql(REGISTER, { i: input }, maker.key);
-    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', fields: ['gtin', 'serialNumber', 'batchNumber'] });
-    // Another manufacturer may use the same identity for its own passport.
-    expect((await t.gql(REGISTER, { i: input }, otherMaker.key)).errors).toBeUndefined();
+    expect(again.errors?.[0]).toMatchObject({
+      message: `Your organization already has a passport for GTIN 0${input.gtin}, serial ${input.serialNumber}`,
+      extensions: { code: 'CONFLICT', fields: ['gtin', 'serialNumber', 'batchNumber'], passportId: first.data.registerPassport.id },
+    });
+    // The GTIN is under the first maker's GS1 Company Prefix: another manufacturer cannot use the identity.
+    expect((await t.gql(REGISTER, { i: input }, otherMaker.key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('totals critical materials over nested components and quantities', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
     const read = await t.gql(READ, { id: data.registerPassport.id }, maker.key);
     const byElement = Object.fromEntries(read.data.passport.criticalMaterials.map((m: any) => [m.element, m]));
     // Sb: 2 boards x 0.0001 kg + 2 boards x 2 chips x 0.0001 kg = 0.0006 kg.

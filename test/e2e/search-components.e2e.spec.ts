@@ -63,7 +63,7 @@ describe('componentsContaining: recyclers find components by element, CAS number
   let solarId: string;
 
   const register = async (by: TestOrganization, overrides: Record<string, unknown> = {}): Promise<string> => {
-    const res = await t.gql(REGISTER, { i: registerInput({ composition: lamp(), publish: true, ...overrides }) }, by.key);
+    const res = await t.gql(REGISTER, { i: registerInput({ composition: lamp(), publish: true, ...overrides }, by) }, by.key);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.registerPassport.id;
   };

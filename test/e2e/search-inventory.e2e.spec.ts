@@ -21,7 +21,7 @@ describe('materialInventory: how much of each element sits in each cluster, regi
   let recycler: TestOrganization;
 
   const register = async (by: TestOrganization, overrides: Record<string, unknown>): Promise<string> => {
-    const res = await t.gql(REGISTER, { i: registerInput({ publish: true, ...overrides }) }, by.key);
+    const res = await t.gql(REGISTER, { i: registerInput({ publish: true, ...overrides }, by) }, by.key);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.registerPassport.id;
   };

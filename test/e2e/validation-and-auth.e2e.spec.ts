@@ -21,7 +21,7 @@ describe('bad input and authentication', () => {
     composition.components[1].materials[0].massKg = -1;
     const before = (await t.gql(COUNT, {}, maker.key)).data.passports.totalCount;
 
-    const res = await t.gql(REGISTER, { i: registerInput({ composition }) }, maker.key);
+    const res = await t.gql(REGISTER, { i: registerInput({ composition }, maker) }, maker.key);
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const paths = res.errors![0].extensions!.violations.map((v: { path: string }) => v.path);
@@ -37,7 +37,7 @@ describe('bad input and authentication', () => {
     composition.components[0].materials[0].casNumber = '7429-90-6';
     composition.components[0].materials[1].element = 'Xx';
     composition.components[1].key = 'housing';
-    const res = await t.gql(REGISTER, { i: registerInput({ composition }) }, maker.key);
+    const res = await t.gql(REGISTER, { i: registerInput({ composition }, maker) }, maker.key);
     const violations = res.errors![0].extensions!.violations.map((v: { path: string; keyword: string }) => `${v.keyword} ${v.path}`);
     expect(violations).toEqual(
       expect.arrayContaining([
@@ -49,7 +49,7 @@ describe('bad input and authentication', () => {
   });
 
   it('names the input field of a bad GTIN and identity', async () => {
-    const res = await t.gql(REGISTER, { i: registerInput({ gtin: '8712345000012', serialNumber: null }) }, maker.key);
+    const res = await t.gql(REGISTER, { i: registerInput({ gtin: '8712345000012', serialNumber: null }, maker) }, maker.key);
     expect(res.errors![0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       violations: expect.arrayContaining([
@@ -63,7 +63,7 @@ describe('bad input and authentication', () => {
     expect((await t.gql(REGISTER, { i: registerInput() })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect((await t.gql(REGISTER, { i: registerInput() }, 'cpr_not-a-key')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     const recycler = await t.organization('RECYCLER');
-    const res = await t.gql(REGISTER, { i: registerInput() }, recycler.key);
+    const res = await t.gql(REGISTER, { i: registerInput({}, recycler) }, recycler.key);
     expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRoles: ['MANUFACTURER', 'ADMIN'] });
     const org = await t.gql('mutation { createOrganization(input: { name: "x", kind: RECYCLER }) { id } }', {}, maker.key);
     expect(org.errors![0].extensions!.code).toBe('FORBIDDEN');
@@ -103,7 +103,7 @@ describe('bad input and authentication', () => {
 
   it('pages through passports without gaps or duplicates', async () => {
     const cluster = 'WIND_PARK';
-    for (let i = 0; i < 5; i++) await t.gql(REGISTER, { i: registerInput({ cluster, publish: true, composition: lampComposition() }) }, maker.key);
+    for (let i = 0; i < 5; i++) await t.gql(REGISTER, { i: registerInput({ cluster, publish: true, composition: lampComposition() }, maker) }, maker.key);
     const seen: string[] = [];
     let after: string | null = null;
     let total = 0;

@@ -42,7 +42,7 @@ describe('clusterSummary over HTTP', () => {
     t = await TestApp.start();
     [maker, recycler, auditor] = await Promise.all([t.organization('MANUFACTURER'), t.organization('RECYCLER'), t.organization('AUDITOR')]);
     const register = async (overrides: Record<string, unknown>) => {
-      const result = await t.gql(REGISTER, { i: registerInput({ cluster: 'SOLAR_PV', productName: 'Solar panel 400 Wp', ...overrides }) }, maker.key);
+      const result = await t.gql(REGISTER, { i: registerInput({ cluster: 'SOLAR_PV', productName: 'Solar panel 400 Wp', ...overrides }, maker) }, maker.key);
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       return result.data.registerPassport.id as string;
     };

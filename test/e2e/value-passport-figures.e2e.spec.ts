@@ -36,7 +36,7 @@ describe('passport circularity and reuse value over HTTP', () => {
   it('stores both figures with the revision and answers them with their method, price table and breakdown', async () => {
     const start = new Date();
     const document = battery.document as CompositionDocument;
-    const registered = await t.gql(REGISTER, { i: registerInput({ cluster: 'BATTERY', composition: document, publish: true }) }, maker.key);
+    const registered = await t.gql(REGISTER, { i: registerInput({ cluster: 'BATTERY', composition: document, publish: true }, maker) }, maker.key);
     expect(registered.errors).toBeUndefined();
     const id = registered.data.registerPassport.id;
 
@@ -63,7 +63,7 @@ describe('passport circularity and reuse value over HTTP', () => {
   });
 
   it('shows the circularity indicators to everyone; its inputs and flows, and the reuse value, to legitimate interest only', async () => {
-    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key);
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
     const id = data.registerPassport.id;
     const refusals = (errors: { path?: string[]; extensions?: Record<string, any> }[] | undefined) =>
       errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.requiredTier]).sort();
@@ -91,7 +91,7 @@ describe('passport circularity and reuse value over HTTP', () => {
   });
 
   it('recomputes the figures for each revision', async () => {
-    const first = registerInput({ publish: true });
+    const first = registerInput({ publish: true }, maker);
     const { data } = await t.gql(REGISTER, { i: first }, maker.key);
     const id = data.registerPassport.id;
     const before = (await t.gql(FIGURES, { id }, maker.key)).data.passport;
@@ -113,7 +113,7 @@ describe('passport circularity and reuse value over HTTP', () => {
 
   it('answers the figures of many passports in one list', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key)).data.registerPassport.id);
+    for (let i = 0; i < 3; i++) ids.push((await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key)).data.registerPassport.id);
     const list = await t.gql(
       `query($m: ID!) { passports(first: 10, filter: { manufacturerId: $m }) { edges { node { id circularity { mci } reuseValue { amount } } } } }`,
       { m: maker.id },
@@ -133,7 +133,7 @@ describe('passport circularity and reuse value over HTTP', () => {
     composition.components[0].materials[0].feedstockRecyclingEfficiencyPct = 0; // with recycledContentPct 50
     composition.components[1].materials[0].collectedForRecyclingPct = 80;
     composition.components[1].materials[0].collectedForReusePct = 40;
-    const refused = await t.gql(REGISTER, { i: registerInput({ composition }) }, maker.key);
+    const refused = await t.gql(REGISTER, { i: registerInput({ composition }, maker) }, maker.key);
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0].extensions?.violations).toEqual(
       expect.arrayContaining([
@@ -151,7 +151,7 @@ describe('passport circularity and reuse value over HTTP', () => {
       collectedForCompostingPct: 60,
       collectedForEnergyRecoveryPct: 40,
     };
-    const { data, errors } = await t.gql(REGISTER, { i: registerInput({ composition, publish: true }) }, maker.key);
+    const { data, errors } = await t.gql(REGISTER, { i: registerInput({ composition, publish: true }, maker) }, maker.key);
     expect(errors).toBeUndefined();
     const read = await t.gql(CIRCULARITY_ONLY, { id: data.registerPassport.id });
     expect(read.data.passport.circularity).toEqual(

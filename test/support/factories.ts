@@ -19,9 +19,13 @@ export function compositionFixtures(kind: 'ok' | 'not-ok'): CompositionFixture[]
 
 let gtinCounter = Math.floor(Math.random() * 1e6);
 
-/** A fresh GTIN-13 with a valid check digit. */
-export function newGtin(): string {
-  const body = `871${String(++gtinCounter).padStart(9, '0')}`;
+/**
+ * A fresh GTIN-13 with a valid check digit under a GS1 Company Prefix (GTIN-13 form). Without one, the GTIN is under
+ * "871", which no test organization holds (theirs start with "870", see TestApp.organization).
+ */
+export function newGtin(prefix = '871'): string {
+  const itemDigits = 12 - prefix.length;
+  const body = `${prefix}${String(++gtinCounter % 10 ** itemDigits).padStart(itemDigits, '0')}`;
   const sum = body.split('').reduce((acc, digit, i) => acc + Number(digit) * (i % 2 ? 3 : 1), 0);
   return body + ((10 - (sum % 10)) % 10);
 }
@@ -78,12 +82,13 @@ export const REGISTER = `mutation($i: RegisterPassportInput!) {
   registerPassport(input: $i) { id status revision gtin serialNumber totalMassKg manufacturer { id name } }
 }`;
 
-export function registerInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** A registerPassport input; its GTIN is under the prefix of `owner` (the manufacturer registering it) when given. */
+export function registerInput(overrides: Record<string, unknown> = {}, owner?: { prefix?: string | null }): Record<string, unknown> {
   return {
     productName: 'Bicycle lamp',
     cluster: 'HIGH_TECH_EQUIPMENT',
     granularity: 'ITEM',
-    gtin: newGtin(),
+    gtin: newGtin(owner?.prefix ?? undefined),
     serialNumber: `L-${Math.random().toString(36).slice(2, 10)}`,
     composition: lampComposition(),
     ...overrides,

@@ -12,6 +12,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestOrganization {
   id: string;
   key: string;
+  /** The GS1 Company Prefix of a manufacturer (registerInput(…, org) makes GTINs under it); null for others. */
+  prefix?: string | null;
 }
 
 /** The real application on a database of its own, driven over HTTP like a client would. */
@@ -42,11 +44,16 @@ export class TestApp {
   }
 
   /** A new organization of `kind` with a key of `role` (the kind's own role by default). */
+  /**
+   * A new organization of `kind` with a key of `role` (the kind's own role by default). A manufacturer gets a GS1
+   * Company Prefix of its own, "870" and four digits, unique in this app's database.
+   */
   async organization(kind: 'MANUFACTURER' | 'RECYCLER' | 'AUDITOR' | 'AUTHORITY', options: { role?: string; corop?: string } = {}): Promise<TestOrganization> {
     const name = `${kind.toLowerCase()} ${++this.counter} ${Math.random().toString(36).slice(2, 8)}`;
+    const prefix = kind === 'MANUFACTURER' ? `870${String(this.counter).padStart(4, '0')}` : null;
     const org = await this.gql(
       'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
-      { i: { name, kind, corop: options.corop ?? 'CR17' } },
+      { i: { name, kind, corop: options.corop ?? 'CR17', ...(prefix ? { gs1CompanyPrefixes: [prefix] } : {}) } },
       this.adminKey,
     );
     const id = org.data?.createOrganization?.id;
@@ -59,7 +66,7 @@ export class TestApp {
     );
     const secret = key.data?.createApiKey?.secret;
     if (!secret) throw new Error(`createApiKey failed: ${JSON.stringify(key.errors)}`);
-    return { id, key: secret };
+    return { id, key: secret, prefix };
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface DemoSeed {
-  organizations: { name: string; kind: OrganizationKind; role: ApiKeyRole; corop: string; sbiCode: string }[];
+  organizations: { name: string; kind: OrganizationKind; role: ApiKeyRole; corop: string; sbiCode: string; gs1CompanyPrefixes?: string[] }[];
   /** `compositionFile` is relative to prisma/seed: the demo shows the same example products the tests validate. */
   passports: (Omit<RegisterPassport, 'composition'> & { compositionFile: string })[];
 }

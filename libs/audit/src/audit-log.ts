@@ -4,6 +4,7 @@ import type { Prisma } from '@registry/prisma-client';
 /** Every write the registry records. */
 export const AUDIT_ACTIONS = [
   'organization.created',
+  'organization.gs1_company_prefixes_set',
   'api_key.created',
   'api_key.revoked',
   'passport.registered',

@@ -5,6 +5,7 @@ import type { FlattenedComposition } from '@registry/composition';
 import { Prisma, type Passport, type PassportComponent, type PassportMaterial, type PassportStatus } from '@registry/prisma-client';
 import type { ValueAssessment } from '@registry/value';
 import { randomUUID } from 'node:crypto';
+import { type IdempotencyClaim, IDEMPOTENCY_WINDOW_MS } from './idempotency-key';
 
 export type ComponentWithMaterials = PassportComponent & { materials: PassportMaterial[] };
 
@@ -24,6 +25,8 @@ export interface NewPassport {
   unitCount: number;
   createdByKeyId: string | null;
   actor: AuditActor;
+  /** The request's Idempotency-Key, recorded with the passport it registers. */
+  idempotency: IdempotencyClaim | null;
 }
 
 export interface PassportRevisionChange {
@@ -64,8 +67,15 @@ export class PassportRepository {
       createdAt: new Date(),
     };
     // One transaction: a passport never exists without its first revision, its component and material rows and
-    // the audit event of its registration.
+    // the audit event of its registration, nor without the Idempotency-Key that asked for it. The key is written
+    // first: a concurrent request with the same key waits on it and then fails on its primary key.
     return this.prisma.$transaction(async (tx) => {
+      if (input.idempotency) {
+        const { organizationId, key, requestHash } = input.idempotency;
+        // Expired keys of the organization go, so the table holds at most a day of registrations.
+        await tx.idempotencyKey.deleteMany({ where: { organizationId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_WINDOW_MS) } } });
+        await tx.idempotencyKey.create({ data: { organizationId, key, requestHash, passportId: id } });
+      }
       const seal = await this.seal({ id, ...input }, row);
       const passport = await tx.passport.create({
         data: {
@@ -320,20 +330,33 @@ export class PassportRepository {
   }
 
   /**
-   * The PUBLISHED or ARCHIVED passport with this identity (drafts are never public). An attribute left undefined
-   * matches any value. Should several manufacturers have registered the same identity, a PUBLISHED one comes
-   * first, then the most recently changed.
+   * The PUBLISHED or ARCHIVED passports with this identity (drafts are never public), at most `limit`. An attribute
+   * left undefined matches any value. Identities are unique in the registry, so a fully named identity has at most
+   * one passport; only an item named without its batch can match several (one per batch), listed by batch number.
    */
-  findPublicByIdentity(identity: { gtin: string; serialNumber?: string; batchNumber?: string }): Promise<Passport | null> {
-    return this.prisma.passport.findFirst({
+  findPublicByIdentity(identity: { gtin: string; serialNumber?: string; batchNumber?: string }, limit: number): Promise<Passport[]> {
+    return this.prisma.passport.findMany({
       where: {
         gtin: identity.gtin,
         ...(identity.serialNumber === undefined ? {} : { serialNumber: identity.serialNumber }),
         ...(identity.batchNumber === undefined ? {} : { batchNumber: identity.batchNumber }),
         status: { in: ['PUBLISHED', 'ARCHIVED'] },
       },
-      // Enum order: PUBLISHED sorts before ARCHIVED.
-      orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }, { id: 'asc' }],
+      orderBy: [{ batchNumber: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+  }
+
+  /** The passport with exactly this identity, whatever its status and owner. */
+  findByIdentity(identity: { gtin: string; serialNumber: string; batchNumber: string }): Promise<Passport | null> {
+    return this.prisma.passport.findUnique({ where: { gtin_serialNumber_batchNumber: identity } });
+  }
+
+  /** The passport an organization's Idempotency-Key registered within the last 24 hours, with the input's hash. */
+  findIdempotencyKey(organizationId: string, key: string): Promise<{ requestHash: string; passportId: string } | null> {
+    return this.prisma.idempotencyKey.findFirst({
+      where: { organizationId, key, createdAt: { gte: new Date(Date.now() - IDEMPOTENCY_WINDOW_MS) } },
+      select: { requestHash: true, passportId: true },
     });
   }
 

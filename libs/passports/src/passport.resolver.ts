@@ -5,6 +5,7 @@ import { OrganizationModel } from '@registry/organizations';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ComponentFilter, PassportsArgs } from './dto/passports.args';
 import { RegisterPassportInput } from './dto/register-passport.input';
+import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RevisePassportInput } from './dto/revise-passport.input';
 import { ComponentModel, CriticalMaterialModel, PassportModel } from './models/passport.model';
 import { RecycledContentSummaryModel } from './models/recycled-content-summary.model';
@@ -24,10 +25,18 @@ export class PassportResolver {
     private readonly loaders: PassportLoaderFactory,
   ) {}
 
-  @Mutation(() => PassportModel, { description: 'Registers a passport with its first revision. MANUFACTURER keys.' })
+  @Mutation(() => PassportModel, {
+    description:
+      'Registers a passport with its first revision. MANUFACTURER keys; the GTIN must be under one of the organization\'s GS1 Company Prefixes. ' +
+      'An Idempotency-Key HTTP header (1 to 200 printable ASCII characters) makes a retry within 24 hours answer the same passport.',
+  })
   @Roles('MANUFACTURER', 'ADMIN')
-  async registerPassport(@CurrentPrincipal() caller: Principal, @Args('input') input: RegisterPassportInput): Promise<PassportModel> {
-    return toPassportModel(await this.service.register(caller, input));
+  async registerPassport(
+    @CurrentPrincipal() caller: Principal,
+    @Args('input') input: RegisterPassportInput,
+    @IdempotencyKeyHeader() idempotencyKey: string | null,
+  ): Promise<PassportModel> {
+    return toPassportModel(await this.service.register(caller, input, idempotencyKey));
   }
 
   @Mutation(() => PassportModel, { description: 'Adds an immutable revision. Owner only; CONFLICT when expectedRevision is stale.' })

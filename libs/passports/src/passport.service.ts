@@ -5,7 +5,9 @@ import { CompositionValidator, flattenComposition, type CompositionDocument, typ
 import { type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, toConnection } from '@registry/core';
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
 import { ValueAssessor } from '@registry/value';
+import { OrganizationService, prefixOf } from '@registry/organizations';
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER, type IdempotencyClaim, requestHashOf } from './idempotency-key';
 import { PassportRepository } from './passport.repository';
 import { publicRecycledContent, type RecycledContentSummary, summarizeRecycledContent } from './recycled-content';
 
@@ -44,14 +46,24 @@ export class PassportService {
     private readonly passports: PassportRepository,
     private readonly validator: CompositionValidator,
     private readonly assessor: ValueAssessor,
+    private readonly organizations: OrganizationService,
   ) {}
 
-  async register(caller: Principal, input: RegisterPassport): Promise<Passport> {
+  /**
+   * Registers a passport for a GTIN under one of the caller's GS1 Company Prefixes. With an Idempotency-Key, a
+   * retry of the same input within 24 hours answers the passport the first request registered.
+   */
+  async register(caller: Principal, input: RegisterPassport, idempotencyKey: string | null = null): Promise<Passport> {
     const manufacturerId = this.requireManufacturer(caller);
+    const idempotency = idempotencyKey === null ? null : this.claimOf(manufacturerId, idempotencyKey, input);
+    const replayed = idempotency && (await this.replay(idempotency));
+    if (replayed) return replayed;
+
     const violations: Violation[] = [];
     const productName = this.checkProductName(input.productName, violations);
     const gtin = normalizeGtin(input.gtin);
     if ('error' in gtin) violations.push({ path: 'gtin', message: gtin.error, keyword: 'gtin' });
+    else await this.requireGtinOwner(manufacturerId, gtin.gtin);
     const serialNumber = input.serialNumber?.trim() || '';
     const batchNumber = input.batchNumber?.trim() || '';
     this.checkIdentity(input.granularity, serialNumber, batchNumber, violations);
@@ -75,16 +87,62 @@ export class PassportService {
         unitCount: unitCountOf(input.granularity, input.composition),
         createdByKeyId: caller.apiKeyId,
         actor: auditActorOf(caller),
+        idempotency,
       });
     } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') {
-        const identity = [`GTIN ${gtin.gtin}`, serialNumber && `serial ${serialNumber}`, batchNumber && `batch ${batchNumber}`].filter(Boolean);
-        throw RegistryError.conflict(`This manufacturer already has a passport for ${identity.join(', ')}`, {
-          fields: ['gtin', 'serialNumber', 'batchNumber'],
-        });
-      }
-      throw error;
+      if ((error as { code?: string }).code !== 'P2002') throw error;
+      // A concurrent request with the same Idempotency-Key got there first: answer what it registered.
+      const concurrent = idempotency && (await this.replay(idempotency));
+      if (concurrent) return concurrent;
+      throw await this.identityConflict(manufacturerId, { gtin: gtin.gtin, serialNumber, batchNumber });
     }
+  }
+
+  /** Validates the Idempotency-Key header before any work, and fingerprints the input it goes with. */
+  private claimOf(organizationId: string, key: string, input: RegisterPassport): IdempotencyClaim {
+    if (!IDEMPOTENCY_KEY.test(key)) {
+      throw RegistryError.invalid(`The ${IDEMPOTENCY_KEY_HEADER} header must be 1 to 200 printable ASCII characters`, [
+        { path: IDEMPOTENCY_KEY_HEADER, message: 'must be 1 to 200 printable ASCII characters', keyword: 'pattern' },
+      ]);
+    }
+    return { organizationId, key, requestHash: requestHashOf(input) };
+  }
+
+  /** The passport an earlier request with this key registered; IDEMPOTENCY_KEY_REUSED if its input differed. */
+  private async replay(claim: IdempotencyClaim): Promise<Passport | null> {
+    const earlier = await this.passports.findIdempotencyKey(claim.organizationId, claim.key);
+    if (!earlier) return null;
+    if (earlier.requestHash !== claim.requestHash) {
+      throw new RegistryError(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        `The ${IDEMPOTENCY_KEY_HEADER} "${claim.key}" was used in the last 24 hours with another input: send a new key for a new request`,
+        { header: IDEMPOTENCY_KEY_HEADER },
+      );
+    }
+    return this.passports.findById(earlier.passportId);
+  }
+
+  /** A GTIN belongs to the brand owner whose GS1 Company Prefix it carries. */
+  private async requireGtinOwner(manufacturerId: string, gtin: string): Promise<void> {
+    const prefixes = await this.organizations.gs1CompanyPrefixesOf(manufacturerId);
+    if (prefixOf(gtin, prefixes)) return;
+    const held = prefixes.length > 0 ? `its GS1 Company Prefixes are ${prefixes.join(', ')}` : 'it has no GS1 Company Prefix';
+    throw RegistryError.forbidden(`GTIN ${gtin} is not under a GS1 Company Prefix of the caller's organization: ${held}`, {
+      field: 'gtin',
+      gtin,
+      gs1CompanyPrefixes: prefixes,
+    });
+  }
+
+  /** CONFLICT for an identity that has a passport; its id goes to its owner only. */
+  private async identityConflict(manufacturerId: string, identity: { gtin: string; serialNumber: string; batchNumber: string }): Promise<RegistryError> {
+    const existing = await this.passports.findByIdentity(identity);
+    const named = [`GTIN ${identity.gtin}`, identity.serialNumber && `serial ${identity.serialNumber}`, identity.batchNumber && `batch ${identity.batchNumber}`];
+    const owned = existing?.manufacturerId === manufacturerId;
+    return RegistryError.conflict(`${owned ? 'Your organization already has' : 'The registry already has'} a passport for ${named.filter(Boolean).join(', ')}`, {
+      fields: ['gtin', 'serialNumber', 'batchNumber'],
+      ...(owned ? { passportId: existing.id } : {}),
+    });
   }
 
   async revise(caller: Principal, input: RevisePassport): Promise<Passport> {
@@ -265,7 +323,15 @@ export class PassportService {
     const identity = serialNumber
       ? { gtin: gtin.gtin, serialNumber, batchNumber: link.batchNumber ?? undefined }
       : { gtin: gtin.gtin, serialNumber: '', batchNumber: link.batchNumber ?? '' };
-    const passport = await this.passports.findPublicByIdentity(identity);
+    // Identities are unique, so this is one passport unless an item is named without its batch and has several.
+    const [passport, ...others] = await this.passports.findPublicByIdentity(identity, 10);
+    if (passport && others.length > 0) {
+      const batches = [passport, ...others].map((p) => p.batchNumber);
+      throw RegistryError.conflict(
+        `Several published passports have GTIN ${gtin.gtin}, serial ${serialNumber} (batches ${batches.join(', ')}): name the batch, /01/{gtin}/10/{batch}/21/{serial}`,
+        { gtin: gtin.gtin, serialNumber, batchNumbers: batches },
+      );
+    }
     if (!passport) {
       const named = [`GTIN ${gtin.gtin}`, link.batchNumber && `batch ${link.batchNumber}`, serialNumber && `serial ${serialNumber}`].filter(Boolean);
       throw new RegistryError(ErrorCode.NOT_FOUND, `No published passport has ${named.join(', ')}`, {

@@ -11,7 +11,7 @@ export class AuditEventModel {
 
   @Field({
     description:
-      'organization.created, api_key.created, api_key.revoked, passport.registered, passport.revised, passport.published or passport.archived.',
+      'organization.created, organization.gs1_company_prefixes_set, api_key.created, api_key.revoked, passport.registered, passport.revised, passport.published or passport.archived.',
   })
   action!: string;
 

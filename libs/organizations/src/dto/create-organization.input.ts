@@ -14,4 +14,12 @@ export class CreateOrganizationInput {
 
   @Field(() => String, { nullable: true, description: 'SBI sector code: two digits, optionally followed by more, e.g. "26" or "27.11".' })
   sbiCode?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Verified GS1 Company Prefixes (6 to 12 digits, GTIN-13 form), e.g. ["8712345"]. A prefix belongs to one organization. ' +
+      'A MANUFACTURER registers passports only for GTINs under its prefixes.',
+  })
+  gs1CompanyPrefixes?: string[] | null;
 }

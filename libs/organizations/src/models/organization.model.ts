@@ -25,4 +25,7 @@ export class OrganizationModel {
 
   @Field()
   createdAt!: Date;
+
+  /** Resolved by OrganizationResolver.gs1CompanyPrefixes (batched per request). */
+  gs1CompanyPrefixes?: string[];
 }
