@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@registry/core';
+import { appendAuditEvent, PrismaService } from '@registry/core';
 import type { Principal } from '@registry/auth';
-import type { Organization, OrganizationKind, Prisma } from '@registry/prisma-client';
+import type { Organization, OrganizationKind } from '@registry/prisma-client';
 
 @Injectable()
 export class OrganizationRepository {
@@ -9,20 +9,19 @@ export class OrganizationRepository {
 
   create(data: { name: string; kind: OrganizationKind; corop: string | null; sbiCode: string | null }, actor: Principal): Promise<Organization> {
     // One transaction: an organization never exists without the audit event of its creation. The audit log is
-    // append-only and read through @registry/audit (which depends on this domain, so it is not imported here).
+    // append-only, appended by its one writer, and read through @registry/audit (which depends on this domain, so
+    // it is not imported here).
     return this.prisma.$transaction(async (tx) => {
       const organization = await tx.organization.create({ data });
-      await tx.auditEvent.create({
-        data: {
-          action: 'organization.created',
-          actorOrganizationId: actor.organizationId,
-          actorKeyId: actor.apiKeyId,
-          details: {
-            ...(actor.platformAdmin ? { platformAdmin: true } : {}),
-            organizationId: organization.id,
-            name: organization.name,
-            kind: organization.kind,
-          } as Prisma.InputJsonObject,
+      await appendAuditEvent(tx, {
+        action: 'organization.created',
+        actorOrganizationId: actor.organizationId,
+        actorKeyId: actor.apiKeyId,
+        details: {
+          ...(actor.platformAdmin ? { platformAdmin: true } : {}),
+          organizationId: organization.id,
+          name: organization.name,
+          kind: organization.kind,
         },
       });
       return organization;
