@@ -1,5 +1,6 @@
 import { parseCsv, verifyMaterialsExport } from '@registry/exports';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { lampComposition, REGISTER, registerInput } from '../support/factories';
 import { TestApp, type TestOrganization } from '../support/test-app';
 
@@ -131,7 +132,7 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
       ).body.manifest;
       expect(manifest.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       const jwks = (await t.http().get('/.well-known/jwks.json').expect(200)).body;
-      const verification = await verifyMaterialsExport([bytes], manifest, jwks);
+      const verification = await verifyMaterialsExport(Readable.from([bytes]), manifest, jwks);
       expect(verification.problems).toEqual([]);
     });
   });
