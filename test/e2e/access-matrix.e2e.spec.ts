@@ -57,6 +57,8 @@ const MATRIX: [string, Outcome[], Check][] = [
   ["clusterSummary: counts the owner's draft",                [H,  Y,  H,   H,   H,   H,   Y,   Y], (w, k) => countsDraft(w, k)],
   ['ClusterSummary.criticalMaterials (all manufacturers)',    [F,  F,  F,   Y,   Y,   Y,   Y,   F], (w, k) => gql(w, k, '{ clusterSummary(cluster: HIGH_TECH_EQUIPMENT) { criticalMaterials { massKg } } }', {}, 'LEGITIMATE_INTEREST')],
   ["query auditEvents: events of the owner's passport",       [U,  Y,  H,   F,   Y,   Y,   Y,   Y], (w, k) => finds(w, k, 'query($p: ID) { auditEvents(first: 100, filter: { passportId: $p }) { edges { node { passportId } } } }', (d) => d.auditEvents.edges.map((e: any) => e.node.passportId), w.published.id, { p: w.published.id })],
+  ["query auditEvents: events of the owner's draft",          [U,  Y,  H,   F,   H,   H,   Y,   Y], (w, k) => finds(w, k, 'query($p: ID) { auditEvents(first: 100, filter: { passportId: $p }) { edges { node { passportId } } } }', (d) => d.auditEvents.edges.map((e: any) => e.node.passportId), w.draft.id, { p: w.draft.id })],
+  ['query verifyAuditLog',                                    [U,  F,  F,   F,   Y,   Y,   Y,   F], (w, k) => gql(w, k, '{ verifyAuditLog { valid } }')],
   ['query passportDiff (of a published passport)',            [U,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, 'query($p: ID!) { passportDiff(passportId: $p, fromRevision: 1, toRevision: 1) { passportId } }', { p: w.published.id }, 'AUTHORITY')],
   // Mutations
   ['mutation createOrganization',                             [U,  F,  F,   F,   F,   F,   Y,   F], (w, k) => gql(w, k, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name: `org ${Math.random()}`, kind: 'RECYCLER' } })],

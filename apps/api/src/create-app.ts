@@ -13,6 +13,8 @@ export async function createApp(config: AppConfig, options: { logger?: ('log' | 
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   // Client addresses (per-IP rate limits) and schemes (Digital Links) come from the proxies trusted, if any.
   app.set('trust proxy', config.trustProxyHops);
+  // No X-Powered-By header: the framework is nobody's business.
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   // Oversized or malformed bodies are answered by the error filter (PAYLOAD_TOO_LARGE, BAD_USER_INPUT).
   await app.init();

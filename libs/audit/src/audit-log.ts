@@ -1,4 +1,5 @@
 import type { Principal } from '@registry/auth';
+import { appendAuditEvent } from '@registry/core';
 import type { Prisma } from '@registry/prisma-client';
 
 /** Every write the registry records. */
@@ -36,19 +37,30 @@ export interface NewAuditEvent {
 
 /**
  * Appends an event to the audit log with the transaction client of the write it records, so that the write and
- * its event commit or roll back together. The log is append-only: nothing in the registry updates or deletes
- * AuditEvent rows, and no API can.
+ * its event commit or roll back together; call it last in the transaction (see appendAuditEvent, the log's one
+ * writer, which chains the event to the one before). The log is append-only: the database refuses UPDATE and
+ * DELETE of its rows, and no API changes them.
  */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: NewAuditEvent): Promise<void> {
   const details = { ...(event.actor.platformAdmin ? { platformAdmin: true } : {}), ...event.details };
-  await tx.auditEvent.create({
-    data: {
-      action: event.action,
-      actorOrganizationId: event.actor.organizationId,
-      actorKeyId: event.actor.keyId,
-      passportId: event.passportId ?? null,
-      revision: event.revision ?? null,
-      details: details as Prisma.InputJsonObject,
-    },
+  await appendAuditEvent(tx, {
+    action: event.action,
+    actorOrganizationId: event.actor.organizationId,
+    actorKeyId: event.actor.keyId,
+    passportId: event.passportId ?? null,
+    revision: event.revision ?? null,
+    details,
+    draft: isDraftEvent(event),
   });
+}
+
+/**
+ * Whether an event was written while its passport was a DRAFT never published: its registration or a revision
+ * written as DRAFT, or its archival straight from DRAFT (statuses only move DRAFT -> PUBLISHED -> ARCHIVED).
+ * Such events stay the owner's business (the migration audit_log_chain applies the same rule to older events).
+ */
+export function isDraftEvent(event: Pick<NewAuditEvent, 'action' | 'passportId' | 'details'>): boolean {
+  if (!event.passportId) return false;
+  const status = event.action === 'passport.archived' ? event.details?.from : event.details?.status;
+  return status === 'DRAFT';
 }

@@ -10,6 +10,8 @@ export interface AuditEventQuery {
   until: Date | null;
   /** Only events written by this organization or about its passports (a manufacturer's own view). */
   scopeOrganizationId: string | null;
+  /** Leave out the events of never-published drafts (AuditEvent.draft): for callers other than their owner. */
+  hideDrafts: boolean;
 }
 
 /** A page of one passport's revisions, newest first: the ones below `beforeRevision`. */
@@ -40,14 +42,20 @@ export class AuditRepository {
         Prisma.sql`("actorOrganizationId" = ${organization}::uuid OR "passportId" IN (SELECT "id" FROM "Passport" WHERE "manufacturerId" = ${organization}::uuid))`,
       );
     }
+    if (query.hideDrafts) conditions.push(Prisma.sql`NOT "draft"`);
     const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
     // Raw SQL for the manufacturer's scope: AuditEvent has no relation to Passport for Prisma to filter through.
     return this.prisma.$queryRaw<AuditEvent[]>`
       SELECT "id", "occurredAt", "action", "actorOrganizationId"::text AS "actorOrganizationId", "actorKeyId"::text AS "actorKeyId",
-             "passportId"::text AS "passportId", "revision", "details"
+             "passportId"::text AS "passportId", "revision", "details", "draft", "previousHash", "hash"
       FROM "AuditEvent" ${where}
       ORDER BY "id" DESC
       LIMIT ${take}`;
+  }
+
+  /** The whole log in id order, `take` events after the id `afterId`, for checking its hash chain. */
+  findChainPage(afterId: bigint | null, take: number): Promise<AuditEvent[]> {
+    return this.prisma.auditEvent.findMany({ where: afterId === null ? {} : { id: { gt: afterId } }, orderBy: { id: 'asc' }, take });
   }
 
   findPassport(id: string) {

@@ -4,6 +4,7 @@ import { Connection } from '@registry/core';
 import { AuditService } from './audit.service';
 import { AuditEventsArgs } from './dto/audit-events.args';
 import { AuditEventModel } from './models/audit-event.model';
+import { AuditLogVerificationModel } from './models/audit-log-verification.model';
 
 const AuditEventConnection = Connection(AuditEventModel, { name: 'AuditEvent', totalCount: false });
 
@@ -17,5 +18,13 @@ export class AuditResolver {
   @Roles('AUDITOR', 'MANUFACTURER', 'ADMIN')
   auditEvents(@CurrentPrincipal() caller: Principal, @Args() args: AuditEventsArgs) {
     return this.audit.events(caller, args);
+  }
+
+  @Query(() => AuditLogVerificationModel, {
+    description: "Checks the audit log's hash chain (every event's hash and its link to the one before). AUDITOR keys and the platform administrator.",
+  })
+  @Roles('AUDITOR')
+  verifyAuditLog(@CurrentPrincipal() caller: Principal) {
+    return this.audit.verifyChain(caller);
   }
 }

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { AccessTier, canAccess, type Principal } from '@registry/auth';
 import type { CompositionDocument } from '@registry/composition';
-import { type ConnectionShape, RegistryError, readPage, toConnection } from '@registry/core';
+import { AUDIT_CHAIN_START, type AuditChainProblem, type ConnectionShape, checkAuditChain, RegistryError, readPage, toConnection } from '@registry/core';
 import type { AuditEvent } from '@registry/prisma-client';
 import { AUDIT_ACTIONS } from './audit-log';
 import { AuditRepository } from './audit.repository';
 import type { AuditEventFilter } from './dto/audit-events.args';
 import type { AuditEventModel } from './models/audit-event.model';
+import type { AuditLogVerificationModel } from './models/audit-log-verification.model';
 import type { PassportDiffModel } from './models/passport-diff.model';
 import { diffCompositions } from './passport-diff';
+
+/** Events read per query when checking the chain: bounds memory whatever the size of the log. */
+const CHAIN_PAGE = 1000;
+/** Problems listed in a verification (all are counted): a log rewritten wholesale would otherwise answer megabytes. */
+const MAX_LISTED_PROBLEMS = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,8 +24,10 @@ export class AuditService {
   constructor(private readonly audit: AuditRepository) {}
 
   /**
-   * Audit events, newest first. AUDITOR keys (auditor and authority organizations) and the platform administrator
-   * see every event; a manufacturer's keys see the events written by their organization or about its passports.
+   * Audit events, newest first. AUDITOR keys (auditor and authority organizations) see every event but those of
+   * other organizations' drafts (AuditEvent.draft: written while the passport was a DRAFT never published), the
+   * platform administrator every event; a manufacturer's keys see the events written by their organization or about
+   * its passports, drafts included. The rule is part of the query, so pages stay full and cursors stay valid.
    */
   async events(caller: Principal, args: { filter?: AuditEventFilter | null; first?: number; after?: string | null }): Promise<ConnectionShape<AuditEventModel>> {
     const scopeOrganizationId = this.eventScope(caller);
@@ -42,11 +50,48 @@ export class AuditService {
         since: filter.since ?? null,
         until: filter.until ?? null,
         scopeOrganizationId,
+        // A manufacturer's scope holds only its own passports' events; auditors see no one's drafts.
+        hideDrafts: !caller.platformAdmin && scopeOrganizationId === null,
       },
       first + 1,
       beforeId,
     );
     return toConnection(rows, first, (event) => [event.id.toString()], toAuditEventModel);
+  }
+
+  /**
+   * Checks the whole audit log's hash chain in the database (see checkAuditChain): for AUDITOR keys and the
+   * platform administrator, like the unrestricted log. `lastHash` is the head of the chain: kept elsewhere, it
+   * shows later whether events were removed from the end.
+   */
+  async verifyChain(caller: Principal): Promise<AuditLogVerificationModel> {
+    if (!caller.platformAdmin && caller.role !== 'AUDITOR') {
+      throw RegistryError.forbidden('verifyAuditLog needs an AUDITOR key (of an auditor or authority organization) or the platform administrator', {
+        requiredRoles: ['AUDITOR'],
+      });
+    }
+    const problems: AuditChainProblem[] = [];
+    let state = AUDIT_CHAIN_START;
+    let lastEventId: bigint | null = null;
+    for (;;) {
+      const rows = await this.audit.findChainPage(lastEventId, CHAIN_PAGE);
+      state = checkAuditChain(
+        rows.map((row) => ({ ...row, id: row.id.toString(), occurredAt: row.occurredAt.toISOString() })),
+        state,
+        problems,
+      );
+      if (rows.length > 0) lastEventId = rows[rows.length - 1].id;
+      if (rows.length < CHAIN_PAGE) break;
+    }
+    return {
+      valid: problems.length === 0,
+      checkedEvents: state.checked,
+      unchainedEvents: state.unchained,
+      lastEventId: lastEventId?.toString() ?? null,
+      lastHash: state.lastHash,
+      problemCount: problems.length,
+      problems: problems.slice(0, MAX_LISTED_PROBLEMS),
+    };
   }
 
   /** What changed between two revisions of a passport; for the AUTHORITY tier and the owner. */
@@ -109,5 +154,7 @@ function toAuditEventModel(event: AuditEvent): AuditEventModel {
     passportId: event.passportId,
     revision: event.revision,
     details: (event.details as Record<string, unknown> | null) ?? null,
+    previousHash: event.previousHash,
+    hash: event.hash,
   };
 }

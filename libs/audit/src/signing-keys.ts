@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { type AppConfig, ConfigError } from '@registry/core';
+import { type AppConfig, ConfigError, createDataDir } from '@registry/core';
 import { calculateJwkThumbprint, type CryptoKey, importJWK, type JWK } from 'jose';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The key that signs now, and the public keys that verify (current first, then retired ones). */
@@ -57,7 +57,7 @@ function keptSigningJwk(dataDir: string, logger: Logger): JWK {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dataDir, { recursive: true });
+    createDataDir(dataDir);
     const jwk = generateSigningJwk();
     // 'wx' never overwrites: a key another process wrote meanwhile wins, and is read below.
     try {

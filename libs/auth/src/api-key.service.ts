@@ -13,6 +13,9 @@ const ROLES_BY_KIND: Record<OrganizationKind, ApiKeyRole[]> = {
   AUTHORITY: ['ADMIN', 'AUDITOR'],
 };
 
+/** A key's label names it in lists; it is no place for documents. */
+export const MAX_LABEL_LENGTH = 200;
+
 export interface CreatedApiKey {
   secret: string;
   apiKey: ApiKey;
@@ -67,6 +70,10 @@ export class ApiKeyService {
         'enum',
       );
     }
+    const label = input.label?.trim() || null;
+    if (label && label.length > MAX_LABEL_LENGTH) {
+      throw RegistryError.invalidField('label', `must be at most ${MAX_LABEL_LENGTH} characters, got ${label.length}`, 'maxLength');
+    }
     if (input.expiresAt && input.expiresAt <= new Date()) throw RegistryError.invalidField('expiresAt', 'must be in the future', 'range');
     const secret = generateSecret();
     const apiKey = await this.keys.create(
@@ -75,7 +82,7 @@ export class ApiKeyService {
         role: input.role,
         secretHash: hashSecret(secret),
         secretPrefix: displayPrefix(secret),
-        label: input.label?.trim() || null,
+        label,
         expiresAt: input.expiresAt ?? null,
       },
       caller,

@@ -1,6 +1,6 @@
 export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './config/app-config';
 export { repositoryRoot } from './config/repository-root';
-export { openDatabase, type Database, type DatabaseOptions, type SqlExecutor } from './database/database';
+export { createDataDir, openDatabase, type Database, type DatabaseOptions, type SqlExecutor } from './database/database';
 export { DatabaseModule, MIGRATIONS_DIR } from './database/database.module';
 export { applyMigrations, type MigrationResult } from './database/migrator';
 export { DATABASE, PrismaService } from './database/prisma.service';
@@ -18,3 +18,14 @@ export {
   type ConnectionShape,
   type Edge,
 } from './graphql/connection';
+export { appendAuditEvent, type AuditEventInput } from './audit-log/append-audit-event';
+export {
+  AUDIT_CHAIN_START,
+  checkAuditChain,
+  hashAuditEvent,
+  type AuditChainProblem,
+  type AuditChainProblemCode,
+  type AuditChainState,
+  type AuditEventContent,
+  type StoredAuditEvent,
+} from './audit-log/audit-chain';

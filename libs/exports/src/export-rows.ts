@@ -1,5 +1,5 @@
 import { type CompositionDocument, flattenComposition } from '@registry/composition';
-import type { CsvValue } from './csv';
+import { type CsvValue, spreadsheetSafe } from './csv';
 import type { CompositionBatchRow, PassportBatchRow } from './export.repository';
 import type { PassportExportLine } from './export.types';
 
@@ -24,7 +24,8 @@ export function toExportLine(row: PassportBatchRow, sequence: number): PassportE
 
 /**
  * The CSV rows of one passport: one per material occurrence, in document order, of the revision in force at the
- * export's asOf. `criticalLists` gives the ids of the lists that flag an element.
+ * export's asOf. `criticalLists` gives the ids of the lists that flag an element. Text taken from documents is made
+ * spreadsheet-safe (see spreadsheetSafe); the manifest hashes these same bytes, so `verify` agrees.
  */
 export function materialRows(row: CompositionBatchRow, criticalLists: (element: string) => readonly string[]): CsvValue[][] {
   const flattened = flattenComposition(row.composition as CompositionDocument);
@@ -47,6 +48,6 @@ export function materialRows(row: CompositionBatchRow, criticalLists: (element: 
       material.massKgPerProduct,
       material.recycledContentPct,
       material.elementSymbol ? criticalLists(material.elementSymbol).join(';') : null,
-    ]),
+    ].map(spreadsheetSafe)),
   );
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@registry/core';
+import { appendAuditEvent, PrismaService, type AuditEventInput } from '@registry/core';
 import type { Principal } from '@registry/auth';
 import type { Organization, OrganizationKind, Prisma } from '@registry/prisma-client';
 import { leadingPrefixes, prefixesOverlap } from './gs1-company-prefix';
@@ -30,14 +30,15 @@ export class OrganizationRepository {
       const conflict = prefixes.length > 0 ? await this.lockAndFindConflict(tx, null, prefixes) : null;
       if (conflict) return { conflict };
       const organization = await tx.organization.create({ data: { ...data, gs1CompanyPrefixes: { create: prefixes.map((prefix) => ({ prefix })) } } });
-      await tx.auditEvent.create({
-        data: auditEvent('organization.created', actor, {
+      await appendAuditEvent(
+        tx,
+        auditEvent('organization.created', actor, {
           organizationId: organization.id,
           name: organization.name,
           kind: organization.kind,
           ...(prefixes.length > 0 ? { gs1CompanyPrefixes: prefixes } : {}),
         }),
-      });
+      );
       return { organization };
     });
   }
@@ -57,9 +58,7 @@ export class OrganizationRepository {
       const previous = organization.gs1CompanyPrefixes.map((p) => p.prefix).sort();
       await tx.gs1CompanyPrefix.deleteMany({ where: { organizationId } });
       if (prefixes.length > 0) await tx.gs1CompanyPrefix.createMany({ data: prefixes.map((prefix) => ({ prefix, organizationId })) });
-      await tx.auditEvent.create({
-        data: auditEvent('organization.gs1_company_prefixes_set', actor, { organizationId, gs1CompanyPrefixes: prefixes, previous }),
-      });
+      await appendAuditEvent(tx, auditEvent('organization.gs1_company_prefixes_set', actor, { organizationId, gs1CompanyPrefixes: prefixes, previous }));
       return { organization };
     });
   }
@@ -117,18 +116,18 @@ export class OrganizationRepository {
 }
 
 /**
- * An entry of the append-only audit log (read through @registry/audit, which depends on this domain and so cannot
- * be imported here). The platform administrator's environment key has no id: details say so.
+ * An entry of the append-only audit log, written by its one writer (read through @registry/audit, which depends on
+ * this domain). The platform administrator's environment key has no id: details say so.
  */
 function auditEvent(
   action: 'organization.created' | 'organization.gs1_company_prefixes_set',
   actor: Principal,
   details: Record<string, unknown>,
-): Prisma.AuditEventCreateInput {
+): AuditEventInput {
   return {
     action,
     actorOrganizationId: actor.organizationId,
     actorKeyId: actor.apiKeyId,
-    details: { ...(actor.platformAdmin ? { platformAdmin: true } : {}), ...details } as Prisma.InputJsonObject,
+    details: { ...(actor.platformAdmin ? { platformAdmin: true } : {}), ...details },
   };
 }

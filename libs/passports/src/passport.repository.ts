@@ -169,6 +169,11 @@ export class PassportRepository {
           ...seal,
         },
       });
+      await tx.passportElementTotal.deleteMany({ where: { passportId: passport.id } });
+      await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
+      await tx.passportComponent.deleteMany({ where: { passportId: passport.id } });
+      await this.insertRows(tx, passport, change.flattened);
+      // Last: appending to the audit log holds the log's lock until the transaction ends.
       await recordAuditEvent(tx, {
         action: 'passport.revised',
         actor: change.actor,
@@ -176,10 +181,6 @@ export class PassportRepository {
         revision: passport.revision,
         details: { status: passport.status, contentHash: seal.contentHash, previousHash: row.previousHash },
       });
-      await tx.passportElementTotal.deleteMany({ where: { passportId: passport.id } });
-      await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
-      await tx.passportComponent.deleteMany({ where: { passportId: passport.id } });
-      await this.insertRows(tx, passport, change.flattened);
       return passport;
     });
   }

@@ -29,4 +29,13 @@ export class AuditEventModel {
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'What else the event records (status, hashes, the key or organization concerned).' })
   details!: Record<string, unknown> | null;
+
+  @Field(() => String, { nullable: true, description: 'hash of the event before this one in the whole log (by id); null for the first.' })
+  previousHash!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 (hex) of the RFC 8785 canonical JSON of the event and its previousHash; null for events written before the log was chained.',
+  })
+  hash!: string | null;
 }

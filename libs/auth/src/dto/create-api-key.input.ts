@@ -9,7 +9,7 @@ export class CreateApiKeyInput {
   @Field(() => ApiKeyRole)
   role!: ApiKeyRole;
 
-  @Field(() => String, { nullable: true, description: 'A name to recognise the key by, e.g. "ERP export".' })
+  @Field(() => String, { nullable: true, description: 'A name to recognise the key by, e.g. "ERP export"; at most 200 characters.' })
   label?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the key stops working; never when absent.' })

@@ -68,8 +68,16 @@ function openServer(url: string, poolSize: number): Database {
   };
 }
 
+/**
+ * Creates the data directory (and its missing parents) readable by the owner only: it holds the whole database
+ * and the registry's signing key. An existing directory keeps the mode its operator gave it.
+ */
+export function createDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+}
+
 async function openEmbedded(dataDir: string, template: string | null): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  if (!dataDir.startsWith('memory://')) createDataDir(dataDir);
   const pglite = template
     ? await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(template)]) })
     : await PGlite.create(dataDir);
