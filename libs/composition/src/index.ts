@@ -1,3 +1,4 @@
+export { casCheckDigit, isValidCasNumber } from './cas-number';
 export { CompositionModule } from './composition.module';
 export { CompositionValidator } from './composition.validator';
 export { flattenComposition } from './flatten-composition';
