@@ -8,6 +8,10 @@ export interface CriticalFlag {
   listVersion: string;
   /** The material of the list that covers the element, e.g. "light rare earth elements". */
   materialName: string;
+}
+
+/** A flag with how the material counts toward the list material. */
+export interface CriticalFlagMatch extends CriticalFlag {
   /** The form the list material names, if any (e.g. BATTERY_GRADE for "nickel (battery grade)"). */
   form?: ListEntryForm;
   /** FORM: the material meets the entry's form; ELEMENT: it contains the element. */
@@ -53,16 +57,24 @@ export class CriticalMaterialsService implements OnModuleInit {
   }
 
   /**
-   * The lists (and list materials) that flag an element of a material with these forms as critical; empty when none
-   * does. Without forms, entries naming a grade answer ELEMENT and entries naming an ore, a fuel or natural graphite
-   * do not flag the element at all.
+   * The lists (and list materials) that flag an element of a material with these forms, with how it counts; empty when
+   * none does. Without forms, entries naming a grade answer ELEMENT and entries naming an ore, a fuel or natural
+   * graphite do not flag the element at all.
    */
-  flagsFor(symbol: string, forms: readonly MaterialForm[] = []): CriticalFlag[] {
+  matchesFor(symbol: string, forms: readonly MaterialForm[] = []): CriticalFlagMatch[] {
     return (this.entriesByElement.get(symbol) ?? []).flatMap(({ list, entry }) => {
       const match = matchListEntryElement(entry, symbol, forms);
       if (match === null) return [];
-      const flag: CriticalFlag = { listId: list.id, listVersion: list.version, materialName: entry.name, match };
+      const flag: CriticalFlagMatch = { listId: list.id, listVersion: list.version, materialName: entry.name, match };
       return [entry.form === undefined ? flag : { ...flag, form: entry.form }];
     });
+  }
+
+  /**
+   * The lists (and list materials) that flag an element as critical for a material of no known form (matchesFor without
+   * forms); empty when none does.
+   */
+  flagsFor(symbol: string): CriticalFlag[] {
+    return this.matchesFor(symbol).map(({ listId, listVersion, materialName }) => ({ listId, listVersion, materialName }));
   }
 }
