@@ -30,11 +30,28 @@ export interface HazardousSubstance {
   [extension: `x-${string}`]: unknown;
 }
 
-/** A homogeneous material; it carries an element symbol, a CAS number, or both. */
+/** One element of an alloy or mixture (1.1). */
+export interface ElementFractionDocument {
+  element: string;
+  /** Share of the material's mass, 0..1. */
+  massFraction: number;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** The forms a material may declare (1.1); see MaterialForm in @registry/chemistry. */
+export type MaterialFormDocument = 'metal' | 'battery-grade' | 'metallurgy-grade' | 'graphite' | 'natural-graphite' | 'ore' | 'fuel';
+
+/** A homogeneous material; it carries an element symbol, a CAS number, a formula (1.1) or element fractions (1.1). */
 export interface MaterialDocument {
   name: string;
   element?: string;
   casNumber?: string;
+  /** Chemical formula (1.1), e.g. LiFePO4. */
+  formula?: string;
+  /** Element mass fractions of an alloy or mixture (1.1), summing to 1 or less. */
+  elements?: ElementFractionDocument[];
+  /** Declared forms (1.1). */
+  forms?: MaterialFormDocument[];
   /** Mass in one unit of its component. */
   massKg: number;
   recycledContentPct?: number;
@@ -78,7 +95,8 @@ export interface UtilityInfo {
 }
 
 export interface CompositionDocument {
-  schemaVersion: '1.0';
+  /** 1.1 adds the chemistry fields of materials (formula, elements, forms). */
+  schemaVersion: '1.0' | '1.1';
   /** Mass of one product unit. */
   productMassKg?: number;
   /** Units covered by a BATCH passport; the composition describes one unit. */

@@ -107,7 +107,7 @@ describe('CompositionValidator', () => {
     expect(validator.validate(document, 'BATTERY')).toEqual([
       { path: '/components/0/key', keyword: 'pattern', message: 'key "front frame" must match the pattern ^[A-Za-z0-9_-]{1,64}$' },
       { path: '/components/0/materials/0/recycledContentPct', keyword: 'maximum', message: 'recycledContentPct 130 must be <= 100' },
-      { path: '/components/0/materials/1', keyword: 'anyOf', message: 'materials[1] must have at least one of "element" or "casNumber"' },
+      { path: '/components/0/materials/1', keyword: 'anyOf', message: 'materials[1] must have at least one of "element" or "casNumber" or "formula" or "elements"' },
       // Added last to the document, so listed last.
       { path: '/unitCount', keyword: 'type', message: 'unitCount 2.5 must be of type integer' },
     ]);

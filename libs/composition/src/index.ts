@@ -1,3 +1,4 @@
+export { casCheckDigit, isValidCasNumber } from './cas-number';
 export { CompositionModule } from './composition.module';
 export { CompositionValidator } from './composition.validator';
 export { flattenComposition } from './flatten-composition';
@@ -6,12 +7,14 @@ export type {
   ComponentDocument,
   CompositionDocument,
   DismantlingInfo,
+  ElementFractionDocument,
   Fastening,
   FlatComponent,
   FlatMaterial,
   FlattenedComposition,
   HazardousSubstance,
   MaterialDocument,
+  MaterialFormDocument,
   ReuseInfo,
   UtilityInfo,
 } from './composition.types';

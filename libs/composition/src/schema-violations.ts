@@ -21,7 +21,8 @@ export function schemaViolations(data: unknown, errors: readonly ErrorObject[], 
         error.schemaPath.startsWith(anyOf.schemaPath + '/') &&
         (error.instancePath === anyOf.instancePath || error.instancePath.startsWith(anyOf.instancePath + '/')),
     );
-  const hidden = new Set(anyOfErrors.flatMap(branchErrorsOf));
+  // A failed if/then only repeats that an error of its "then" branch (reported itself) occurred.
+  const hidden = new Set([...anyOfErrors.flatMap(branchErrorsOf), ...errors.filter((error) => error.keyword === 'if')]);
 
   return errors
     .filter((error) => !hidden.has(error))
@@ -57,6 +58,9 @@ export function schemaViolations(data: unknown, errors: readonly ErrorObject[], 
             keyword: 'additionalProperties',
             message: `unknown property "${String(params.additionalProperty)}" (extension properties must start with "x-")`,
           };
+        // The schema forbids properties by `false` only for fields newer than the document's schemaVersion.
+        case 'false schema':
+          return { path, keyword: 'schemaVersion', message: `property "${lastToken(error.instancePath)}" needs schemaVersion "1.1"` };
         case 'anyOf': {
           const missing = branchErrorsOf(error)
             .filter((branch) => branch.keyword === 'required')

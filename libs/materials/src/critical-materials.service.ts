@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ELEMENTS, matchListEntryElement, type ElementData, type ListEntry, type ListEntryForm, type ListMatch, type MaterialForm } from '@registry/chemistry';
 import { ReferenceDataRepository } from './reference-data.repository';
 import { CRITICAL_LISTS, type CriticalListData } from './reference-data/critical-lists';
-import { ELEMENTS, type ElementData } from './reference-data/elements';
 
 export interface CriticalFlag {
   listId: string;
@@ -10,19 +10,27 @@ export interface CriticalFlag {
   materialName: string;
 }
 
+/** A flag with how the material counts toward the list material. */
+export interface CriticalFlagMatch extends CriticalFlag {
+  /** The form the list material names, if any (e.g. BATTERY_GRADE for "nickel (battery grade)"). */
+  form?: ListEntryForm;
+  /** FORM: the material meets the entry's form; ELEMENT: it contains the element. */
+  match: ListMatch;
+}
+
 /** The critical material lists and elements. They are shipped with the code, so lookups never query the database. */
 @Injectable()
 export class CriticalMaterialsService implements OnModuleInit {
-  private readonly flagsByElement = new Map<string, CriticalFlag[]>();
+  private readonly entriesByElement = new Map<string, { list: CriticalListData; entry: ListEntry }[]>();
   private readonly elementsBySymbol = new Map(ELEMENTS.map((e) => [e.symbol, e]));
 
   constructor(private readonly referenceData: ReferenceDataRepository) {
     for (const list of CRITICAL_LISTS) {
       for (const material of list.materials) {
         for (const symbol of material.elements) {
-          const flags = this.flagsByElement.get(symbol) ?? [];
-          flags.push({ listId: list.id, listVersion: list.version, materialName: material.name });
-          this.flagsByElement.set(symbol, flags);
+          const entries = this.entriesByElement.get(symbol) ?? [];
+          entries.push({ list, entry: material });
+          this.entriesByElement.set(symbol, entries);
         }
       }
     }
@@ -48,8 +56,25 @@ export class CriticalMaterialsService implements OnModuleInit {
     return this.elementsBySymbol.get(symbol);
   }
 
-  /** The lists (and list materials) that flag an element as critical; empty when none does. */
+  /**
+   * The lists (and list materials) that flag an element of a material with these forms, with how it counts; empty when
+   * none does. Without forms, entries naming a grade answer ELEMENT and entries naming an ore, a fuel or natural
+   * graphite do not flag the element at all.
+   */
+  matchesFor(symbol: string, forms: readonly MaterialForm[] = []): CriticalFlagMatch[] {
+    return (this.entriesByElement.get(symbol) ?? []).flatMap(({ list, entry }) => {
+      const match = matchListEntryElement(entry, symbol, forms);
+      if (match === null) return [];
+      const flag: CriticalFlagMatch = { listId: list.id, listVersion: list.version, materialName: entry.name, match };
+      return [entry.form === undefined ? flag : { ...flag, form: entry.form }];
+    });
+  }
+
+  /**
+   * The lists (and list materials) that flag an element as critical for a material of no known form (matchesFor without
+   * forms); empty when none does.
+   */
   flagsFor(symbol: string): CriticalFlag[] {
-    return this.flagsByElement.get(symbol) ?? [];
+    return this.matchesFor(symbol).map(({ listId, listVersion, materialName }) => ({ listId, listVersion, materialName }));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { ElementData } from '@registry/chemistry';
 import { PrismaService } from '@registry/core';
 import type { CriticalListData } from './reference-data/critical-lists';
-import type { ElementData } from './reference-data/elements';
 
 @Injectable()
 export class ReferenceDataRepository {
@@ -12,7 +12,7 @@ export class ReferenceDataRepository {
    * Safe to run on every start of every instance.
    */
   async seed(elements: readonly ElementData[], lists: readonly CriticalListData[]): Promise<void> {
-    await this.prisma.element.createMany({ data: elements.map((e) => ({ ...e })), skipDuplicates: true });
+    await this.prisma.element.createMany({ data: elements.map(({ symbol, name, atomicNumber }) => ({ symbol, name, atomicNumber })), skipDuplicates: true });
     await this.prisma.criticalMaterialList.createMany({
       data: lists.map(({ id, name, version, source, publishedOn }) => ({ id, name, version, source, publishedOn: new Date(publishedOn) })),
       skipDuplicates: true,

@@ -6,7 +6,7 @@ export class CriticalListMaterialModel {
   name!: string;
 
   @Field(() => [String], { description: 'Element symbols; empty for a mineral that is no single element (e.g. feldspar).' })
-  elements!: string[];
+  elements!: readonly string[];
 }
 
 @ObjectType('CriticalMaterialList', { description: 'A versioned reference list of critical materials. Tier: PUBLIC.' })
