@@ -6,7 +6,12 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       rateLimitPerMinute: 600,
       anonymousRateLimitPerMinute: 120,
       maxQueryDepth: 10,
-      maxQueryCost: 50_000,
+      maxQueryCost: 1_000_000,
+      maxRootFields: 20,
+      maxMutations: 10,
+      rateLimitCostPerMinute: 10_000_000,
+      anonymousRateLimitCostPerMinute: 200_000,
+      graphqlIntrospection: true,
       publicBaseUrl: null,
       trustProxyHops: 0,
     });
@@ -18,6 +23,10 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '30',
       MAX_QUERY_DEPTH: '8',
       MAX_QUERY_COST: '5000',
+      MAX_ROOT_FIELDS: '5',
+      MAX_MUTATIONS: '0',
+      RATE_LIMIT_COST_PER_MINUTE: '20000',
+      RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0',
       PUBLIC_BASE_URL: 'https://id.example.org/registry/',
       TRUST_PROXY: '1',
     });
@@ -26,6 +35,10 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       anonymousRateLimitPerMinute: 30,
       maxQueryDepth: 8,
       maxQueryCost: 5000,
+      maxRootFields: 5,
+      maxMutations: 0,
+      rateLimitCostPerMinute: 20_000,
+      anonymousRateLimitCostPerMinute: 0,
       publicBaseUrl: 'https://id.example.org/registry',
       trustProxyHops: 1,
     });
@@ -37,6 +50,11 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '-1',
       MAX_QUERY_DEPTH: '2.5',
       MAX_QUERY_COST: '1e12',
+      MAX_ROOT_FIELDS: 'twenty',
+      MAX_MUTATIONS: '-1',
+      RATE_LIMIT_COST_PER_MINUTE: '1.5',
+      RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: 'lots',
+      GRAPHQL_INTROSPECTION: 'yes',
       PUBLIC_BASE_URL: 'ftp://id.example.org',
       TRUST_PROXY: 'yes',
     };
@@ -49,5 +67,11 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
     }
     for (const variable of Object.keys(env)) expect(message).toContain(variable);
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://id.example.org/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
+  });
+
+  it('turns introspection off in production unless GRAPHQL_INTROSPECTION=true', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
   });
 });
