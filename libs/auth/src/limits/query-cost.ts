@@ -45,7 +45,7 @@ export { MAX_PAGE_SIZE };
  *   enclosing capped list (5,000 components hold 20,000 materials in all, not 20,000 each);
  * - the fields under any other list (reference data: clusters, critical lists) count `assumedListSize` times.
  */
-export const COST_MODEL = { assumedListSize: 10, largestPage: MAX_PAGE_SIZE, mutation: 1_000 } as const;
+export const COST_MODEL = { assumedListSize: 10, largestPage: MAX_PAGE_SIZE, mutation: 100 } as const;
 
 /** Most items of a list under one parent, and in all of one document (a passport, a diff, the schema). */
 interface ListCap {

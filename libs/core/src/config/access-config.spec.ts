@@ -6,7 +6,7 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       rateLimitPerMinute: 600,
       anonymousRateLimitPerMinute: 120,
       maxQueryDepth: 10,
-      maxQueryCost: 1_000_000,
+      maxQueryCost: 250_000,
       maxRootFields: 20,
       maxMutations: 10,
       rateLimitCostPerMinute: 10_000_000,

@@ -238,7 +238,7 @@ function readAccessConfig(env: NodeJS.ProcessEnv, problems: string[]): AccessCon
     rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 600, 1_000_000),
     anonymousRateLimitPerMinute: count('RATE_LIMIT_ANONYMOUS_PER_MINUTE', 120, 1_000_000),
     maxQueryDepth: count('MAX_QUERY_DEPTH', 10, 1000),
-    maxQueryCost: count('MAX_QUERY_COST', 1_000_000, 1_000_000_000),
+    maxQueryCost: count('MAX_QUERY_COST', 250_000, 1_000_000_000),
     maxRootFields: count('MAX_ROOT_FIELDS', 20, 1000),
     maxMutations: count('MAX_MUTATIONS', 10, 1000),
     rateLimitCostPerMinute: count('RATE_LIMIT_COST_PER_MINUTE', 10_000_000, 1_000_000_000),
