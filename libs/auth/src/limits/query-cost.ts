@@ -47,6 +47,9 @@ export { MAX_PAGE_SIZE };
  */
 export const COST_MODEL = { assumedListSize: 10, largestPage: MAX_PAGE_SIZE, mutation: 100 } as const;
 
+/** Highest cost of the introspection in one operation: the standard introspection query of this schema costs about 31,000. */
+export const MAX_INTROSPECTION_COST = 50_000;
+
 /** Most items of a list under one parent, and in all of one document (a passport, a diff, the schema). */
 interface ListCap {
   perParent: number;
@@ -109,6 +112,8 @@ export interface OperationMeasure {
   rootFields: number;
   /** `__schema` fields selected. */
   schemaFields: number;
+  /** The part of `cost` spent on `__schema` and `__type`. */
+  introspectionCost: number;
   /** Whether `__schema` or `__type` is selected. */
   introspection: boolean;
   /** Every page-size argument given, or defaulted by a variable. */
@@ -131,7 +136,7 @@ export function measureOperation(
   const root =
     operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   const pageArguments: PageArgument[] = [];
-  if (!root) return { depth: 0, cost: 0, rootFields: 0, schemaFields: 0, introspection: false, pageArguments };
+  if (!root) return { depth: 0, cost: 0, rootFields: 0, schemaFields: 0, introspectionCost: 0, introspection: false, pageArguments };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const defaults = new Map((operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition.defaultValue]));
@@ -170,6 +175,7 @@ export function measureOperation(
     cost: number;
     rootFields: number;
     schemaFields: number;
+    introspectionCost: number;
     introspection: boolean;
   }
   const memo = new Map<string, Measure>();
@@ -180,7 +186,7 @@ export function measureOperation(
    * reached through capped lists (1 otherwise), so that caps per document are shared out.
    */
   const visit = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, path: Set<string>, paged: boolean, occurrences: number): Measure => {
-    const measure: Measure = { depth: 0, cost: 0, rootFields: 0, schemaFields: 0, introspection: false };
+    const measure: Measure = { depth: 0, cost: 0, rootFields: 0, schemaFields: 0, introspectionCost: 0, introspection: false };
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
@@ -214,6 +220,7 @@ export function measureOperation(
         measure.depth = Math.max(measure.depth, level + below.depth);
         const own = parent === root && operation.operation === 'mutation' ? COST_MODEL.mutation : 1;
         measure.cost += own + times * below.cost;
+        if (parent === root && (name === '__schema' || name === '__type')) measure.introspectionCost += own + times * below.cost;
       } else {
         let inner: Measure;
         if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -235,14 +242,15 @@ export function measureOperation(
         measure.cost += inner.cost;
         measure.rootFields += inner.rootFields;
         measure.schemaFields += inner.schemaFields;
+        measure.introspectionCost += inner.introspectionCost;
         measure.introspection ||= inner.introspection;
       }
     }
     return measure;
   };
 
-  const { depth, cost, rootFields, schemaFields, introspection } = visit(operation.selectionSet, root, new Set(), false, 1);
-  return { depth, cost, rootFields, schemaFields, introspection, pageArguments };
+  const { depth, cost, rootFields, schemaFields, introspectionCost, introspection } = visit(operation.selectionSet, root, new Set(), false, 1);
+  return { depth, cost, rootFields, schemaFields, introspectionCost, introspection, pageArguments };
 }
 
 /** The value of a literal (numbers, for page sizes); null for anything else. */

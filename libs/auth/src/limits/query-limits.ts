@@ -1,5 +1,5 @@
 import { GraphQLError, type OperationDefinitionNode, type ValidationRule } from 'graphql';
-import { MAX_PAGE_SIZE, measureOperation, MIN_PAGE_SIZE, type OperationMeasure, type PageArgument } from './query-cost';
+import { MAX_INTROSPECTION_COST, MAX_PAGE_SIZE, measureOperation, MIN_PAGE_SIZE, type OperationMeasure, type PageArgument } from './query-cost';
 
 export interface QueryLimits {
   /** Deepest nesting of fields allowed (MAX_QUERY_DEPTH); 0 for no limit. */
@@ -49,6 +49,15 @@ function limitErrors(operation: OperationDefinitionNode, measure: OperationMeasu
   if (measure.schemaFields > MAX_SCHEMA_FIELDS) {
     over(`${label} asks for __schema ${measure.schemaFields} times; the limit is ${MAX_SCHEMA_FIELDS} per operation`, 'MAX_SCHEMA_FIELDS', MAX_SCHEMA_FIELDS, measure.schemaFields);
   }
+  if (limits.introspection && measure.introspectionCost > MAX_INTROSPECTION_COST) {
+    over(
+      `${label} has an estimated introspection cost of ${measure.introspectionCost}; the limit is ${MAX_INTROSPECTION_COST} (MAX_INTROSPECTION_COST). ` +
+        'The whole schema once costs less; it is also published as schema.gql.',
+      'MAX_INTROSPECTION_COST',
+      MAX_INTROSPECTION_COST,
+      measure.introspectionCost,
+    );
+  }
   if (operation.operation === 'mutation' && limits.maxMutations > 0 && measure.rootFields > limits.maxMutations) {
     over(
       `${label} has ${measure.rootFields} mutations; the limit is ${limits.maxMutations} (MAX_MUTATIONS). Send them in several requests.`,
@@ -95,7 +104,13 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
           context.reportError(
             new GraphQLError(problem, {
               nodes: [operation],
-              extensions: { argument: argument.argument, limit: 'MAX_PAGE_SIZE', minimum: MIN_PAGE_SIZE, maximum: MAX_PAGE_SIZE },
+              extensions: {
+                argument: argument.argument,
+                limit: 'MAX_PAGE_SIZE',
+                minimum: MIN_PAGE_SIZE,
+                maximum: MAX_PAGE_SIZE,
+                violations: [{ path: argument.argument, message: problem, keyword: 'range' }],
+              },
             }),
           );
         }
