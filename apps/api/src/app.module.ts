@@ -38,10 +38,19 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: config.schemaFile ?? true,
           sortSchema: true,
+          // Introspection is refused by queryLimitRules when GRAPHQL_INTROSPECTION is off, with an error naming it.
           introspection: true,
+          // No embedded GraphiQL or landing page: they load scripts from a CDN. Use schema.gql or a desktop client.
+          graphiql: false,
           includeStacktraceInErrorResponses: false,
           formatError,
-          validationRules: queryLimitRules({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+          validationRules: queryLimitRules({
+            maxDepth: config.maxQueryDepth,
+            maxCost: config.maxQueryCost,
+            maxRootFields: config.maxRootFields,
+            maxMutations: config.maxMutations,
+            introspection: config.graphqlIntrospection,
+          }),
           context: ({ req }: { req: Request }) => ({ req }),
         }),
         AuthModule,

@@ -4,10 +4,11 @@ import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeyResolver } from './api-key.resolver';
 import { ApiKeyService } from './api-key.service';
 import { AuthGuard } from './auth.guard';
+import { QueryCostPlugin } from './limits/query-cost.plugin';
 import { RateLimitMiddleware } from './limits/rate-limit.middleware';
 
 @Module({
-  providers: [ApiKeyRepository, ApiKeyService, ApiKeyResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [ApiKeyRepository, ApiKeyService, ApiKeyResolver, QueryCostPlugin, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [ApiKeyService],
 })
 export class AuthModule implements NestModule {

@@ -16,4 +16,5 @@ export {
   tierSentence,
   type TieredSource,
 } from './access-tier';
-export { COST_MODEL, queryLimitRules, type QueryLimits } from './limits/query-limits';
+export { COST_MODEL, MAX_COMPONENTS_PER_DOCUMENT, MAX_MATERIALS_PER_DOCUMENT, measureOperation } from './limits/query-cost';
+export { queryLimitRules, type QueryLimits } from './limits/query-limits';

@@ -3,9 +3,17 @@ import { APP_CONFIG, type AppConfig, ErrorCode, RegistryError } from '@registry/
 import type { Response } from 'express';
 import { ApiKeyService } from '../api-key.service';
 import type { RequestWithPrincipal } from '../auth.decorators';
+import { type RatePolicyState, rateLimitHeaders } from './rate-limit-headers';
 import { type RateDecision, SlidingWindowRateLimiter } from './rate-limiter';
 
-const WINDOW_MS = 60_000;
+/** The window of every rate limit: a minute. */
+export const RATE_WINDOW_MS = 60_000;
+const WINDOW_MS = RATE_WINDOW_MS;
+
+export interface RateLimitedRequest extends RequestWithPrincipal {
+  /** Where the request counter stands, for the QueryCostPlugin to report next to the cost budget. */
+  requestRate?: RatePolicyState;
+}
 
 /**
  * Runs first on every HTTP request (GraphQL, the Digital Link resolver, QR codes): resolves the caller from the
@@ -25,31 +33,30 @@ export class RateLimitMiddleware implements NestMiddleware {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async use(request: RequestWithPrincipal, response: Response, next: () => void): Promise<void> {
+  async use(request: RateLimitedRequest, response: Response, next: () => void): Promise<void> {
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
     let principal;
     try {
       principal = await this.apiKeys.principalFromHeader(request.headers.authorization);
     } catch (error) {
-      this.count(response, `ip:${address}`, this.config.anonymousRateLimitPerMinute, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 'this IP address');
+      this.count(request, response, `ip:${address}`, this.config.anonymousRateLimitPerMinute, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 'this IP address');
       throw error;
     }
     request.principal = principal;
     if (!principal) {
-      this.count(response, `ip:${address}`, this.config.anonymousRateLimitPerMinute, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 'anonymous requests from this IP address');
+      this.count(request, response, `ip:${address}`, this.config.anonymousRateLimitPerMinute, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 'anonymous requests from this IP address');
     } else if (!principal.platformAdmin) {
-      this.count(response, `key:${principal.apiKeyId}`, this.config.rateLimitPerMinute, 'RATE_LIMIT_PER_MINUTE', 'this API key');
+      this.count(request, response, `key:${principal.apiKeyId}`, this.config.rateLimitPerMinute, 'RATE_LIMIT_PER_MINUTE', 'this API key');
     }
     next();
   }
 
   /** Counts one request; sets the RateLimit headers, and refuses with TOO_MANY_REQUESTS over the limit. */
-  private count(response: Response, bucket: string, limit: number, setting: string, who: string): void {
+  private count(request: RateLimitedRequest, response: Response, bucket: string, limit: number, setting: string, who: string): void {
     if (limit <= 0) return;
     const decision: RateDecision = this.limiter.hit(bucket, limit);
-    response.setHeader('RateLimit-Limit', String(decision.limit));
-    response.setHeader('RateLimit-Remaining', String(decision.remaining));
-    response.setHeader('RateLimit-Policy', `${limit};w=${WINDOW_MS / 1000}`);
+    request.requestRate = { limit, remaining: decision.remaining, resetSeconds: decision.resetSeconds, policy: `${limit};w=${WINDOW_MS / 1000}` };
+    for (const [name, value] of Object.entries(rateLimitHeaders([request.requestRate]))) response.setHeader(name, value);
     if (decision.allowed) return;
     response.setHeader('Retry-After', String(decision.retryAfterSeconds));
     throw new RegistryError(

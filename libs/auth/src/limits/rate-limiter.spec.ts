@@ -58,6 +58,19 @@ describe('SlidingWindowRateLimiter', () => {
     expect(limiter.hit('k', 1).allowed).toBe(true);
   });
 
+  it('charges an amount (an operation cost), refuses what does not fit, and never fits an amount over the limit', () => {
+    const { clock, limiter } = limiterAt(10 * MINUTE);
+    expect(limiter.hit('k', 1000, 600)).toMatchObject({ allowed: true, remaining: 400, resetSeconds: 120 });
+    const refused = limiter.hit('k', 1000, 500);
+    expect(refused).toMatchObject({ allowed: false, remaining: 0 });
+    // At the next window: 600 * (60 - t) / 60 + 500 <= 1000 needs t >= 10 s, 60 s from now.
+    expect(refused.retryAfterSeconds).toBe(70);
+    expect(limiter.hit('k', 1000, 400).allowed).toBe(true);
+    expect(limiter.hit('other', 1000, 1001)).toMatchObject({ allowed: false, retryAfterSeconds: 0 });
+    clock.now += 70_000;
+    expect(limiter.hit('k', 1000, 500).allowed).toBe(false);
+  });
+
   it('treats a limit of 0 as no limit', () => {
     const { limiter } = limiterAt(0);
     for (let i = 0; i < 1000; i++) expect(limiter.hit('k', 0).allowed).toBe(true);

@@ -2,8 +2,10 @@
 export interface RateDecision {
   allowed: boolean;
   limit: number;
-  /** Requests left in the current window after this one (0 when refused). */
+  /** Units (requests, or cost) left in the sliding window after this one (0 when refused). */
   remaining: number;
+  /** Whole seconds until the whole limit is available again (nothing counted in the sliding window). */
+  resetSeconds: number;
   /** When refused: whole seconds after which the next request will be allowed. */
   retryAfterSeconds: number;
 }
@@ -32,9 +34,12 @@ export class SlidingWindowRateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one request for `bucket` against `limit` requests per window (0 or less: no limit). */
-  hit(bucketKey: string, limit: number): RateDecision {
-    if (limit <= 0) return { allowed: true, limit, remaining: Number.POSITIVE_INFINITY, retryAfterSeconds: 0 };
+  /**
+   * Counts `amount` units (one request, or an operation's cost) for `bucket` against `limit` units per window (0 or
+   * less: no limit). An amount over the limit itself is refused with no retry time: it never fits.
+   */
+  hit(bucketKey: string, limit: number, amount = 1): RateDecision {
+    if (limit <= 0) return { allowed: true, limit, remaining: Number.POSITIVE_INFINITY, retryAfterSeconds: 0, resetSeconds: 0 };
     const now = this.now();
     this.sweep(now);
     const windowStart = now - (now % this.windowMs);
@@ -42,13 +47,21 @@ export class SlidingWindowRateLimiter {
     const elapsed = now - windowStart;
     const weight = (this.windowMs - elapsed) / this.windowMs;
     const estimate = bucket.previous * weight + bucket.current;
-    if (estimate + 1 > limit) {
+    if (estimate + amount > limit) {
       this.buckets.set(bucketKey, bucket);
-      return { allowed: false, limit, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(this.waitMs(bucket, elapsed, limit) / 1000)) };
+      const retryAfterSeconds = amount > limit ? 0 : Math.max(1, Math.ceil(this.waitMs(bucket, elapsed, limit, amount) / 1000));
+      return { allowed: false, limit, remaining: 0, retryAfterSeconds, resetSeconds: this.resetSeconds(bucket, elapsed) };
     }
-    bucket.current += 1;
+    bucket.current += amount;
     this.buckets.set(bucketKey, bucket);
-    return { allowed: true, limit, remaining: Math.max(0, Math.floor(limit - estimate - 1)), retryAfterSeconds: 0 };
+    return { allowed: true, limit, remaining: Math.max(0, Math.floor(limit - estimate - amount)), retryAfterSeconds: 0, resetSeconds: this.resetSeconds(bucket, elapsed) };
+  }
+
+  /** Until the previous window no longer weighs, and the current one has become previous and stopped weighing too. */
+  private resetSeconds(bucket: Bucket, elapsed: number): number {
+    const left = this.windowMs - elapsed;
+    if (bucket.current > 0) return Math.ceil((left + this.windowMs) / 1000);
+    return bucket.previous > 0 ? Math.ceil(left / 1000) : 0;
   }
 
   /** Number of buckets held (for tests and metrics). */
@@ -65,18 +78,18 @@ export class SlidingWindowRateLimiter {
   }
 
   /**
-   * How long until one more request fits. Within this window the previous window's weight keeps falling, which
+   * How long until `amount` more units fit. Within this window the previous window's weight keeps falling, which
    * suffices when the current window alone still has room; otherwise the current count becomes the previous one at
    * the next window and has to fade enough.
    */
-  private waitMs(bucket: Bucket, elapsed: number, limit: number): number {
+  private waitMs(bucket: Bucket, elapsed: number, limit: number, amount: number): number {
     const left = this.windowMs - elapsed;
-    if (bucket.current + 1 <= limit && bucket.previous > 0) {
-      // previous * (left - t) / window + current + 1 <= limit
-      return Math.max(0, left - ((limit - bucket.current - 1) * this.windowMs) / bucket.previous);
+    if (bucket.current + amount <= limit && bucket.previous > 0) {
+      // previous * (left - t) / window + current + amount <= limit
+      return Math.max(0, left - ((limit - bucket.current - amount) * this.windowMs) / bucket.previous);
     }
-    // At the next window: current * (window - t) / window + 1 <= limit
-    return left + Math.max(0, this.windowMs * (1 - (limit - 1) / bucket.current));
+    // At the next window: current * (window - t) / window + amount <= limit
+    return left + Math.max(0, this.windowMs * (1 - (limit - amount) / bucket.current));
   }
 
   /** Drops buckets idle for two windows, at most once per window, so memory follows the active callers. */

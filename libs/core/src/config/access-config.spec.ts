@@ -6,7 +6,12 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       rateLimitPerMinute: 600,
       anonymousRateLimitPerMinute: 120,
       maxQueryDepth: 10,
-      maxQueryCost: 50_000,
+      maxQueryCost: 2_000_000,
+      maxRootFields: 20,
+      maxMutations: 10,
+      rateLimitCostPerMinute: 20_000_000,
+      anonymousRateLimitCostPerMinute: 4_000_000,
+      graphqlIntrospection: true,
       publicBaseUrl: null,
       trustProxyHops: 0,
     });
@@ -18,6 +23,10 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '30',
       MAX_QUERY_DEPTH: '8',
       MAX_QUERY_COST: '5000',
+      MAX_ROOT_FIELDS: '5',
+      MAX_MUTATIONS: '0',
+      RATE_LIMIT_COST_PER_MINUTE: '20000',
+      RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0',
       PUBLIC_BASE_URL: 'https://id.example.org/registry/',
       TRUST_PROXY: '1',
     });
@@ -26,6 +35,10 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       anonymousRateLimitPerMinute: 30,
       maxQueryDepth: 8,
       maxQueryCost: 5000,
+      maxRootFields: 5,
+      maxMutations: 0,
+      rateLimitCostPerMinute: 20_000,
+      anonymousRateLimitCostPerMinute: 0,
       publicBaseUrl: 'https://id.example.org/registry',
       trustProxyHops: 1,
     });
@@ -37,6 +50,11 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '-1',
       MAX_QUERY_DEPTH: '2.5',
       MAX_QUERY_COST: '1e12',
+      MAX_ROOT_FIELDS: 'twenty',
+      MAX_MUTATIONS: '-1',
+      RATE_LIMIT_COST_PER_MINUTE: '1.5',
+      RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: 'lots',
+      GRAPHQL_INTROSPECTION: 'yes',
       PUBLIC_BASE_URL: 'ftp://id.example.org',
       TRUST_PROXY: 'yes',
     };
@@ -57,5 +75,12 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
     expect(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://id.example.org' }).publicBaseUrl).toBe('https://id.example.org');
     // Outside production the request's host stays the fallback (see the Digital Link resolver for its cache headers).
     expect(loadConfig({ NODE_ENV: 'development' }).publicBaseUrl).toBeNull();
+  });
+
+  it('turns introspection off in production unless GRAPHQL_INTROSPECTION=true', () => {
+    const production = { NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://id.example.org' };
+    expect(loadConfig(production).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
   });
 });

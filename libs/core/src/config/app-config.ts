@@ -44,6 +44,16 @@ export interface AppConfig {
   maxQueryDepth: number;
   /** Highest estimated cost of a GraphQL operation (MAX_QUERY_COST); 0: no limit. */
   maxQueryCost: number;
+  /** Most root fields in a GraphQL operation, aliases included (MAX_ROOT_FIELDS); 0: no limit. */
+  maxRootFields: number;
+  /** Most mutations in a GraphQL operation (MAX_MUTATIONS); 0: no limit. */
+  maxMutations: number;
+  /** Estimated query cost charged per minute per API key (RATE_LIMIT_COST_PER_MINUTE); 0: no limit. */
+  rateLimitCostPerMinute: number;
+  /** Estimated query cost charged per minute per IP address without a key (RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE); 0: no limit. */
+  anonymousRateLimitCostPerMinute: number;
+  /** Whether GraphQL introspection is answered (GRAPHQL_INTROSPECTION); off by default when NODE_ENV=production. */
+  graphqlIntrospection: boolean;
   /**
    * Origin of the GS1 Digital Links in QR codes, e.g. https://id.example.org (PUBLIC_BASE_URL; required when
    * NODE_ENV=production); null: the request's, and answers embedding it are not cached publicly.
@@ -183,7 +193,17 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 type AccessConfig = Pick<
   AppConfig,
-  'rateLimitPerMinute' | 'anonymousRateLimitPerMinute' | 'maxQueryDepth' | 'maxQueryCost' | 'publicBaseUrl' | 'trustProxyHops'
+  | 'rateLimitPerMinute'
+  | 'anonymousRateLimitPerMinute'
+  | 'maxQueryDepth'
+  | 'maxQueryCost'
+  | 'maxRootFields'
+  | 'maxMutations'
+  | 'rateLimitCostPerMinute'
+  | 'anonymousRateLimitCostPerMinute'
+  | 'graphqlIntrospection'
+  | 'publicBaseUrl'
+  | 'trustProxyHops'
 >;
 
 /** Rate and query limits, the public origin of Digital Links, and the proxies trusted for client addresses. */
@@ -216,11 +236,20 @@ function readAccessConfig(env: NodeJS.ProcessEnv, problems: string[]): AccessCon
     // Otherwise the Host header of each request would end up in Digital Links, Link headers and printed QR codes.
     problems.push('PUBLIC_BASE_URL must be set when NODE_ENV=production: the origin of Digital Links and QR codes, e.g. https://id.example.org');
   }
+  const introspection = env.GRAPHQL_INTROSPECTION?.trim() || null;
+  if (introspection !== null && introspection !== 'true' && introspection !== 'false') {
+    problems.push(`GRAPHQL_INTROSPECTION must be "true" or "false", got "${introspection}"`);
+  }
   return {
     rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 600, 1_000_000),
     anonymousRateLimitPerMinute: count('RATE_LIMIT_ANONYMOUS_PER_MINUTE', 120, 1_000_000),
     maxQueryDepth: count('MAX_QUERY_DEPTH', 10, 1000),
-    maxQueryCost: count('MAX_QUERY_COST', 50_000, 100_000_000),
+    maxQueryCost: count('MAX_QUERY_COST', 2_000_000, 1_000_000_000),
+    maxRootFields: count('MAX_ROOT_FIELDS', 20, 1000),
+    maxMutations: count('MAX_MUTATIONS', 10, 1000),
+    rateLimitCostPerMinute: count('RATE_LIMIT_COST_PER_MINUTE', 20_000_000, 1_000_000_000),
+    anonymousRateLimitCostPerMinute: count('RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE', 4_000_000, 1_000_000_000),
+    graphqlIntrospection: introspection === null ? env.NODE_ENV?.trim() !== 'production' : introspection === 'true',
     publicBaseUrl,
     trustProxyHops: count('TRUST_PROXY', 0, 10),
   };
