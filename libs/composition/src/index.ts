@@ -1,3 +1,13 @@
+export {
+  documentLimitViolations,
+  MAX_COMPONENT_DEPTH,
+  MAX_COMPONENTS,
+  MAX_EXTENSION_SIZE,
+  MAX_KEY_LENGTH,
+  MAX_MATERIALS,
+  MAX_NESTING_DEPTH,
+  MAX_STRING_LENGTH,
+} from './composition-limits';
 export { CompositionModule } from './composition.module';
 export { CompositionValidator } from './composition.validator';
 export { flattenComposition } from './flatten-composition';

@@ -34,10 +34,6 @@ export interface PassportListFilter {
   gtin?: string | null;
 }
 
-/** Protects the database and the response size from absurd documents; real products stay far below. */
-const MAX_COMPONENTS = 5000;
-const MAX_MATERIALS = 20000;
-
 @Injectable()
 export class PassportService {
   constructor(
@@ -231,15 +227,8 @@ export class PassportService {
     }
     // Inputs of the value figures that the schema cannot check alone (e.g. shares adding up to over 100 %).
     violations.push(...this.assessor.violations(document as CompositionDocument));
-    const flattened = flattenComposition(document as CompositionDocument);
-    const materialCount = flattened.components.reduce((sum, c) => sum + c.materials.length, 0);
-    if (flattened.components.length > MAX_COMPONENTS) {
-      violations.push({ path: '/components', message: `has ${flattened.components.length} components; at most ${MAX_COMPONENTS} are accepted`, keyword: 'maxItems' });
-    }
-    if (materialCount > MAX_MATERIALS) {
-      violations.push({ path: '/components', message: `has ${materialCount} materials; at most ${MAX_MATERIALS} are accepted`, keyword: 'maxItems' });
-    }
-    return violations.length > 0 ? null : flattened;
+    // The size limits (components, materials, depth) were checked by the validator, before the schema.
+    return violations.length > 0 ? null : flattenComposition(document as CompositionDocument);
   }
 
   private async currentDocument(passport: Passport): Promise<Record<string, unknown>> {
