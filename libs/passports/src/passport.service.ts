@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { auditActorOf } from '@registry/audit';
 import type { Principal } from '@registry/auth';
 import { CompositionValidator, flattenComposition, type CompositionDocument, type FlattenedComposition } from '@registry/composition';
-import { type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, toConnection } from '@registry/core';
+import { type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, readTimeCursor, toConnection } from '@registry/core';
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
 import { ValueAssessor } from '@registry/value';
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
@@ -136,10 +136,7 @@ export class PassportService {
   async list(caller: Principal | null, args: { filter?: PassportListFilter | null; first?: number; after?: string | null }): Promise<ConnectionShape<Passport>> {
     const { first, after } = readPage(args);
     const where = this.listWhere(caller, args.filter ?? {});
-    const cursor = after ? { createdAt: new Date(String(after[0])), id: String(after[1]) } : null;
-    if (cursor && (Number.isNaN(cursor.createdAt.getTime()) || !UUID.test(cursor.id))) {
-      throw RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
-    }
+    const cursor = readTimeCursor(after);
     const [rows, total] = await Promise.all([this.passports.findPage(where, first, cursor), this.passports.count(where)]);
     return toConnection(rows, first, (p) => [p.createdAt.toISOString(), p.id], (p) => p, total);
   }
