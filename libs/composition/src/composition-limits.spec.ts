@@ -59,7 +59,7 @@ describe('document limits', () => {
     const document = { ...chain(1), components: [{ ...part('frame'), 'x-samples': Array.from({ length: 1_000_000 }, (_, i) => i) }] };
     const started = performance.now();
     const violations = validator.validate(document, 'HIGH_TECH_EQUIPMENT');
-    expect(performance.now() - started).toBeLessThan(250);
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(violations).toEqual([
       {
         path: '/components/0/x-samples',

@@ -96,12 +96,16 @@ export function documentLimitViolations(document: unknown): Violation[] {
         }
       }
       const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+      // A refused key is reported once: its value is not walked (its problems would be reported at the same pointer).
+      const refusedKeys = new Set<string>();
       for (const [token] of entries) {
         if (typeof token !== 'string') continue;
         if (frame.extension || token.startsWith('x-')) extensionSize += token.length + 3;
         if (token.length > MAX_KEY_LENGTH) {
+          refusedKeys.add(token);
           report(frame, 'maxKeyLength', `key of ${token.length} characters; at most ${MAX_KEY_LENGTH} are accepted (MAX_KEY_LENGTH)`, token.slice(0, MAX_KEY_LENGTH));
         } else if (token.includes('\u0000')) {
+          refusedKeys.add(token);
           report(frame, 'nulCharacter', 'key must not contain the NUL character (U+0000)', token);
         }
       }
@@ -134,6 +138,7 @@ export function documentLimitViolations(document: unknown): Violation[] {
 
       for (let i = entries.length - 1; i >= 0; i--) {
         const [token, child] = entries[i];
+        if (typeof token === 'string' && refusedKeys.has(token)) continue;
         stack.push({
           value: child,
           parent: frame,
