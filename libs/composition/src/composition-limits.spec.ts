@@ -130,6 +130,18 @@ describe('all violations at once', () => {
     ]);
   });
 
+  it('reports one missing currency once, naming every amount that needs it', () => {
+    const document = chain(1);
+    document.components[0].reuse = { replacementValue: 10, dismantlingCost: 2 };
+    expect(validator.validate(document, 'HIGH_TECH_EQUIPMENT')).toEqual([
+      {
+        path: '/components/0/reuse/currency',
+        keyword: 'dependentRequired',
+        message: 'missing property "currency", required when "replacementValue" or "dismantlingCost" is given',
+      },
+    ]);
+  });
+
   it('refuses quantities and masses whose products or sums overflow', () => {
     const nested = chain(2);
     nested.components[0].quantity = 1e200;
