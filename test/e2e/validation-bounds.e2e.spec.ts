@@ -134,7 +134,7 @@ describe('bounded documents and bad input', () => {
       expectBadInput(await t.gql(REGISTER, { i: registerInput({ productName: 'Lamp\u0000' }) }, maker.key), 'productName', 'nulCharacter');
     });
 
-    it('refuses quantities whose products overflow and masses that sum to Infinity', async () => {
+    it('refuses quantities whose products overflow, masses that sum to Infinity and an overflowing utility factor', async () => {
       const quantities = lampComposition();
       quantities.components[1].quantity = 1e200;
       quantities.components[1].components[0].quantity = 1e200;
@@ -145,6 +145,10 @@ describe('bounded documents and bad input', () => {
       masses.components[0] = { ...masses.components[0], massKg: 1e308, materials: [{ name: 'Steel', element: 'Fe', massKg: 1e308 }] };
       masses.components[1] = { ...masses.components[1], quantity: 1, massKg: 1e308, materials: [{ name: 'Steel', element: 'Fe', massKg: 1e308 }], components: [] };
       expect((await refused(masses)).map((v) => `${v.keyword} ${v.path}`)).toEqual(['finiteTotal /components']);
+
+      // Registered before, then its circularity figures failed to read back (a utility factor of Infinity).
+      const utility = { ...lampComposition(), utility: { lifetimeYears: 1e308, industryAverageLifetimeYears: 1 } };
+      expect((await refused(utility)).map((v) => `${v.keyword} ${v.path}`)).toEqual(['utilityFactor /utility']);
     });
   });
 });

@@ -5,7 +5,7 @@ import { mutatedDocument } from '../support/composition-mutations';
 import { compositionFixtures, REGISTER, registerInput } from '../support/factories';
 import { TestApp, type TestOrganization } from '../support/test-app';
 
-const READ = 'query($id: ID!) { passport(id: $id) { id totalMassKg components { key path depth parentKey materials { name massKg } } } }';
+const READ = 'query($id: ID!) { passport(id: $id) { id totalMassKg circularity { mci utility } components { key path depth parentKey materials { name massKg } } } }';
 
 describe('registering mutated real documents', () => {
   let t: TestApp;

@@ -158,6 +158,15 @@ describe('all violations at once', () => {
     heavy.components[0].massKg = 1.5e308;
     expect(validator.validate(heavy, 'HIGH_TECH_EQUIPMENT').map((v) => [v.path, v.keyword])).toEqual([['/components/0/massKg', 'massBalance']]);
 
+    const utility = (values: Record<string, number>) =>
+      validator.validate({ ...chain(1), utility: values }, 'HIGH_TECH_EQUIPMENT').map((v) => [v.path, v.keyword]);
+    expect(utility({ lifetimeYears: 1e308, industryAverageLifetimeYears: 1 })).toEqual([['/utility', 'utilityFactor']]);
+    expect(utility({ lifetimeYears: 1e300, industryAverageLifetimeYears: 1e-10 })).toEqual([['/utility', 'utilityFactor']]);
+    // A value without its industry average is not compared (the figures count it as missing).
+    expect(utility({ lifetimeYears: 1e300, intensityOfUse: 1 })).toEqual([]);
+    expect(utility({ lifetimeYears: 1e-300, industryAverageLifetimeYears: 1, intensityOfUse: 1, industryAverageIntensityOfUse: 1 })).toEqual([['/utility', 'utilityFactor']]);
+    expect(utility({ lifetimeYears: 40, industryAverageLifetimeYears: 20, intensityOfUse: 1, industryAverageIntensityOfUse: 2 })).toEqual([]);
+
     const product = { schemaVersion: '1.0', components: [part('a'), part('b')].map((c) => ({ ...c, massKg: 1e308, quantity: 1 })) };
     expect(validator.validate(product, 'HIGH_TECH_EQUIPMENT').map((v) => [v.path, v.keyword])).toEqual([['/components', 'finiteTotal']]);
   });

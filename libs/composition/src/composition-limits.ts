@@ -16,6 +16,8 @@ export const MAX_KEY_LENGTH = 64;
 export const MAX_STRING_LENGTH = 10_000;
 /** Levels of JSON nesting (objects and arrays) anywhere in the document, extension data included. */
 export const MAX_NESTING_DEPTH = 128;
+/** Largest utility factor X = (L / L_av) (U / U_av) of the circularity indicator, and 1 / it the smallest (a rule of composition-rules.ts). */
+export const MAX_UTILITY_FACTOR = 1_000_000;
 /** Serialized size (JSON characters) of all extension data of a document: the values of its "x-" properties. */
 export const MAX_EXTENSION_SIZE = 64 * 1024;
 

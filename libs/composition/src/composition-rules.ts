@@ -3,6 +3,7 @@ import type { Violation } from '@registry/core';
 import { ELEMENTS } from '@registry/materials';
 import { casCheckDigit, isValidCasNumber } from './cas-number';
 import type { ComponentDocument, CompositionDocument } from './composition.types';
+import { MAX_UTILITY_FACTOR } from './composition-limits';
 import { childPointer } from './json-pointer';
 
 
@@ -91,7 +92,7 @@ function checkMaterial(material: Record<string, unknown>, materialPath: string, 
   }
 }
 
-/** massBalance, productMass and finiteTotal of a schema-valid document. */
+/** massBalance, productMass and finiteTotal (quantities, masses and the utility factor) of a schema-valid document. */
 function massViolations(document: CompositionDocument): Violation[] {
   const violations: Violation[] = [];
   const checkComponent = (component: ComponentDocument, path: string, parentUnits: number): void => {
@@ -149,6 +150,20 @@ function massViolations(document: CompositionDocument): Violation[] {
     }
   } else if (!Number.isFinite(computed)) {
     violations.push({ path: '/components', keyword: 'finiteTotal', message: 'the mass of the product (its components\' massKg times quantity) overflows' });
+  }
+  // The utility factor X = (L / L_av) (U / U_av) of the schema's description, each ratio when both values are given:
+  // the circularity figures divide by it and round it, so it stays within a range where both are finite numbers.
+  const utility = document.utility;
+  if (utility !== undefined) {
+    const ratio = (own?: number, average?: number) => (own !== undefined && average !== undefined ? own / average : 1);
+    const factor = ratio(utility.lifetimeYears, utility.industryAverageLifetimeYears) * ratio(utility.intensityOfUse, utility.industryAverageIntensityOfUse);
+    if (!(factor >= 1 / MAX_UTILITY_FACTOR && factor <= MAX_UTILITY_FACTOR)) {
+      violations.push({
+        path: '/utility',
+        keyword: 'utilityFactor',
+        message: `the utility factor (lifetimeYears / industryAverageLifetimeYears) x (intensityOfUse / industryAverageIntensityOfUse) is ${factor}; it must be between 1/${MAX_UTILITY_FACTOR} and ${MAX_UTILITY_FACTOR} (MAX_UTILITY_FACTOR)`,
+      });
+    }
   }
   return violations;
 }

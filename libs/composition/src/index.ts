@@ -7,6 +7,7 @@ export {
   MAX_MATERIALS,
   MAX_NESTING_DEPTH,
   MAX_STRING_LENGTH,
+  MAX_UTILITY_FACTOR,
 } from './composition-limits';
 export { CompositionModule } from './composition.module';
 export { CompositionValidator } from './composition.validator';
