@@ -3,6 +3,7 @@ import {
   MAX_COMPONENT_DEPTH,
   MAX_COMPONENTS,
   MAX_EXTENSION_SIZE,
+  MAX_LIST_ITEMS,
   MAX_MATERIALS,
   MAX_NESTING_DEPTH,
   MAX_STRING_LENGTH,
@@ -90,6 +91,16 @@ describe('document limits', () => {
       components: [0, 1].map((i) => ({ ...part(`p${i}`), materials: Array.from({ length: MAX_MATERIALS / 2 + i }, () => steel) })),
     };
     expect(keywords(heavy)).toEqual([['/components/1/materials', 'maxMaterials']]);
+    const oneList = { schemaVersion: '1.0', components: [{ ...part('p'), materials: Array.from({ length: MAX_MATERIALS + 1 }, () => steel) }] };
+    expect(keywords(oneList)).toEqual([['/components/0/materials', 'maxMaterials']]);
+  });
+
+  it('refuses any list longer than MAX_LIST_ITEMS', () => {
+    const document = chain(1);
+    document.components[0].dismantling = { hazards: new Array(MAX_LIST_ITEMS + 1).fill('sharp edges') };
+    expect(keywords(document)).toEqual([['/components/0/dismantling/hazards', 'maxListItems']]);
+    document.components[0].dismantling = { hazards: new Array(MAX_LIST_ITEMS).fill('sharp edges') };
+    expect(keywords(document)).toEqual([]);
   });
 
   it('refuses keys over 64 characters, long strings and NUL characters, naming each', () => {

@@ -16,6 +16,8 @@ export const MAX_KEY_LENGTH = 64;
 export const MAX_STRING_LENGTH = 10_000;
 /** Levels of JSON nesting (objects and arrays) anywhere in the document, extension data included. */
 export const MAX_NESTING_DEPTH = 128;
+/** Items of any one list (components and materials are bounded tighter, over the whole document). */
+export const MAX_LIST_ITEMS = MAX_MATERIALS;
 /** Largest utility factor X = (L / L_av) (U / U_av) of the circularity indicator, and 1 / it the smallest (a rule of composition-rules.ts). */
 export const MAX_UTILITY_FACTOR = 1_000_000;
 /** Serialized size (JSON characters) of all extension data of a document: the values of its "x-" properties. */
@@ -96,6 +98,11 @@ export function documentLimitViolations(document: unknown): Violation[] {
           reportOnce(frame, 'maxExtensionSize', EXTENSION_MESSAGE);
           continue;
         }
+      }
+      // Lists of components and materials are counted (below) against their own, tighter limits.
+      if (Array.isArray(value) && value.length > MAX_LIST_ITEMS && childKind(frame) === 'other') {
+        reportOnce(frame, 'maxListItems', `list of ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted (MAX_LIST_ITEMS)`);
+        continue;
       }
       const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
       // A refused key is reported once: its value is not walked (its problems would be reported at the same pointer).
