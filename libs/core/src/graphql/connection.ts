@@ -110,7 +110,8 @@ function badCursor(): RegistryError {
 export function cursorTime(value: unknown): Date {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) throw badCursor();
   const time = new Date(value);
-  if (Number.isNaN(time.getTime()) || time.getUTCFullYear() < 1) throw badCursor();
+  // Written by toISOString(), so it reads back to the same text (which also rules out 31 February).
+  if (Number.isNaN(time.getTime()) || time.getUTCFullYear() < 1 || time.toISOString() !== value) throw badCursor();
   return time;
 }
 
