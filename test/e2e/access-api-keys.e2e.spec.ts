@@ -69,13 +69,19 @@ describe('API keys: an organization ADMIN manages its own keys', () => {
   });
 
   it('answers unknown or malformed ids with NOT_FOUND or BAD_USER_INPUT, not an internal error', async () => {
-    expect((await t.gql(REVOKE, { id: 'not-a-uuid' }, t.adminKey)).errors![0].extensions!.code).toBe('NOT_FOUND');
+    // Ids are UUIDs: anything else is bad input, naming the argument.
+    expect((await t.gql(REVOKE, { id: 'not-a-uuid' }, t.adminKey)).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      violations: [expect.objectContaining({ path: 'apiKeyId', keyword: 'uuid' })],
+    });
     expect((await t.gql(REVOKE, { id: '00000000-0000-4000-8000-000000000000' }, t.adminKey)).errors![0].extensions!.code).toBe('NOT_FOUND');
     const list = await t.gql(LIST, { org: 'nope' }, t.adminKey);
     expect(list.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [expect.objectContaining({ path: 'organizationId' })] });
     expect((await t.gql(LIST, {}, t.adminKey)).errors![0].extensions!.violations[0].path).toBe('organizationId');
     const create = await t.gql(CREATE, { i: { organizationId: 'nope', role: 'ADMIN' } }, t.adminKey);
-    expect(create.errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect(create.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [expect.objectContaining({ path: 'organizationId' })] });
+    const unknown = await t.gql(CREATE, { i: { organizationId: '00000000-0000-4000-8000-000000000000', role: 'ADMIN' } }, t.adminKey);
+    expect(unknown.errors![0].extensions!.code).toBe('NOT_FOUND');
     const page = await t.gql(LIST, { after: 'garbage' }, makerAdmin.key);
     expect(page.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });

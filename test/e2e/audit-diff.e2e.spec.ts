@@ -113,6 +113,9 @@ describe('passportDiff', () => {
     const draft = data.registerPassport.id;
     expect((await t.gql(DIFF, { id: draft, from: 1, to: 1 }, auditor.key)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await t.gql(DIFF, { id: draft, from: 1, to: 1 }, maker.key)).errors).toBeUndefined();
-    expect((await t.gql(DIFF, { id: 'not-an-id', from: 1, to: 1 }, auditor.key)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(DIFF, { id: 'not-an-id', from: 1, to: 1 }, auditor.key)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      violations: [expect.objectContaining({ path: 'passportId', keyword: 'uuid' })],
+    });
   });
 });

@@ -247,10 +247,10 @@ describe('componentsContaining: recyclers find components by element, CAS number
       message: expect.stringContaining('element, casNumber or criticalList'),
       extensions: { code: 'BAD_USER_INPUT', violations: [expect.objectContaining({ path: 'filter.element', keyword: 'required' })] },
     });
-    const bad = await search(
-      { element: 'sb', casNumber: '7429-90-6', criticalList: 'EU-1999', corop: 'CR41', manufacturerId: 'acme', minMassKg: -1 },
-      recycler.key,
-    );
+    // A malformed id is refused with the other malformed arguments before the search reads its filter.
+    const badId = await search({ element: 'Sb', manufacturerId: 'acme' }, recycler.key);
+    expect(badId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [{ path: 'filter.manufacturerId', keyword: 'uuid' }] });
+    const bad = await search({ element: 'sb', casNumber: '7429-90-6', criticalList: 'EU-1999', corop: 'CR41', minMassKg: -1 }, recycler.key);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const violations = bad.errors![0].extensions!.violations as { path: string; message: string }[];
     expect(violations.map((violation) => violation.path)).toEqual([
@@ -259,7 +259,6 @@ describe('componentsContaining: recyclers find components by element, CAS number
       'filter.criticalList',
       'filter.minMassKg',
       'filter.corop',
-      'filter.manufacturerId',
     ]);
     expect(violations[0].message).toContain('did you mean "Sb"');
     expect(violations[2].message).toContain('NL-CMI-FOCUS');

@@ -1,13 +1,13 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessModule } from '@registry/access';
 import { AuditModule } from '@registry/audit';
 import { AuthModule, queryLimitRules } from '@registry/auth';
 import { ClustersModule } from '@registry/clusters';
-import { type AppConfig, DatabaseModule, mapError, RegistryErrorFilter } from '@registry/core';
+import { type AppConfig, ArgumentValuesInterceptor, DatabaseModule, mapError, RegistryErrorFilter } from '@registry/core';
 import { ExportsModule } from '@registry/exports';
 import { MaterialsModule } from '@registry/materials';
 import { OrganizationsModule } from '@registry/organizations';
@@ -64,7 +64,11 @@ export class AppModule {
         AuditModule,
         ExportsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: RegistryErrorFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: RegistryErrorFilter },
+        // Ids are UUIDs and strings hold no NUL, for every query and mutation, checked once here.
+        { provide: APP_INTERCEPTOR, useClass: ArgumentValuesInterceptor },
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessTier, canAccess, type Principal } from '@registry/auth';
 import type { CompositionDocument } from '@registry/composition';
-import { AUDIT_CHAIN_START, type AuditChainProblem, type ConnectionShape, checkAuditChain, RegistryError, readPage, toConnection } from '@registry/core';
+import { AUDIT_CHAIN_START, type AuditChainProblem, type ConnectionShape, checkAuditChain, cursorBigInt, RegistryError, readPage, toConnection } from '@registry/core';
 import type { AuditEvent } from '@registry/prisma-client';
 import { AUDIT_ACTIONS } from './audit-log';
 import { AuditRepository } from './audit.repository';
@@ -138,9 +138,7 @@ export class AuditService {
   }
 
   private eventCursor(after: unknown[]): bigint {
-    const [id] = after;
-    if (typeof id !== 'string' || !/^\d{1,19}$/.test(id)) throw RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
-    return BigInt(id);
+    return cursorBigInt(after[0]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, RegistryError, readPage, toConnection, type ConnectionShape } from '@registry/core';
+import { APP_CONFIG, type AppConfig, RegistryError, readPage, readTimeCursor, toConnection, type ConnectionShape } from '@registry/core';
 import type { ApiKey, ApiKeyRole, OrganizationKind } from '@registry/prisma-client';
 import { ApiKeyRepository } from './api-key.repository';
 import { displayPrefix, generateSecret, hashSecret, secretsEqual } from './api-key.secret';
@@ -97,10 +97,7 @@ export class ApiKeyService {
     this.requireOrganizationAdmin(caller, organizationId);
     if (!UUID.test(organizationId)) throw RegistryError.invalidField('organizationId', `"${organizationId}" is not an organization id`, 'uuid');
     const { first, after } = readPage(args);
-    const cursor = after ? { createdAt: new Date(String(after[0])), id: String(after[1]) } : null;
-    if (cursor && (Number.isNaN(cursor.createdAt.getTime()) || !UUID.test(cursor.id))) {
-      throw RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
-    }
+    const cursor = readTimeCursor(after);
     const [rows, total] = await Promise.all([
       this.keys.listForOrganization(organizationId, first, cursor),
       this.keys.countForOrganization(organizationId),

@@ -4,8 +4,9 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { documentLimitViolations } from './composition-limits';
 import { compositionRuleViolations } from './composition-rules';
-import type { ClusterCode, CompositionDocument } from './composition.types';
+import type { ClusterCode } from './composition.types';
 import { sortByDocumentOrder } from './json-pointer';
 import { schemaViolations } from './schema-violations';
 
@@ -45,24 +46,26 @@ export class CompositionValidator {
 
   /**
    * Every violation of the document, in document order: the schema's (the document's, then its clusterData's against
-   * the cluster's schema) and, once the shape is valid, the semantic rules'. An empty list means the document is valid.
-   * Throws for an unknown cluster, a programming error.
+   * the cluster's schema), the rules' that are safe on a partly invalid document and, once the shape is valid, the
+   * mass rules'. A document over a size limit (composition-limits.ts) gets only those violations: it is refused before
+   * the schema runs. An empty list means the document is valid. Throws for an unknown cluster, a programming error.
    */
   validate(document: unknown, cluster: string): Violation[] {
     const validateCluster = this.clusterValidators.get(cluster);
     if (validateCluster === undefined) throw new Error(`Unknown cluster "${cluster}"`);
+    const overLimits = documentLimitViolations(document);
+    if (overLimits.length > 0) return overLimits;
+
     const violations: Violation[] = [];
     if (!this.validateDocument(document)) {
       violations.push(...schemaViolations(document, this.validateDocument.errors ?? [], ''));
     }
-
     const clusterData = isObject(document) ? document.clusterData : undefined;
     if (isObject(clusterData) && !validateCluster(clusterData)) {
       violations.push(...schemaViolations(clusterData, validateCluster.errors ?? [], '/clusterData'));
     }
-
-    if (violations.length > 0) return sortByDocumentOrder(document, violations);
-    return sortByDocumentOrder(document, compositionRuleViolations(document as CompositionDocument));
+    violations.push(...compositionRuleViolations(document, violations.length === 0));
+    return sortByDocumentOrder(document, violations);
   }
 }
 

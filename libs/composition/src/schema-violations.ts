@@ -23,6 +23,20 @@ export function schemaViolations(data: unknown, errors: readonly ErrorObject[], 
     );
   // A failed if/then only repeats that an error of its "then" branch (reported itself) occurred.
   const hidden = new Set([...anyOfErrors.flatMap(branchErrorsOf), ...errors.filter((error) => error.keyword === 'if')]);
+  // One missing property required by several others is one problem: reported once, naming all of them.
+  const requiredBy = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'dependentRequired') continue;
+    const params = error.params as Record<string, unknown>;
+    const at = childPointer(error.instancePath, String(params.missingProperty));
+    const by = requiredBy.get(at);
+    if (by === undefined) {
+      requiredBy.set(at, [String(params.property)]);
+    } else {
+      by.push(String(params.property));
+      hidden.add(error);
+    }
+  }
 
   return errors
     .filter((error) => !hidden.has(error))
@@ -50,7 +64,9 @@ export function schemaViolations(data: unknown, errors: readonly ErrorObject[], 
           return {
             path: childPointer(path, String(params.missingProperty)),
             keyword: 'dependentRequired',
-            message: `missing property "${String(params.missingProperty)}", required when "${String(params.property)}" is given`,
+            message: `missing property "${String(params.missingProperty)}", required when ${(requiredBy.get(childPointer(error.instancePath, String(params.missingProperty))) ?? [])
+              .map((property) => `"${property}"`)
+              .join(' or ')} is given`,
           };
         case 'additionalProperties':
           return {

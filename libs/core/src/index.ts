@@ -6,13 +6,20 @@ export { applyMigrations, type MigrationResult } from './database/migrator';
 export { DATABASE, PrismaService } from './database/prisma.service';
 export { mapError, RegistryErrorFilter, type MappedError } from './errors/error.filter';
 export { ErrorCode, RegistryError, type Violation } from './errors/registry-error';
+export { argumentViolations, ArgumentValuesInterceptor } from './graphql/argument-values';
 export {
   Connection,
   PageArgs,
   PageInfo,
   MAX_PAGE_SIZE,
+  cursorBigInt,
+  cursorText,
+  cursorTime,
+  cursorUuid,
   decodeCursor,
   encodeCursor,
+  isUuid,
+  readTimeCursor,
   readPage,
   toConnection,
   type ConnectionShape,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@registry/auth';
-import { type ConnectionShape, RegistryError, type Violation, readPage, toConnection } from '@registry/core';
+import { type ConnectionShape, cursorText, RegistryError, type Violation, readPage, toConnection } from '@registry/core';
 import type { Organization, OrganizationKind } from '@registry/prisma-client';
 import { checkGs1CompanyPrefixes } from './gs1-company-prefix';
 import { OrganizationRepository, type PrefixConflict } from './organization.repository';
@@ -79,7 +79,7 @@ export class OrganizationService {
     const { first, after } = readPage(args);
     const kind = args.kind ?? null;
     const [rows, total] = await Promise.all([
-      this.organizations.list(kind, first, after ? String(after[0]) : null),
+      this.organizations.list(kind, first, after ? cursorText(after[0]) : null),
       this.organizations.count(kind),
     ]);
     return toConnection(rows, first, (o) => [o.name], (o) => o, total);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { auditActorOf } from '@registry/audit';
 import type { Principal } from '@registry/auth';
 import { CompositionValidator, flattenComposition, type CompositionDocument, type FlattenedComposition } from '@registry/composition';
-import { type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, toConnection } from '@registry/core';
+import { type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, readTimeCursor, toConnection } from '@registry/core';
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
 import { ValueAssessor } from '@registry/value';
 import { OrganizationService, prefixOf } from '@registry/organizations';
@@ -35,10 +35,6 @@ export interface PassportListFilter {
   manufacturerId?: string | null;
   gtin?: string | null;
 }
-
-/** Protects the database and the response size from absurd documents; real products stay far below. */
-const MAX_COMPONENTS = 5000;
-const MAX_MATERIALS = 20000;
 
 @Injectable()
 export class PassportService {
@@ -198,10 +194,7 @@ export class PassportService {
   async list(caller: Principal | null, args: { filter?: PassportListFilter | null; first?: number; after?: string | null }): Promise<ConnectionShape<Passport>> {
     const { first, after } = readPage(args);
     const where = this.listWhere(caller, args.filter ?? {});
-    const cursor = after ? { createdAt: new Date(String(after[0])), id: String(after[1]) } : null;
-    if (cursor && (Number.isNaN(cursor.createdAt.getTime()) || !UUID.test(cursor.id))) {
-      throw RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
-    }
+    const cursor = readTimeCursor(after);
     const [rows, total] = await Promise.all([this.passports.findPage(where, first, cursor), this.passports.count(where)]);
     return toConnection(rows, first, (p) => [p.createdAt.toISOString(), p.id], (p) => p, total);
   }
@@ -289,15 +282,8 @@ export class PassportService {
     }
     // Inputs of the value figures that the schema cannot check alone (e.g. shares adding up to over 100 %).
     violations.push(...this.assessor.violations(document as CompositionDocument));
-    const flattened = flattenComposition(document as CompositionDocument);
-    const materialCount = flattened.components.reduce((sum, c) => sum + c.materials.length, 0);
-    if (flattened.components.length > MAX_COMPONENTS) {
-      violations.push({ path: '/components', message: `has ${flattened.components.length} components; at most ${MAX_COMPONENTS} are accepted`, keyword: 'maxItems' });
-    }
-    if (materialCount > MAX_MATERIALS) {
-      violations.push({ path: '/components', message: `has ${materialCount} materials; at most ${MAX_MATERIALS} are accepted`, keyword: 'maxItems' });
-    }
-    return violations.length > 0 ? null : flattened;
+    // The size limits (components, materials, depth) were checked by the validator, before the schema.
+    return violations.length > 0 ? null : flattenComposition(document as CompositionDocument);
   }
 
   private async currentDocument(passport: Passport): Promise<Record<string, unknown>> {

@@ -92,6 +92,55 @@ export function decodeCursor(cursor: string): unknown[] {
   throw RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value is a UUID, the form of every id of this API. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+function badCursor(): RegistryError {
+  return RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
+}
+
+// Readers of the values inside a decoded cursor. A cursor is client input: each value is checked to be one the
+// database can compare with (PostgreSQL refuses year -1, ids past 64 bits, malformed UUIDs and NUL characters).
+
+/** A time written by `Date.toISOString()`, within the years PostgreSQL stores (1 to 9999). */
+export function cursorTime(value: unknown): Date {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) throw badCursor();
+  const time = new Date(value);
+  // Written by toISOString(), so it reads back to the same text (which also rules out 31 February).
+  if (Number.isNaN(time.getTime()) || time.getUTCFullYear() < 1 || time.toISOString() !== value) throw badCursor();
+  return time;
+}
+
+export function cursorUuid(value: unknown): string {
+  if (!isUuid(value)) throw badCursor();
+  return value;
+}
+
+/** A positive 64-bit integer written as a string (e.g. a bigint id). */
+export function cursorBigInt(value: unknown): bigint {
+  if (typeof value !== 'string' || !/^\d{1,19}$/.test(value)) throw badCursor();
+  const id = BigInt(value);
+  if (id > 9_223_372_036_854_775_807n) throw badCursor();
+  return id;
+}
+
+/** A string the database can compare with: no NUL character, at most 1,000 characters. */
+export function cursorText(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 1000 || value.includes('\u0000')) throw badCursor();
+  return value;
+}
+
+/** The `[createdAt, id]` cursor of lists sorted newest first. */
+export function readTimeCursor(after: unknown[] | null): { createdAt: Date; id: string } | null {
+  if (after === null) return null;
+  if (after.length !== 2) throw badCursor();
+  return { createdAt: cursorTime(after[0]), id: cursorUuid(after[1]) };
+}
+
 /** Builds a page from `first + 1` fetched rows: the extra row only tells whether a next page exists. */
 export function toConnection<Row, T>(
   rows: Row[],
