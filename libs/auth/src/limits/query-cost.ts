@@ -22,6 +22,7 @@ import {
   type ValueNode,
 } from 'graphql';
 
+// Equal to MAX_COMPONENTS and MAX_MATERIALS of @registry/composition (query-cost-caps.spec.ts checks it).
 /** Largest composition document accepted (the composition limits): its components, and its materials in all. */
 export const MAX_COMPONENTS_PER_DOCUMENT = 5_000;
 export const MAX_MATERIALS_PER_DOCUMENT = 20_000;
