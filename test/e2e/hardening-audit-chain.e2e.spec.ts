@@ -49,7 +49,7 @@ describe('hardening: headers, key labels, the audit log', () => {
   });
 
   it('chains every event, whichever part of the registry wrote it, also under concurrent writes', async () => {
-    const registered = await Promise.all(Array.from({ length: 8 }, () => t.gql(REGISTER, { i: registerInput({ publish: true }) }, maker.key)));
+    const registered = await Promise.all(Array.from({ length: 8 }, () => t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key)));
     expect(registered.map((res) => res.errors)).toEqual(Array(8).fill(undefined));
     await t.organization('RECYCLER');
     const result = await verify();

@@ -27,7 +27,8 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data;
   };
-  const register = async (key: string, overrides: Record<string, unknown> = {}) => (await gql(REGISTER, { i: registerInput(overrides) }, key)).registerPassport.id as string;
+  const register = async (owner: TestOrganization, overrides: Record<string, unknown> = {}) =>
+    (await gql(REGISTER, { i: registerInput(overrides, owner) }, owner.key)).registerPassport.id as string;
   const revise = (id: string, expectedRevision: number, key = maker.key) =>
     gql(REVISE, { i: { passportId: id, expectedRevision, productName: `Lamp r${expectedRevision + 1}` } }, key);
   const credential = (id: string, revision: number | null, key: string) =>
@@ -45,7 +46,7 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
     /** Revision 1 written and replaced as a DRAFT; revision 2 current at publication; revision 3 written while PUBLISHED. */
     let id: string;
     beforeAll(async () => {
-      id = await register(maker.key);
+      id = await register(maker);
       await revise(id, 1);
       await gql(PUBLISH, { id }, maker.key);
       await revise(id, 2);
@@ -85,7 +86,7 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
     });
 
     it('issues none for a passport archived straight from DRAFT', async () => {
-      const archivedDraft = await register(maker.key);
+      const archivedDraft = await register(maker);
       await gql(ARCHIVE, { id: archivedDraft }, maker.key);
       for (const key of [maker.key, auditor.key, recycler.key]) {
         const res = await credential(archivedDraft, null, key).expect(409);
@@ -104,7 +105,7 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
       composition.components[0].materials[1].name = '-2+3';
       composition.components[1].materials[0].name = '+cmd';
       composition.components[1].materials[2].name = '\tTab';
-      const id = await register(maker.key, { publish: true, composition });
+      const id = await register(maker, { publish: true, composition });
 
       const res = await t.http().get('/exports/materials.csv').set('authorization', `Bearer ${auditor.key}`).buffer(true).parse((r, done) => {
         const chunks: Buffer[] = [];
@@ -140,7 +141,7 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
   describe('the audit log (finding 10)', () => {
     it("shows auditors no event of another organization's draft, with full pages; the owner sees them all", async () => {
       const other = await t.organization('MANUFACTURER');
-      const draft = await register(other.key);
+      const draft = await register(other);
       await revise(draft, 1, other.key);
 
       // The attack: an auditor reading the log, by passport or as a whole.

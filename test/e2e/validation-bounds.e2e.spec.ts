@@ -33,7 +33,7 @@ describe('bounded documents and bad input', () => {
   async function refused(composition: Record<string, unknown> | string) {
     const before = (await t.gql(COUNT, {}, maker.key)).data.passports.totalCount;
     const json = typeof composition === 'string' ? composition : JSON.stringify(composition);
-    const body = JSON.stringify({ query: REGISTER, variables: { i: registerInput({ composition: null }) } }).replace('"composition":null', `"composition":${json}`);
+    const body = JSON.stringify({ query: REGISTER, variables: { i: registerInput({ composition: null }, maker) } }).replace('"composition":null', `"composition":${json}`);
     const res = (await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${maker.key}`).send(body)).body;
     expect(res.errors).toHaveLength(1);
     expect(res.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -70,7 +70,7 @@ describe('bounded documents and bad input', () => {
     });
 
     it('stores a document at the limits, with bounded paths read back through components { key path depth parentKey }', async () => {
-      const res = await t.gql(REGISTER, { i: registerInput({ composition: JSON.parse(chainJson(33, 64)) }) }, maker.key);
+      const res = await t.gql(REGISTER, { i: registerInput({ composition: JSON.parse(chainJson(33, 64)) }, maker) }, maker.key);
       expect(res.errors).toBeUndefined();
       const read = await t.gql(COMPONENTS, { id: res.data.registerPassport.id }, maker.key);
       const components = read.data.passport.components as { key: string; path: string; depth: number; parentKey: string | null }[];
@@ -131,7 +131,7 @@ describe('bounded documents and bad input', () => {
       const violations = await refused(composition);
       expect(violations).toEqual([{ path: '/components/1/name', keyword: 'nulCharacter', message: 'must not contain the NUL character (U+0000)' }]);
 
-      expectBadInput(await t.gql(REGISTER, { i: registerInput({ productName: 'Lamp\u0000' }) }, maker.key), 'productName', 'nulCharacter');
+      expectBadInput(await t.gql(REGISTER, { i: registerInput({ productName: 'Lamp\u0000' }, maker) }, maker.key), 'productName', 'nulCharacter');
     });
 
     it('refuses quantities whose products overflow, masses that sum to Infinity and an overflowing utility factor', async () => {

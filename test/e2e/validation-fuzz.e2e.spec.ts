@@ -32,7 +32,7 @@ describe('registering mutated real documents', () => {
     for (const { fixture, composition, productName } of cases) {
       const body = JSON.stringify({
         query: REGISTER,
-        variables: { i: registerInput({ cluster: fixture.cluster, granularity: 'MODEL', serialNumber: null, productName, composition }) },
+        variables: { i: registerInput({ cluster: fixture.cluster, granularity: 'MODEL', serialNumber: null, productName, composition }, maker) },
       });
       const res = (await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${maker.key}`).send(body)).body;
       for (const error of res.errors ?? []) expect([fixture.name, error.extensions?.code]).toEqual([fixture.name, expect.not.stringMatching(/^INTERNAL_SERVER_ERROR$/)]);
