@@ -4,6 +4,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { chemistryRuleViolations } from './chemistry-rules';
 import { compositionRuleViolations } from './composition-rules';
 import type { ClusterCode, CompositionDocument } from './composition.types';
 import { sortByDocumentOrder } from './json-pointer';
@@ -62,7 +63,9 @@ export class CompositionValidator {
     }
 
     if (violations.length > 0) return sortByDocumentOrder(document, violations);
-    return sortByDocumentOrder(document, compositionRuleViolations(document as CompositionDocument));
+    const rules = compositionRuleViolations(document as CompositionDocument);
+    rules.push(...chemistryRuleViolations(document as CompositionDocument));
+    return sortByDocumentOrder(document, rules);
   }
 }
 

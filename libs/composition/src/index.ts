@@ -10,6 +10,7 @@ export type {
   ElementFractionDocument,
   Fastening,
   FlatComponent,
+  FlatElementShare,
   FlatMaterial,
   FlattenedComposition,
   HazardousSubstance,
