@@ -36,7 +36,10 @@ export class SearchService {
     };
   }
 
-  /** Material rows matching the filter, heaviest per product first, one page at a time (keyset on mass and id). */
+  /**
+   * Hits matching the filter, one page at a time: by element, one per material and element, heaviest element mass per
+   * product first; by CAS number, one per material, heaviest material first (keyset on that mass and the row id).
+   */
   async componentsContaining(
     caller: Principal,
     args: { filter: MaterialSearchFilter; first?: number; after?: string | null },
@@ -51,8 +54,15 @@ export class SearchService {
     return toConnection(
       rows,
       first,
-      (row) => [row.massKgPerProduct, row.id],
-      (row) => ({ massKgPerProduct: row.massKgPerProduct, material: toMaterialModel(row, flagsFor), passportId: row.passportId, componentId: row.componentId }),
+      (row) => [row.sortMassKg, row.sortId],
+      (row) => ({
+        massKgPerProduct: row.massKgPerProduct,
+        element: row.element,
+        elementMassKgPerProduct: row.elementMassKgPerProduct,
+        material: toMaterialModel(row, flagsFor),
+        passportId: row.passportId,
+        componentId: row.componentId,
+      }),
     );
   }
 
