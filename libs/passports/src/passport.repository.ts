@@ -258,6 +258,23 @@ export class PassportRepository {
     });
   }
 
+  /** Per passport, each element row with what its material's forms are made of (CAS number and details), in one query. */
+  findElementMaterials(passportIds: readonly string[]) {
+    return this.prisma.passportMaterialElement.findMany({
+      where: { passportId: { in: [...passportIds] } },
+      select: { passportId: true, elementSymbol: true, material: { select: { casNumber: true, details: true } } },
+    });
+  }
+
+  /** The element shares of several materials, in one query, heaviest first within a material. */
+  findElementShares(materialIds: readonly string[]) {
+    return this.prisma.passportMaterialElement.findMany({
+      where: { materialId: { in: [...materialIds] } },
+      select: { materialId: true, elementSymbol: true, massFraction: true, massKg: true, massKgPerProduct: true, source: true },
+      orderBy: [{ materialId: 'asc' }, { massFraction: 'desc' }, { elementSymbol: 'asc' }],
+    });
+  }
+
   /** The composition documents of the given passport revisions, in one query. */
   findDocuments(keys: readonly { passportId: string; revision: number }[]) {
     return this.prisma.passportRevision.findMany({

@@ -1,3 +1,4 @@
+import { ELEMENT_MASS_METHOD, type MaterialForm } from '@registry/chemistry';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@registry/auth';
 import { type ConnectionShape, readPage, toConnection } from '@registry/core';
@@ -50,7 +51,7 @@ export class SearchService {
     const criteria = { ...filter, manufacturerId: searchScope(caller, filter) };
     if (criteria.elements?.length === 0) return toConnection([], first, () => [], (row) => row);
     const rows = await this.search.findHits(criteria, cursor, first + 1);
-    const flagsFor = (symbol: string) => this.criticalMaterials.flagsFor(symbol);
+    const flagsFor = (symbol: string, forms: MaterialForm[]) => this.criticalMaterials.matchesFor(symbol, forms);
     return toConnection(
       rows,
       first,
@@ -76,6 +77,6 @@ export class SearchService {
       args.groupBy === 'MANUFACTURER'
         ? new Map((await this.organizations.getMany([...new Set(rows.map((row) => row.group))])).flatMap((o) => (o ? [[o.id, o.name] as const] : [])))
         : null;
-    return rows.map((row) => ({ ...row, groupLabel: names?.get(row.group) ?? null }));
+    return rows.map((row) => ({ ...row, groupLabel: names?.get(row.group) ?? null, methodVersion: ELEMENT_MASS_METHOD }));
   }
 }

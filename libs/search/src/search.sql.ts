@@ -124,7 +124,7 @@ export function passportsSql(ids: readonly string[]): Prisma.Sql {
 export function componentsWithMaterialsSql(ids: readonly string[]): Prisma.Sql {
   return Prisma.sql`
 SELECT c."id", c."key", c."name", c."path", c."depth", c."parentKey", c."quantity", c."massKg", c."unitsPerProduct", c."details",
-       COALESCE((SELECT json_agg(json_build_object('name', m."name", 'elementSymbol', m."elementSymbol", 'casNumber', m."casNumber",
+       COALESCE((SELECT json_agg(json_build_object('id', m."id", 'name', m."name", 'elementSymbol', m."elementSymbol", 'casNumber', m."casNumber",
                                                    'massKg', m."massKg", 'massKgPerProduct', m."massKgPerProduct",
                                                    'recycledContentPct', m."recycledContentPct", 'details', m."details")
                                  ORDER BY m."position")
