@@ -145,7 +145,7 @@ describe('streaming exports (NDJSON and CSV)', () => {
     expect(passports.map((p) => p.id)).toContain(ids.draft);
   });
 
-  it('exports one CSV row per material occurrence with element, CAS, masses and critical lists, quoted as RFC 4180 asks', async () => {
+  it('exports one CSV row per material occurrence and element with CAS, masses, element shares and critical lists, quoted as RFC 4180 asks', async () => {
     const res = await raw('/exports/materials.csv', auditor.key);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
@@ -155,12 +155,16 @@ describe('streaming exports (NDJSON and CSV)', () => {
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([
       'passportId', 'revision', 'gtin', 'serialNumber', 'batchNumber', 'cluster', 'status', 'manufacturerId', 'componentPath', 'componentName',
-      'materialName', 'element', 'casNumber', 'massKg', 'massKgPerProduct', 'recycledContentPct', 'criticalLists',
+      'materialName', 'declaredElement', 'casNumber', 'massKg', 'massKgPerProduct', 'recycledContentPct',
+      'element', 'massFraction', 'elementMassKgPerProduct', 'source', 'criticalLists',
     ]);
     const record = (row: string[]) => Object.fromEntries(header.map((name, i) => [name, row[i]]));
     const quoted = rows.filter((row) => row[0] === ids.quoted).map(record);
-    // The lamp: housing (2 materials), board (3) and driver (2): 7 occurrences, in document order.
+    // The lamp: housing (2 materials), board (3) and driver (2): 7 occurrences, in document order; each material is one
+    // element (the epoxy none), so one row each.
     expect(quoted).toHaveLength(7);
+    expect(quoted[0]).toMatchObject({ declaredElement: 'Al', element: 'Al', massFraction: '1', elementMassKgPerProduct: '0.079', source: 'REFERENCE_SUBSTANCE' });
+    expect(quoted[1]).toMatchObject({ declaredElement: 'Mg', element: 'Mg', source: 'DECLARED_ELEMENT' });
     expect(quoted[1]).toMatchObject({ componentPath: '/housing', materialName: 'Magnesium, "AZ31" alloying', element: 'Mg', massKg: '0.001', revision: '1' });
     expect(quoted[1].criticalLists.split(';')).toEqual(expect.arrayContaining(['EU-CRMA-2024-CRITICAL', 'EU-CRMA-2024-STRATEGIC', 'NL-CMI-FOCUS']));
     expect(quoted[0]).toMatchObject({ materialName: 'Aluminium', casNumber: '7429-90-5', recycledContentPct: '50', status: 'PUBLISHED', manufacturerId: maker.id });
@@ -168,7 +172,7 @@ describe('streaming exports (NDJSON and CSV)', () => {
     expect(Number(driverSb.massKgPerProduct)).toBeCloseTo(0.0004, 12); // 0.0001 kg x 2 boards x 2 chips
     expect(driverSb.criticalLists.split(';')).toContain('EU-CRMA-2024-CRITICAL');
     const epoxy = quoted.find((row) => row.materialName === 'Epoxy laminate')!;
-    expect(epoxy).toMatchObject({ element: '', casNumber: '25068-38-6', criticalLists: '' });
+    expect(epoxy).toMatchObject({ element: '', massFraction: '', source: '', casNumber: '25068-38-6', criticalLists: '' });
 
     // The current revision only: the revised lamp's housing now weighs in at 0.078 kg of aluminium.
     const revised = rows.filter((row) => row[0] === ids.revised).map(record);

@@ -27,3 +27,4 @@ export { formulaMassFractions, massFractionsOfAtoms, molarMass, type ElementFrac
 export { ELEMENTS, type ElementData } from './reference-data/elements';
 export type { ReferenceSubstance, SubstanceTable } from './reference-data/substances.2026-01';
 export { referenceSubstance, SUBSTANCE_TABLE } from './substances';
+export { ELEMENT_MASS_METHOD, ELEMENT_MASS_METHOD_VERSION } from './element-mass-method';

@@ -1,3 +1,5 @@
+import type { ShareSource } from '@registry/chemistry';
+
 // Types of a composition document (schemas/composition.v1.schema.json) and of its flattened form.
 // They describe a document that has passed CompositionValidator; keys starting with "x-" are free extensions.
 
@@ -122,8 +124,21 @@ export interface FlatMaterial {
   /** Mass in one product unit: massKg x the component's unitsPerProduct. */
   massKgPerProduct: number;
   recycledContentPct: number | null;
-  /** The other fields of the material, or null when there are none. */
+  /** The other fields of the material (formula, elements, forms...), or null when there are none. */
   details: Record<string, unknown> | null;
+  /** The material's mass split into element masses (decomposeMaterial of @registry/chemistry); shares of 0 left out. */
+  elementShares: FlatElementShare[];
+}
+
+/** One element of a flat material: its share of the material's mass and that mass, per component unit and per product. */
+export interface FlatElementShare {
+  element: string;
+  massFraction: number;
+  /** massFraction x the material's massKg. */
+  massKg: number;
+  /** massFraction x the material's massKgPerProduct: the element's mass in one product. */
+  massKgPerProduct: number;
+  source: ShareSource;
 }
 
 export interface FlatComponent {

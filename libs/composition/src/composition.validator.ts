@@ -5,8 +5,9 @@ import addFormats from 'ajv-formats';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { documentLimitViolations } from './composition-limits';
+import { chemistryRuleViolations } from './chemistry-rules';
 import { compositionRuleViolations } from './composition-rules';
-import type { ClusterCode } from './composition.types';
+import type { ClusterCode, CompositionDocument } from './composition.types';
 import { sortByDocumentOrder } from './json-pointer';
 import { schemaViolations } from './schema-violations';
 
@@ -64,7 +65,10 @@ export class CompositionValidator {
     if (isObject(clusterData) && !validateCluster(clusterData)) {
       violations.push(...schemaViolations(clusterData, validateCluster.errors ?? [], '/clusterData'));
     }
-    violations.push(...compositionRuleViolations(document, violations.length === 0));
+    const schemaValid = violations.length === 0;
+    violations.push(...compositionRuleViolations(document, schemaValid));
+    // The chemistry checks read formulas and fractions of well-formed materials only.
+    if (schemaValid) violations.push(...chemistryRuleViolations(document as CompositionDocument));
     return sortByDocumentOrder(document, violations);
   }
 }

@@ -1,7 +1,9 @@
+import { decomposeMaterial } from '@registry/chemistry';
 import type {
   ComponentDocument,
   CompositionDocument,
   FlatComponent,
+  FlatElementShare,
   FlatMaterial,
   FlattenedComposition,
   MaterialDocument,
@@ -22,16 +24,20 @@ export function flattenComposition(document: CompositionDocument): FlattenedComp
   const visit = (component: ComponentDocument, parent: FlatComponent | null): void => {
     const unitsPerProduct = (parent?.unitsPerProduct ?? 1) * component.quantity;
     const materials = component.materials.map(
-      (material: MaterialDocument): FlatMaterial => ({
-        position: materialPosition++,
-        name: material.name,
-        elementSymbol: material.element ?? null,
-        casNumber: material.casNumber ?? null,
-        massKg: material.massKg,
-        massKgPerProduct: material.massKg * unitsPerProduct,
-        recycledContentPct: material.recycledContentPct ?? null,
-        details: detailsOf(material, MATERIAL_COLUMNS),
-      }),
+      (material: MaterialDocument): FlatMaterial => {
+        const massKgPerProduct = material.massKg * unitsPerProduct;
+        return {
+          position: materialPosition++,
+          name: material.name,
+          elementSymbol: material.element ?? null,
+          casNumber: material.casNumber ?? null,
+          massKg: material.massKg,
+          massKgPerProduct,
+          recycledContentPct: material.recycledContentPct ?? null,
+          details: detailsOf(material, MATERIAL_COLUMNS),
+          elementShares: elementSharesOf(material, massKgPerProduct),
+        };
+      },
     );
     const flat: FlatComponent = {
       position: components.length,
@@ -55,6 +61,19 @@ export function flattenComposition(document: CompositionDocument): FlattenedComp
   const totalMassKg =
     document.productMassKg ?? document.components.reduce((total, c) => total + c.massKg * c.quantity, 0);
   return { totalMassKg, components };
+}
+
+/** element mass = material mass x the element's mass fraction; elements with no share are left out. */
+function elementSharesOf(material: MaterialDocument, massKgPerProduct: number): FlatElementShare[] {
+  return decomposeMaterial(material)
+    .filter((share) => share.massFraction > 0)
+    .map((share) => ({
+      element: share.element,
+      massFraction: share.massFraction,
+      massKg: material.massKg * share.massFraction,
+      massKgPerProduct: massKgPerProduct * share.massFraction,
+      source: share.source,
+    }));
 }
 
 function detailsOf(object: object, columns: ReadonlySet<string>): Record<string, unknown> | null {

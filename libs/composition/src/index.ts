@@ -22,6 +22,7 @@ export type {
   ElementFractionDocument,
   Fastening,
   FlatComponent,
+  FlatElementShare,
   FlatMaterial,
   FlattenedComposition,
   HazardousSubstance,

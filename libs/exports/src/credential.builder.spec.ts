@@ -1,3 +1,4 @@
+import { ELEMENT_MASS_METHOD } from '@registry/chemistry';
 import { buildCredential, type CredentialSource, gs1DigitalLink } from './credential.builder';
 
 const source = (composition: unknown, overrides: Partial<CredentialSource['revision']> = {}): CredentialSource => ({
@@ -49,7 +50,7 @@ describe('the product passport credential', () => {
     expect(gs1DigitalLink('08712345000011', null, null)).toBe('https://id.gs1.org/01/08712345000011');
   });
 
-  it('lists each material with its mass in one product, its share, recycled share and hazard', () => {
+  it('lists each material with its mass in one product, its share, recycled share, hazard and element shares', () => {
     const credential = buildCredential(source(frame));
     expect(credential.credentialSubject.materialsProvenance).toEqual([
       {
@@ -60,8 +61,17 @@ describe('the product passport credential', () => {
         recycledAmount: 0.4,
         hazardous: false,
         materialType: { type: ['Classification'], code: '7429-90-5', name: 'Aluminium', schemeID: 'https://commonchemistry.cas.org/', schemeName: 'CAS Registry Number' },
+        // The CAS number of pure aluminium: the reference substance says the whole mass is Al.
+        elementShares: [{ element: 'Al', massFraction: 1, massAmount: { value: 2, unit: 'KGM' }, source: 'REFERENCE_SUBSTANCE', methodVersion: ELEMENT_MASS_METHOD }],
       },
-      { type: ['Material'], name: 'Lead-free solder', massAmount: { value: 1, unit: 'KGM' }, massFraction: 0.333333, hazardous: true },
+      {
+        type: ['Material'],
+        name: 'Lead-free solder',
+        massAmount: { value: 1, unit: 'KGM' },
+        massFraction: 0.333333,
+        hazardous: true,
+        elementShares: [{ element: 'Sn', massFraction: 1, massAmount: { value: 1, unit: 'KGM' }, source: 'DECLARED_ELEMENT', methodVersion: ELEMENT_MASS_METHOD }],
+      },
     ]);
     // 40 % of 2 kg recycled over 3 kg of material; undeclared counts as virgin.
     expect(credential.credentialSubject.circularityScorecard).toEqual({ type: ['CircularityPerformance'], recycledContent: 0.266667 });

@@ -1,3 +1,4 @@
+import { ELEMENT_MASS_METHOD } from '@registry/chemistry';
 import { type CompositionDocument, flattenComposition } from '@registry/composition';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -49,6 +50,8 @@ export interface MaterialProvenance {
   massFraction?: number;
   recycledAmount?: number;
   hazardous: boolean;
+  /** The material's element masses in one product (docs/chemistry.md), with the method they were computed with. */
+  elementShares?: { element: string; massFraction: number; massAmount: Measure; source: string; methodVersion: string }[];
 }
 
 export interface CircularityScorecard {
@@ -111,6 +114,15 @@ export function buildCredential(source: CredentialSource): ProductPassportCreden
     }
     if (totalMassKg > 0) entry.massFraction = significant(material.massKgPerProduct / totalMassKg);
     if (material.recycledContentPct !== null) entry.recycledAmount = significant(material.recycledContentPct / 100);
+    if (material.elementShares.length > 0) {
+      entry.elementShares = material.elementShares.map((share) => ({
+        element: share.element,
+        massFraction: significant(share.massFraction),
+        massAmount: { value: share.massKgPerProduct, unit: 'KGM' },
+        source: share.source,
+        methodVersion: ELEMENT_MASS_METHOD,
+      }));
+    }
     return entry;
   });
 

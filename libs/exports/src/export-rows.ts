@@ -1,3 +1,4 @@
+import { materialForms, type MaterialForm } from '@registry/chemistry';
 import { type CompositionDocument, flattenComposition } from '@registry/composition';
 import { type CsvValue, spreadsheetSafe } from './csv';
 import type { CompositionBatchRow, PassportBatchRow } from './export.repository';
@@ -23,31 +24,45 @@ export function toExportLine(row: PassportBatchRow, sequence: number): PassportE
 }
 
 /**
- * The CSV rows of one passport: one per material occurrence, in document order, of the revision in force at the
- * export's asOf. `criticalLists` gives the ids of the lists that flag an element. Text taken from documents is made
- * spreadsheet-safe (see spreadsheetSafe); the manifest hashes these same bytes, so `verify` agrees.
+ * The CSV rows of one passport: one per material and element (a material without known chemistry: one row with empty
+ * element columns), in document order, of the revision in force at the export's asOf. `criticalLists` gives the ids of
+ * the lists that flag an element of a material with these forms. Text taken from documents is made spreadsheet-safe
+ * (see spreadsheetSafe); the manifest hashes these same bytes, so `verify` agrees.
  */
-export function materialRows(row: CompositionBatchRow, criticalLists: (element: string) => readonly string[]): CsvValue[][] {
+export function materialRows(row: CompositionBatchRow, criticalLists: (element: string, forms: MaterialForm[]) => readonly string[]): CsvValue[][] {
   const flattened = flattenComposition(row.composition as CompositionDocument);
   return flattened.components.flatMap((component) =>
-    component.materials.map((material): CsvValue[] => [
-      row.id,
-      row.revision,
-      row.gtin,
-      row.serialNumber || null,
-      row.batchNumber || null,
-      row.cluster,
-      row.status,
-      row.manufacturerId,
-      component.path,
-      component.name,
-      material.name,
-      material.elementSymbol,
-      material.casNumber,
-      material.massKg,
-      material.massKgPerProduct,
-      material.recycledContentPct,
-      material.elementSymbol ? criticalLists(material.elementSymbol).join(';') : null,
-    ].map(spreadsheetSafe)),
+    component.materials.flatMap((material) => {
+      const materialColumns: CsvValue[] = [
+        row.id,
+        row.revision,
+        row.gtin,
+        row.serialNumber || null,
+        row.batchNumber || null,
+        row.cluster,
+        row.status,
+        row.manufacturerId,
+        component.path,
+        component.name,
+        material.name,
+        material.elementSymbol,
+        material.casNumber,
+        material.massKg,
+        material.massKgPerProduct,
+        material.recycledContentPct,
+      ];
+      if (material.elementShares.length === 0) return [[...materialColumns, null, null, null, null, null].map(spreadsheetSafe)];
+      const forms = materialForms({ casNumber: material.casNumber ?? undefined, forms: declaredForms(material.details) });
+      return material.elementShares.map((share): CsvValue[] =>
+        [...materialColumns, share.element, share.massFraction, share.massKgPerProduct, share.source, criticalLists(share.element, forms).join(';')].map(
+          spreadsheetSafe,
+        ),
+      );
+    }),
   );
+}
+
+function declaredForms(details: Record<string, unknown> | null): string[] {
+  const forms = details?.forms;
+  return Array.isArray(forms) ? forms.filter((form): form is string => typeof form === 'string') : [];
 }

@@ -1,3 +1,4 @@
+import type { MaterialForm } from '@registry/chemistry';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SigningService } from '@registry/audit';
 import type { Principal } from '@registry/auth';
@@ -98,7 +99,7 @@ export class ExportService {
     for (let after = FIRST_ID; ; ) {
       const rows = await this.repository.compositionBatch(filter, includeDrafts, after, MATERIAL_BATCH);
       for (const row of rows) {
-        const records = materialRows(row, (element) => this.listsFlagging(element));
+        const records = materialRows(row, (element, forms) => this.listsFlagging(element, forms));
         if (records.length === 0) continue;
         count += records.length;
         await sink.write(records.map(csvRow).join(''));
@@ -164,11 +165,12 @@ export class ExportService {
     return new URLSearchParams({ ...filterParams(filter), asOf: filter.asOf.toISOString() }).toString();
   }
 
-  private listsFlagging(element: string): string[] {
-    let ids = this.criticalListIds.get(element);
+  private listsFlagging(element: string, forms: MaterialForm[]): string[] {
+    const key = `${element} ${[...forms].sort().join(',')}`;
+    let ids = this.criticalListIds.get(key);
     if (!ids) {
-      ids = [...new Set(this.critical.flagsFor(element).map((flag) => flag.listId))];
-      this.criticalListIds.set(element, ids);
+      ids = [...new Set(this.critical.matchesFor(element, forms).map((flag) => flag.listId))];
+      this.criticalListIds.set(key, ids);
     }
     return ids;
   }

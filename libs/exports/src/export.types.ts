@@ -68,10 +68,17 @@ export const MATERIAL_COLUMNS = [
   'componentPath',
   'componentName',
   'materialName',
-  'element',
+  /** The element the document declares for the material (`element`). */
+  'declaredElement',
   'casNumber',
   'massKg',
   'massKgPerProduct',
   'recycledContentPct',
+  /** One row per material and element: the element, its share of the material's mass, its mass per product, where the share comes from. */
+  'element',
+  'massFraction',
+  'elementMassKgPerProduct',
+  'source',
+  /** Ids of the lists that flag the row's element for this material (matched by form, see docs/chemistry.md). */
   'criticalLists',
 ] as const;

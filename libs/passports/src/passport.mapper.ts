@@ -1,3 +1,4 @@
+import { materialForms, type MaterialForm } from '@registry/chemistry';
 import type { Passport } from '@registry/prisma-client';
 import type { ComponentModel, CriticalListFlagModel, MaterialModel, PassportModel } from './models/passport.model';
 
@@ -22,6 +23,7 @@ export function toPassportModel(row: Passport): PassportModel {
 
 /** The stored fields of a material that its GraphQL view needs (Prisma rows and search rows both fit). */
 export interface MaterialRowLike {
+  id: string;
   name: string;
   elementSymbol: string | null;
   casNumber: string | null;
@@ -44,18 +46,26 @@ export interface ComponentRowLike {
   materials: MaterialRowLike[];
 }
 
-type FlagsFor = (symbol: string) => CriticalListFlagModel[];
+/** The list flags of an element of a material with these forms (CriticalMaterialsService.matchesFor). */
+type FlagsFor = (symbol: string, forms: MaterialForm[]) => CriticalListFlagModel[];
+
+/** The forms a material row declares (details.forms) or has from its reference substance (casNumber). */
+export function formsOfRow(row: { casNumber: string | null; details: unknown }): MaterialForm[] {
+  const forms = (row.details as { forms?: unknown } | null)?.forms;
+  return materialForms({ casNumber: row.casNumber ?? undefined, forms: Array.isArray(forms) ? forms.filter((f): f is string => typeof f === 'string') : [] });
+}
 
 /** The GraphQL view of a material row, with the lists that flag its element. */
 export function toMaterialModel(row: MaterialRowLike, flagsFor: FlagsFor): MaterialModel {
   return {
+    id: row.id,
     name: row.name,
     element: row.elementSymbol,
     casNumber: row.casNumber,
     massKg: row.massKg,
     massKgPerProduct: row.massKgPerProduct,
     recycledContentPct: row.recycledContentPct,
-    criticalLists: row.elementSymbol ? flagsFor(row.elementSymbol) : [],
+    criticalLists: row.elementSymbol ? flagsFor(row.elementSymbol, formsOfRow(row)) : [],
     details: (row.details ?? null) as Record<string, unknown> | null,
   };
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditActor, hashRevision, recordAuditEvent, revisionContentOf, type RevisionRow, SigningService } from '@registry/audit';
 import { PrismaService } from '@registry/core';
-import type { FlattenedComposition } from '@registry/composition';
+import { ELEMENT_MASS_METHOD_VERSION } from '@registry/chemistry';
+import type { FlatComponent, FlattenedComposition } from '@registry/composition';
 import { Prisma, type Passport, type PassportComponent, type PassportMaterial, type PassportStatus } from '@registry/prisma-client';
 import type { ValueAssessment } from '@registry/value';
 import { randomUUID } from 'node:crypto';
+import { elementRows, elementTotals, type SearchColumns } from './element-rows';
 import { type IdempotencyClaim, IDEMPOTENCY_WINDOW_MS } from './idempotency-key';
 
 export type ComponentWithMaterials = PassportComponent & { materials: PassportMaterial[] };
@@ -170,6 +172,7 @@ export class PassportRepository {
         },
       });
       await tx.passportElementTotal.deleteMany({ where: { passportId: passport.id } });
+      await tx.passportMaterialElement.deleteMany({ where: { passportId: passport.id } });
       await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
       await tx.passportComponent.deleteMany({ where: { passportId: passport.id } });
       await this.insertRows(tx, passport, change.flattened);
@@ -205,6 +208,7 @@ export class PassportRepository {
       if (!previousStatus) return null;
       const passport = await tx.passport.findUniqueOrThrow({ where: { id } });
       await tx.passportMaterial.updateMany({ where: { passportId: id }, data: { status: to } });
+      await tx.passportMaterialElement.updateMany({ where: { passportId: id }, data: { status: to } });
       await tx.passportElementTotal.updateMany({ where: { passportId: id }, data: { status: to } });
       let signingKeyId: string | null = null;
       if (to === 'PUBLISHED') signingKeyId = await this.signCurrentRevision(tx, passport);
@@ -254,6 +258,23 @@ export class PassportRepository {
     });
   }
 
+  /** Per passport, each element row with what its material's forms are made of (CAS number and details), in one query. */
+  findElementMaterials(passportIds: readonly string[]) {
+    return this.prisma.passportMaterialElement.findMany({
+      where: { passportId: { in: [...passportIds] } },
+      select: { passportId: true, elementSymbol: true, material: { select: { casNumber: true, details: true } } },
+    });
+  }
+
+  /** The element shares of several materials, in one query, heaviest first within a material. */
+  findElementShares(materialIds: readonly string[]) {
+    return this.prisma.passportMaterialElement.findMany({
+      where: { materialId: { in: [...materialIds] } },
+      select: { materialId: true, elementSymbol: true, massFraction: true, massKg: true, massKgPerProduct: true, source: true },
+      orderBy: [{ materialId: 'asc' }, { massFraction: 'desc' }, { elementSymbol: 'asc' }],
+    });
+  }
+
   /** The composition documents of the given passport revisions, in one query. */
   findDocuments(keys: readonly { passportId: string; revision: number }[]) {
     return this.prisma.passportRevision.findMany({
@@ -285,33 +306,30 @@ export class PassportRepository {
     return signed.signingKeyId;
   }
 
-  /** Writes the searchable rows of a revision: components, materials and per-element totals. */
+  /** Writes the searchable rows of a revision: components, materials, their element shares and per-element totals. */
   private async insertRows(tx: Prisma.TransactionClient, passport: Passport, flattened: FlattenedComposition): Promise<void> {
-    const passportId = passport.id;
     const manufacturer = await tx.organization.findUniqueOrThrow({ where: { id: passport.manufacturerId }, select: { corop: true } });
     const searchColumns = { cluster: passport.cluster, status: passport.status, manufacturerId: passport.manufacturerId, corop: manufacturer.corop };
-    const componentIds = new Map<string, string>();
-    const components = flattened.components.map((component) => {
-      const id = randomUUID();
-      componentIds.set(component.key, id);
-      return {
-        id,
-        passportId,
-        position: component.position,
-        key: component.key,
-        name: component.name,
-        path: component.path,
-        depth: component.depth,
-        parentKey: component.parentKey,
-        quantity: component.quantity,
-        massKg: component.massKg,
-        unitsPerProduct: component.unitsPerProduct,
-        details: (component.details ?? Prisma.DbNull) as Prisma.InputJsonObject,
-      };
-    });
+    const componentIds = new Map(flattened.components.map((component) => [component.key, randomUUID()]));
+    const materialIds = new Map(flattened.components.flatMap((component) => component.materials.map((material) => [material.position, randomUUID()])));
+    const components = flattened.components.map((component) => ({
+      id: componentIds.get(component.key)!,
+      passportId: passport.id,
+      position: component.position,
+      key: component.key,
+      name: component.name,
+      path: component.path,
+      depth: component.depth,
+      parentKey: component.parentKey,
+      quantity: component.quantity,
+      massKg: component.massKg,
+      unitsPerProduct: component.unitsPerProduct,
+      details: (component.details ?? Prisma.DbNull) as Prisma.InputJsonObject,
+    }));
     const materials = flattened.components.flatMap((component) =>
       component.materials.map((material) => ({
-        passportId,
+        id: materialIds.get(material.position)!,
+        passportId: passport.id,
         componentId: componentIds.get(component.key)!,
         position: material.position,
         name: material.name,
@@ -324,10 +342,12 @@ export class PassportRepository {
         ...searchColumns,
       })),
     );
-    const totals = elementTotals(flattened).map((total) => ({ passportId, ...total, ...searchColumns, unitCount: passport.unitCount }));
     await tx.passportComponent.createMany({ data: components });
     if (materials.length > 0) await tx.passportMaterial.createMany({ data: materials });
-    if (totals.length > 0) await tx.passportElementTotal.createMany({ data: totals });
+    await writeElementRows(tx, passport, flattened, searchColumns, {
+      componentId: (component) => componentIds.get(component.key)!,
+      materialId: (position) => materialIds.get(position)!,
+    });
   }
 
   /**
@@ -370,19 +390,22 @@ export class PassportRepository {
   }
 }
 
-/** Per element: the mass in one whole product and how many components hold it. */
-export function elementTotals(flattened: FlattenedComposition): { elementSymbol: string; massKg: number; componentCount: number }[] {
-  const totals = new Map<string, { massKg: number; components: Set<string> }>();
-  for (const component of flattened.components) {
-    for (const material of component.materials) {
-      if (!material.elementSymbol) continue;
-      const total = totals.get(material.elementSymbol) ?? { massKg: 0, components: new Set<string>() };
-      total.massKg += material.massKgPerProduct;
-      total.components.add(component.key);
-      totals.set(material.elementSymbol, total);
-    }
-  }
-  return [...totals].map(([elementSymbol, total]) => ({ elementSymbol, massKg: total.massKg, componentCount: total.components.size }));
+/**
+ * Writes a revision's element rows and element totals, and marks the passport as computed with the current method.
+ * Shared by new revisions and the recomputation of old ones.
+ */
+export async function writeElementRows(
+  tx: Prisma.TransactionClient,
+  passport: Pick<Passport, 'id' | 'unitCount'>,
+  flattened: FlattenedComposition,
+  searchColumns: SearchColumns,
+  ids: { componentId(component: FlatComponent): string; materialId(position: number): string },
+): Promise<void> {
+  const rows = elementRows(flattened, { passportId: passport.id, ...ids }, searchColumns);
+  const totals = elementTotals(flattened).map((total) => ({ passportId: passport.id, ...total, ...searchColumns, unitCount: passport.unitCount }));
+  if (rows.length > 0) await tx.passportMaterialElement.createMany({ data: rows });
+  if (totals.length > 0) await tx.passportElementTotal.createMany({ data: totals });
+  await tx.passport.update({ where: { id: passport.id }, data: { elementMethodVersion: ELEMENT_MASS_METHOD_VERSION } });
 }
 
 /** The value figures kept on the passport row, for cluster summaries without reading documents. */

@@ -107,8 +107,9 @@ export class PassportResolver {
     }),
   )
   async criticalMaterials(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<CriticalMaterialModel[]> {
-    const totals = await this.loaders.forContext(context).elementTotals.load(passport.id);
-    return this.loaders.criticalMaterialsOf(passport, totals);
+    const loaders = this.loaders.forContext(context);
+    const [totals, forms] = await Promise.all([loaders.elementTotals.load(passport.id), loaders.elementForms.load(passport.id)]);
+    return this.loaders.criticalMaterialsOf(passport, totals, forms);
   }
 
   @ResolveField(

@@ -3,6 +3,8 @@ import { CompositionModule } from '@registry/composition';
 import { MaterialsModule } from '@registry/materials';
 import { OrganizationsModule } from '@registry/organizations';
 import { ValueModule } from '@registry/value';
+import { ElementRecomputeOnStart } from './element-recompute.on-start';
+import { MaterialResolver } from './material.resolver';
 import { PassportLoaderFactory } from './passport.loaders';
 import { PassportRepository } from './passport.repository';
 import { PassportResolver } from './passport.resolver';
@@ -11,7 +13,7 @@ import { PassportService } from './passport.service';
 @Module({
   // forwardRef: the value library reads Passport types from this one, and this one uses its assessor.
   imports: [CompositionModule, MaterialsModule, OrganizationsModule, forwardRef(() => ValueModule)],
-  providers: [PassportRepository, PassportService, PassportLoaderFactory, PassportResolver],
+  providers: [ElementRecomputeOnStart, PassportRepository, PassportService, PassportLoaderFactory, PassportResolver, MaterialResolver],
   exports: [PassportService],
 })
 export class PassportsModule {}

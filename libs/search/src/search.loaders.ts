@@ -1,3 +1,4 @@
+import type { MaterialForm } from '@registry/chemistry';
 import { Injectable } from '@nestjs/common';
 import { RegistryError } from '@registry/core';
 import { CriticalMaterialsService } from '@registry/materials';
@@ -26,7 +27,7 @@ export class SearchLoaderFactory {
   }
 
   private create(): SearchLoaders {
-    const flagsFor = (symbol: string) => this.criticalMaterials.flagsFor(symbol);
+    const flagsFor = (symbol: string, forms: MaterialForm[]) => this.criticalMaterials.matchesFor(symbol, forms);
     return {
       passport: new DataLoader<string, PassportModel>(async (ids) => {
         const byId = new Map((await this.search.findPassports(ids)).map((row) => [row.id, toPassportModel(row)]));

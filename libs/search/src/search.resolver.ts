@@ -22,7 +22,8 @@ export class SearchResolver {
 
   @Query(() => ComponentHitConnection, {
     description:
-      'Components holding a material, heaviest per product first. RECYCLER and AUDITOR keys search every passport; ' +
+      'Components holding a material. By element or criticalList: one hit per material and element, the heaviest element mass ' +
+      'per product (elementMassKgPerProduct) first; by casNumber: the heaviest material first. RECYCLER and AUDITOR keys search every passport; ' +
       'MANUFACTURER keys their own. Status PUBLISHED unless filter.status says otherwise.',
   })
   @Roles('RECYCLER', 'AUDITOR', 'MANUFACTURER')

@@ -1,3 +1,4 @@
+import { ELEMENT_MASS_METHOD, type MaterialForm } from '@registry/chemistry';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@registry/auth';
 import { type ConnectionShape, readPage, toConnection } from '@registry/core';
@@ -36,7 +37,10 @@ export class SearchService {
     };
   }
 
-  /** Material rows matching the filter, heaviest per product first, one page at a time (keyset on mass and id). */
+  /**
+   * Hits matching the filter, one page at a time: by element, one per material and element, heaviest element mass per
+   * product first; by CAS number, one per material, heaviest material first (keyset on that mass and the row id).
+   */
   async componentsContaining(
     caller: Principal,
     args: { filter: MaterialSearchFilter; first?: number; after?: string | null },
@@ -47,12 +51,19 @@ export class SearchService {
     const criteria = { ...filter, manufacturerId: searchScope(caller, filter) };
     if (criteria.elements?.length === 0) return toConnection([], first, () => [], (row) => row);
     const rows = await this.search.findHits(criteria, cursor, first + 1);
-    const flagsFor = (symbol: string) => this.criticalMaterials.flagsFor(symbol);
+    const flagsFor = (symbol: string, forms: MaterialForm[]) => this.criticalMaterials.matchesFor(symbol, forms);
     return toConnection(
       rows,
       first,
-      (row) => [row.massKgPerProduct, row.id],
-      (row) => ({ massKgPerProduct: row.massKgPerProduct, material: toMaterialModel(row, flagsFor), passportId: row.passportId, componentId: row.componentId }),
+      (row) => [row.sortMassKg, row.sortId],
+      (row) => ({
+        massKgPerProduct: row.massKgPerProduct,
+        element: row.element,
+        elementMassKgPerProduct: row.elementMassKgPerProduct,
+        material: toMaterialModel(row, flagsFor),
+        passportId: row.passportId,
+        componentId: row.componentId,
+      }),
     );
   }
 
@@ -66,6 +77,6 @@ export class SearchService {
       args.groupBy === 'MANUFACTURER'
         ? new Map((await this.organizations.getMany([...new Set(rows.map((row) => row.group))])).flatMap((o) => (o ? [[o.id, o.name] as const] : [])))
         : null;
-    return rows.map((row) => ({ ...row, groupLabel: names?.get(row.group) ?? null }));
+    return rows.map((row) => ({ ...row, groupLabel: names?.get(row.group) ?? null, methodVersion: ELEMENT_MASS_METHOD }));
   }
 }

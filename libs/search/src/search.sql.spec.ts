@@ -14,11 +14,12 @@ const criteria = (overrides: Partial<SearchCriteria>): SearchCriteria => ({
 const squash = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 
 describe('componentsContainingSql', () => {
-  it('walks one index range for one element, with every value a parameter', () => {
+  it('walks one index range of the element rows for one element, with every value a parameter', () => {
     const sql = componentsContainingSql(criteria({ cluster: 'BATTERY', corop: 'CR01' }), { massKgPerProduct: 0.25, id: 'id-1' }, 51);
-    expect(squash(sql.text)).toContain('WHERE m."elementSymbol" = $1 AND m."status" = CAST($2 AS "PassportStatus")');
-    expect(squash(sql.text)).toContain('m."massKgPerProduct" <= $5 AND (m."massKgPerProduct" < $6 OR m."id" > CAST($7 AS uuid))');
-    expect(squash(sql.text)).toMatch(/ORDER BY m."massKgPerProduct" DESC, m."id" LIMIT \$8$/);
+    expect(squash(sql.text)).toContain('FROM "PassportMaterialElement" e JOIN "PassportMaterial" m ON m."id" = e."materialId"');
+    expect(squash(sql.text)).toContain('WHERE e."elementSymbol" = $1 AND e."status" = CAST($2 AS "PassportStatus")');
+    expect(squash(sql.text)).toContain('e."massKgPerProduct" <= $5 AND (e."massKgPerProduct" < $6 OR e."id" > CAST($7 AS uuid))');
+    expect(squash(sql.text)).toMatch(/ORDER BY e."massKgPerProduct" DESC, e."id" LIMIT \$8$/);
     expect(sql.values).toEqual(['Sb', 'PUBLISHED', 'BATTERY', 'CR01', 0.25, 0.25, 'id-1', 51]);
     expect(sql.text).not.toContain('LATERAL');
   });
@@ -29,9 +30,9 @@ describe('componentsContainingSql', () => {
     expect(sql.values).toEqual(['Al', 'Mg', 'Sb', 'PUBLISHED', 21, 21]);
   });
 
-  it('drives a CAS search by the CAS index and keeps the elements as a filter', () => {
+  it('drives a CAS search by the CAS index and keeps the materials holding the elements', () => {
     const sql = componentsContainingSql(criteria({ casNumber: '7429-90-5', elements: ['Al'] }), null, 11);
-    expect(squash(sql.text)).toContain('WHERE m."casNumber" = $1 AND m."status" = CAST($2 AS "PassportStatus") AND m."elementSymbol" IN ($3)');
+    expect(squash(sql.text)).toContain('FROM "PassportMaterial" m WHERE m."casNumber" = $2 AND m."status" = CAST($3 AS "PassportStatus") AND EXISTS (SELECT 1 FROM "PassportMaterialElement" e WHERE e."materialId" = m."id" AND e."elementSymbol" IN ($4))');
   });
 });
 

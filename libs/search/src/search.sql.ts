@@ -17,6 +17,13 @@ export interface HitRow extends MaterialRow {
   id: string;
   passportId: string;
   componentId: string;
+  /** The element row that matched (element searches), else null. */
+  element: string | null;
+  /** The matched element's mass in one product; for a CAS number search with elements, theirs summed; else null. */
+  elementMassKgPerProduct: number | null;
+  /** The hit's place in the list: (mass, id) of the element row for element searches, of the material for CAS searches. */
+  sortMassKg: number;
+  sortId: string;
 }
 
 /** A component of a page of hits, with all its materials in document order. */
@@ -33,54 +40,76 @@ export interface InventorySqlRow {
   productCount: number;
 }
 
-const HIT_COLUMNS = Prisma.sql`m."id", m."passportId", m."componentId", m."name", m."elementSymbol", m."casNumber", m."massKg",
+const MATERIAL_COLUMNS = Prisma.sql`m."id", m."passportId", m."componentId", m."name", m."elementSymbol", m."casNumber", m."massKg",
        m."massKgPerProduct", m."recycledContentPct", m."details"`;
 
-/**
- * One page of material rows matching `criteria`, heaviest per product first, `limit` rows after `after`.
- *
- * PassportMaterial carries copies of the passport's status, cluster, manufacturer and COROP region, so the search
- * needs no join: it walks the index (elementSymbol | casNumber, status, massKgPerProduct DESC, id) in order and stops
- * after `limit` rows. Several elements (a critical list) are searched one index range each (LATERAL, `limit` rows
- * apiece) and merged, rather than sorting every matching row.
- */
-export function componentsContainingSql(criteria: SearchCriteria, after: HitCursor | null, limit: number): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`m."status" = CAST(${criteria.status} AS "PassportStatus")`];
-  if (criteria.minMassKg !== null) conditions.push(Prisma.sql`m."massKgPerProduct" >= ${criteria.minMassKg}`);
-  if (criteria.cluster) conditions.push(Prisma.sql`m."cluster" = CAST(${criteria.cluster} AS "ClusterCode")`);
-  if (criteria.corop) conditions.push(Prisma.sql`m."corop" = ${criteria.corop}`);
-  if (criteria.manufacturerId) conditions.push(Prisma.sql`m."manufacturerId" = CAST(${criteria.manufacturerId} AS uuid)`);
+/** The filters and the cursor on the rows of `alias` (PassportMaterialElement e, or PassportMaterial m). */
+function rowConditions(alias: 'e' | 'm', criteria: SearchCriteria, after: HitCursor | null): Prisma.Sql[] {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const conditions: Prisma.Sql[] = [Prisma.sql`${column('status')} = CAST(${criteria.status} AS "PassportStatus")`];
+  if (criteria.minMassKg !== null) conditions.push(Prisma.sql`${column('massKgPerProduct')} >= ${criteria.minMassKg}`);
+  if (criteria.cluster) conditions.push(Prisma.sql`${column('cluster')} = CAST(${criteria.cluster} AS "ClusterCode")`);
+  if (criteria.corop) conditions.push(Prisma.sql`${column('corop')} = ${criteria.corop}`);
+  if (criteria.manufacturerId) conditions.push(Prisma.sql`${column('manufacturerId')} = CAST(${criteria.manufacturerId} AS uuid)`);
   if (after) {
     // The first condition bounds the index range; the second skips the rows of equal mass already returned.
     conditions.push(
-      Prisma.sql`m."massKgPerProduct" <= ${after.massKgPerProduct}`,
-      Prisma.sql`(m."massKgPerProduct" < ${after.massKgPerProduct} OR m."id" > CAST(${after.id} AS uuid))`,
+      Prisma.sql`${column('massKgPerProduct')} <= ${after.massKgPerProduct}`,
+      Prisma.sql`(${column('massKgPerProduct')} < ${after.massKgPerProduct} OR ${column('id')} > CAST(${after.id} AS uuid))`,
     );
   }
+  return conditions;
+}
+
+/**
+ * One page of hits matching `criteria`, heaviest first, `limit` rows after `after`.
+ *
+ * By element (or critical list): the hits are element rows (PassportMaterialElement: one per material and element),
+ * ordered by the element's mass in one product, with their material. The rows carry copies of the passport's status,
+ * cluster, manufacturer and COROP region, so the search walks the index (elementSymbol, status, massKgPerProduct DESC,
+ * id) in order and stops after `limit` rows; several elements are searched one index range each (LATERAL, `limit`
+ * rows apiece) and merged. minMassKg bounds the element's mass.
+ *
+ * By CAS number: material rows (PassportMaterial), ordered by the material's mass in one product; elements, if also
+ * given, keep the materials holding one of them. minMassKg bounds the material's mass.
+ */
+export function componentsContainingSql(criteria: SearchCriteria, after: HitCursor | null, limit: number): Prisma.Sql {
   const elements = criteria.elements ?? [];
 
-  if (criteria.casNumber !== null || elements.length === 1) {
-    const driver = criteria.casNumber !== null ? Prisma.sql`m."casNumber" = ${criteria.casNumber}` : Prisma.sql`m."elementSymbol" = ${elements[0]}`;
-    if (criteria.casNumber !== null && criteria.elements !== null) conditions.push(Prisma.sql`m."elementSymbol" IN (${Prisma.join(elements)})`);
+  if (criteria.casNumber !== null) {
+    const conditions = rowConditions('m', criteria, after);
+    let elementMass = Prisma.sql`NULL::float8`;
+    if (criteria.elements !== null) {
+      const holding = Prisma.sql`FROM "PassportMaterialElement" e WHERE e."materialId" = m."id" AND e."elementSymbol" IN (${Prisma.join(elements)})`;
+      conditions.push(Prisma.sql`EXISTS (SELECT 1 ${holding})`);
+      elementMass = Prisma.sql`(SELECT SUM(e."massKgPerProduct") ${holding})`;
+    }
     return Prisma.sql`
-SELECT ${HIT_COLUMNS}
+SELECT ${MATERIAL_COLUMNS}, NULL::text AS "element", ${elementMass} AS "elementMassKgPerProduct",
+       m."massKgPerProduct" AS "sortMassKg", m."id" AS "sortId"
 FROM "PassportMaterial" m
-WHERE ${driver} AND ${Prisma.join(conditions, ' AND ')}
+WHERE m."casNumber" = ${criteria.casNumber} AND ${Prisma.join(conditions, ' AND ')}
 ORDER BY m."massKgPerProduct" DESC, m."id"
 LIMIT ${limit}`;
   }
 
+  const conditions = Prisma.join(rowConditions('e', criteria, after), ' AND ');
+  const elementHit = (symbol: Prisma.Sql) => Prisma.sql`
+  SELECT ${MATERIAL_COLUMNS}, e."elementSymbol" AS "element", e."massKgPerProduct" AS "elementMassKgPerProduct",
+         e."massKgPerProduct" AS "sortMassKg", e."id" AS "sortId"
+  FROM "PassportMaterialElement" e
+  JOIN "PassportMaterial" m ON m."id" = e."materialId"
+  WHERE e."elementSymbol" = ${symbol} AND ${conditions}
+  ORDER BY e."massKgPerProduct" DESC, e."id"
+  LIMIT ${limit}`;
+
+  if (elements.length === 1) return elementHit(Prisma.sql`${elements[0]}`);
   return Prisma.sql`
 SELECT hit.*
 FROM (VALUES ${Prisma.join(elements.map((symbol) => Prisma.sql`(${symbol})`))}) AS wanted("symbol")
-CROSS JOIN LATERAL (
-  SELECT ${HIT_COLUMNS}
-  FROM "PassportMaterial" m
-  WHERE m."elementSymbol" = wanted."symbol" AND ${Prisma.join(conditions, ' AND ')}
-  ORDER BY m."massKgPerProduct" DESC, m."id"
-  LIMIT ${limit}
+CROSS JOIN LATERAL (${elementHit(Prisma.sql`wanted."symbol"`)}
 ) AS hit
-ORDER BY hit."massKgPerProduct" DESC, hit."id"
+ORDER BY hit."sortMassKg" DESC, hit."sortId"
 LIMIT ${limit}`;
 }
 
@@ -95,7 +124,7 @@ export function passportsSql(ids: readonly string[]): Prisma.Sql {
 export function componentsWithMaterialsSql(ids: readonly string[]): Prisma.Sql {
   return Prisma.sql`
 SELECT c."id", c."key", c."name", c."path", c."depth", c."parentKey", c."quantity", c."massKg", c."unitsPerProduct", c."details",
-       COALESCE((SELECT json_agg(json_build_object('name', m."name", 'elementSymbol', m."elementSymbol", 'casNumber', m."casNumber",
+       COALESCE((SELECT json_agg(json_build_object('id', m."id", 'name', m."name", 'elementSymbol', m."elementSymbol", 'casNumber', m."casNumber",
                                                    'massKg', m."massKg", 'massKgPerProduct', m."massKgPerProduct",
                                                    'recycledContentPct', m."recycledContentPct", 'details', m."details")
                                  ORDER BY m."position")

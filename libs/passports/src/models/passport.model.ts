@@ -24,6 +24,39 @@ registerEnumType(AccessTier, {
   },
 });
 
+/** How a material counts toward a list entry (ListMatch of @registry/chemistry). */
+export const CriticalListMatch = { FORM: 'FORM', ELEMENT: 'ELEMENT' } as const;
+registerEnumType(CriticalListMatch, {
+  name: 'CriticalListMatch',
+  description: 'FORM: the material meets the form the list entry names (e.g. battery-grade nickel). ELEMENT: it contains the element.',
+});
+
+/** The form a list entry names (ListEntryForm of @registry/chemistry). */
+export const CriticalListForm = {
+  METAL: 'METAL',
+  BATTERY_GRADE: 'BATTERY_GRADE',
+  METALLURGY_GRADE: 'METALLURGY_GRADE',
+  NATURAL_GRAPHITE: 'NATURAL_GRAPHITE',
+  BATTERY_GRADE_GRAPHITE: 'BATTERY_GRADE_GRAPHITE',
+  ORE: 'ORE',
+  FUEL: 'FUEL',
+} as const;
+registerEnumType(CriticalListForm, { name: 'CriticalListForm', description: 'The form a list entry\'s wording names (see docs/chemistry.md).' });
+
+/** Where an element share comes from (ShareSource of @registry/chemistry). */
+export const ElementShareSource = {
+  DECLARED_FRACTIONS: 'DECLARED_FRACTIONS',
+  FORMULA: 'FORMULA',
+  REFERENCE_SUBSTANCE: 'REFERENCE_SUBSTANCE',
+  DECLARED_ELEMENT: 'DECLARED_ELEMENT',
+} as const;
+registerEnumType(ElementShareSource, {
+  name: 'ElementShareSource',
+  description:
+    'Where an element share comes from, by precedence: DECLARED_FRACTIONS (elements), FORMULA, REFERENCE_SUBSTANCE (a known casNumber), ' +
+    'DECLARED_ELEMENT (element alone: the whole mass, declared, not derived).',
+});
+
 @ObjectType('CriticalListFlag', { description: 'A critical material list that flags an element (reference data). Tier: PUBLIC.' })
 export class CriticalListFlagModel {
   @Field()
@@ -34,6 +67,33 @@ export class CriticalListFlagModel {
 
   @Field({ description: 'The material of the list covering the element, e.g. "light rare earth elements".' })
   materialName!: string;
+
+  @Field(() => CriticalListForm, { nullable: true, description: 'The form the list material names; null for the element in any form.' })
+  form?: keyof typeof CriticalListForm | null;
+
+  @Field(() => CriticalListMatch, {
+    description:
+      'FORM: a material holding the element meets the form; ELEMENT: it only contains the element. Fuel, ore and graphite entries never flag by element alone.',
+  })
+  match!: keyof typeof CriticalListMatch;
+}
+
+@ObjectType('ElementShare', { description: 'The mass of one element in a material. Tier: LEGITIMATE_INTEREST.' })
+export class ElementShareModel {
+  @Field({ description: 'Chemical symbol.' })
+  element!: string;
+
+  @Field(() => Float, { description: "Share of the material's mass, 0..1." })
+  massFraction!: number;
+
+  @Field(() => Float, { description: 'Mass of the element per unit of the component the material is listed in.' })
+  massKg!: number;
+
+  @Field(() => Float, { description: 'Mass of the element in one whole product.' })
+  massKgPerProduct!: number;
+
+  @Field(() => ElementShareSource)
+  source!: keyof typeof ElementShareSource;
 }
 
 @ObjectType('Material', { description: 'A material of a component, read through Passport.components. Tier: LEGITIMATE_INTEREST.' })
@@ -41,7 +101,7 @@ export class MaterialModel {
   @Field()
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Chemical symbol of the element the mass counts as.' })
+  @Field(() => String, { nullable: true, description: 'The element the document declares (`element`); see elementShares for what the mass holds.' })
   element!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -56,11 +116,14 @@ export class MaterialModel {
   @Field(() => Float, { nullable: true })
   recycledContentPct!: number | null;
 
-  @Field(() => [CriticalListFlagModel], { description: 'Lists that flag the element as critical; empty when none does.' })
+  @Field(() => [CriticalListFlagModel], { description: 'Lists that flag the declared element as critical, matched with the material\'s forms; empty when none does.' })
   criticalLists!: CriticalListFlagModel[];
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The other keys of the material in the document.' })
   details!: Record<string, unknown> | null;
+
+  /** Row id, for Material.elementShares (not exposed). */
+  id!: string;
 }
 
 @ObjectType('Component', {
@@ -109,7 +172,7 @@ export class CriticalMaterialModel {
   @Field(tierField(AccessTier.PUBLIC))
   elementName!: string;
 
-  @Field(() => Float, tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'Total mass in one whole product.' }))
+  @Field(() => Float, tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'Total mass in one whole product: the element shares of its materials, summed.' }))
   massKg!: number;
 
   @Field(() => Float, tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'massKg / totalMassKg of the product.' }))
@@ -124,6 +187,11 @@ export class CriticalMaterialModel {
 
   @Field(() => [CriticalListFlagModel], tierField(AccessTier.PUBLIC, { description: 'The lists (and list versions) that flag the element.' }))
   lists!: CriticalListFlagModel[];
+
+  @Field(
+    tierField(AccessTier.PUBLIC, { description: 'Method version of the element masses, e.g. "element-mass/2 (IUPAC 2021 atomic weights, SUBSTANCES-2026-01)".' }),
+  )
+  methodVersion!: string;
 
   /** Owner of the passport, for the tier checks of the mass fields (not exposed). */
   manufacturerId!: string;

@@ -13,7 +13,7 @@ export class MaterialSearchInput {
   @Field(() => String, { nullable: true, description: 'Id of a critical material list, e.g. "NL-CMI-FOCUS": materials of any element it flags.' })
   criticalList?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Only materials with at least this mass in one whole product, in kg.' })
+  @Field(() => Float, { nullable: true, description: 'Only hits with at least this mass in one whole product, in kg: of the element for element and criticalList searches, of the material for a CAS number search.' })
   minMassKg?: number | null;
 
   @Field(() => ClusterCode, { nullable: true })

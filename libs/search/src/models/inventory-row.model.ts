@@ -22,7 +22,9 @@ export class InventoryRowModel {
   @Field({ description: 'Chemical element symbol.' })
   element!: string;
 
-  @Field(() => Float, { description: 'Mass of the element in all products: per passport, its mass per product times productCount.' })
+  @Field(() => Float, {
+    description: 'Mass of the element in all products (element shares of the materials, summed): per passport, its mass per product times productCount.',
+  })
   totalMassKg!: number;
 
   @Field(() => Int, { description: 'Passports holding the element.' })
@@ -35,4 +37,7 @@ export class InventoryRowModel {
     description: 'Products the passports stand for: 1 per ITEM passport, the document\'s unitCount (default 1) per BATCH or MODEL passport.',
   })
   productCount!: number;
+
+  @Field({ description: 'Method version of the element masses, e.g. "element-mass/2 (IUPAC 2021 atomic weights, SUBSTANCES-2026-01)".' })
+  methodVersion!: string;
 }

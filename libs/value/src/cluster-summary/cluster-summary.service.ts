@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isOwner, type Principal } from '@registry/auth';
+import { ELEMENT_MASS_METHOD } from '@registry/chemistry';
 import { CriticalMaterialsService } from '@registry/materials';
 import { type ClusterCode, PassportStatus } from '@registry/prisma-client';
 import type { ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
@@ -46,6 +47,7 @@ export class ClusterSummaryService {
         elementName: this.criticalMaterials.element(row.element)?.name ?? row.element,
         massKg: round(row.massKg, KG_DECIMALS),
         lists: [...new Set(row.flags.map((flag) => flag.listId))],
+        methodVersion: ELEMENT_MASS_METHOD,
       }));
   }
 

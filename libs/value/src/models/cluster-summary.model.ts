@@ -18,11 +18,14 @@ export class ClusterCriticalMaterialModel {
   @Field()
   elementName!: string;
 
-  @Field(() => Float, { description: 'Mass in all published products: per-product mass x unitCount, summed.' })
+  @Field(() => Float, { description: 'Mass in all published products (element shares of the materials): per-product mass x unitCount, summed.' })
   massKg!: number;
 
   @Field(() => [String], { description: 'Ids of the critical material lists that flag the element (see criticalMaterialLists).' })
   lists!: string[];
+
+  @Field({ description: 'Method version of the element masses, e.g. "element-mass/2 (IUPAC 2021 atomic weights, SUBSTANCES-2026-01)".' })
+  methodVersion!: string;
 }
 
 @ObjectType('ReuseValueTotal')
