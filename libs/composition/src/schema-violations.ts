@@ -38,9 +38,9 @@ export function schemaViolations(data: unknown, errors: readonly ErrorObject[], 
     }
   }
 
-  return errors
+  const violations = errors
     .filter((error) => !hidden.has(error))
-    .map((error) => {
+    .map((error): Violation => {
       const value = valueAt(data, error.instancePath);
       const subject = `${label(error.instancePath, prefix)} ${formatValue(value)}`;
       const path = prefix + error.instancePath;
@@ -89,6 +89,14 @@ export function schemaViolations(data: unknown, errors: readonly ErrorObject[], 
           return { path, keyword: error.keyword, message: `${subject} ${describe(error, value)}` };
       }
     });
+  // A subschema applied twice to one value (the 1.0 overlay of a component repeats its list types) fails twice alike.
+  const seen = new Set<string>();
+  return violations.filter((violation) => {
+    const key = `${violation.keyword} ${violation.path} ${violation.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function describe(error: ErrorObject, value: unknown): string {
