@@ -1,35 +1,10 @@
-import { applyMigrations, type Database, MIGRATIONS_DIR, openDatabase } from '@registry/core';
-import { randomBytes } from 'node:crypto';
+import { applyMigrations, MIGRATIONS_DIR } from '@registry/core';
+import { emptyDatabase } from '../support/empty-database';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 
 const MIGRATION = readdirSync(MIGRATIONS_DIR).find((name) => name.endsWith('_gs1_company_prefixes_and_idempotency_keys'))!;
-
-/** A fresh, empty database: on the server named by TEST_DATABASE_URL, or an in-memory embedded one. */
-async function emptyDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const db = await openDatabase({ url: null, dataDir: 'memory://' });
-    return { db, drop: () => db.close() };
-  }
-  const name = `registry_gs1_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), dataDir: '' });
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 describe('migration to registry-wide passport identities, on a database with data', () => {
   let scratch: string;
