@@ -171,14 +171,7 @@ export function measureOperation(
     return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
   };
 
-  interface Measure {
-    depth: number;
-    cost: number;
-    rootFields: number;
-    schemaFields: number;
-    introspectionCost: number;
-    introspection: boolean;
-  }
+  type Measure = Omit<OperationMeasure, 'pageArguments'>;
   const memo = new Map<string, Measure>();
 
   /**
