@@ -70,7 +70,7 @@ async function migrate(url: string): Promise<void> {
 async function reset(pool: Pool, url: string): Promise<void> {
   // A guard against emptying a real registry by mistake: only databases named like a benchmark are reset.
   if (!/bench/i.test(new URL(url).pathname)) throw new Error('--reset only empties a database whose name contains "bench"');
-  await pool.query('TRUNCATE "PassportElementTotal", "PassportMaterial", "PassportComponent", "PassportRevision", "AuditEvent", "Passport", "ApiKey", "Organization" CASCADE');
+  await pool.query('TRUNCATE "PassportElementTotal", "PassportMaterialElement", "PassportMaterial", "PassportComponent", "PassportRevision", "AuditEvent", "Passport", "ApiKey", "Organization" CASCADE');
   console.log('emptied the registry tables');
 }
 
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   const now = Date.now();
-  const counts = { passports: 0, components: 0, materials: 0, totals: 0 };
+  const counts = { passports: 0, components: 0, materials: 0, elements: 0, totals: 0 };
   let pending: Promise<void> = Promise.resolve();
   let nextReport = 0;
   for (let offset = 0; offset < options.passports; offset += options.chunk) {
@@ -177,11 +177,12 @@ async function main(): Promise<void> {
   await pending;
   client.release();
   console.log('analysing the tables (planner statistics, visibility map)...');
-  await pool.query('VACUUM ANALYZE "Passport", "PassportRevision", "PassportComponent", "PassportMaterial", "PassportElementTotal", "Organization"');
+  await pool.query('VACUUM ANALYZE "Passport", "PassportRevision", "PassportComponent", "PassportMaterial", "PassportMaterialElement", "PassportElementTotal", "Organization"');
   await pool.end();
   const seconds = (Date.now() - started) / 1000;
   console.log(
-    `done: ${counts.passports} passports, ${counts.components} components, ${counts.materials} materials, ${counts.totals} element totals ` +
+    `done: ${counts.passports} passports, ${counts.components} components, ${counts.materials} materials, ${counts.elements} element rows, ` +
+      `${counts.totals} element totals ` +
       `in ${seconds.toFixed(0)} s (${Math.round(counts.materials / seconds)} material rows/s)`,
   );
 }

@@ -5,7 +5,7 @@ import { TestApp, type TestOrganization } from '../support/test-app';
 
 const PUBLIC_READ = `query($id: ID!) { passport(id: $id) {
   circularity { mci }
-  criticalMaterials { element elementName aboveReportingThreshold lists { listId listVersion materialName } }
+  criticalMaterials { element elementName aboveReportingThreshold lists { listId listVersion materialName form match } }
   recycledContentSummary { recycledContentPct declaredShareOfMass recycledShareOfMass }
 } }`;
 

@@ -47,16 +47,32 @@ describe('the public passport page', () => {
       {
         ...VIEW,
         criticalMaterials: [
-          { element: 'Co', elementName: 'Cobalt', aboveReportingThreshold: true, lists: [{ listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'cobalt' }] },
-          { element: 'Sb', elementName: 'Antimony', aboveReportingThreshold: false, lists: [{ listId: 'EU-2020', listVersion: '2020', materialName: 'antimony' }] },
+          { element: 'Co', elementName: 'Cobalt', aboveReportingThreshold: true, lists: [{ listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'cobalt', form: null, match: 'ELEMENT' }] },
+          {
+            element: 'Ni',
+            elementName: 'Nickel',
+            aboveReportingThreshold: true,
+            lists: [
+              { listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'nickel (battery grade)', form: 'BATTERY_GRADE', match: 'FORM' },
+              { listId: 'EU-CRMA-2024-STRATEGIC', listVersion: '2024', materialName: 'nickel (battery grade)', form: 'BATTERY_GRADE', match: 'FORM' },
+            ],
+          },
+          // Titanium of a TiO2 pigment: not titanium metal.
+          { element: 'Ti', elementName: 'Titanium', aboveReportingThreshold: false, lists: [{ listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'titanium metal', form: 'METAL', match: 'ELEMENT' }] },
+          { element: 'Sb', elementName: 'Antimony', aboveReportingThreshold: false, lists: [{ listId: 'EU-2020', listVersion: '2020', materialName: 'antimony', form: null, match: 'ELEMENT' }] },
         ],
         recycledContent: { recycledContentPct: 42.5, declaredShareOfMass: 0.8, recycledShareOfMass: 0.34 },
         circularity: { materialCircularityIndicator: 0.4354 },
       },
       '<svg id="qr"></svg>',
     );
-    expect(page).toContain('<td>Cobalt (Co)</td><td>yes</td><td>EU-CRMA-2024-CRITICAL (2024)</td>');
-    expect(page).toContain('<td>Antimony (Sb)</td><td>no</td><td>EU-2020 (2020)</td>');
+    expect(page).toContain('<td>Cobalt (Co)</td><td>yes</td><td>EU-CRMA-2024-CRITICAL (2024): cobalt</td>');
+    expect(page).toContain(
+      '<td>Nickel (Ni)</td><td>yes</td><td>EU-CRMA-2024-CRITICAL (2024): nickel (battery grade) (in that form); ' +
+        'EU-CRMA-2024-STRATEGIC (2024): nickel (battery grade) (in that form)</td>',
+    );
+    expect(page).toContain('<td>Titanium (Ti)</td><td>no</td><td>EU-CRMA-2024-CRITICAL (2024): titanium metal (contains the element, not in that form)</td>');
+    expect(page).toContain('<td>Antimony (Sb)</td><td>no</td><td>EU-2020 (2020): antimony</td>');
     expect(page).toContain('42.5 % recycled content');
     expect(page).toContain('(80 % of the product by weight)');
     expect(page).toContain('<strong>0.44</strong>');

@@ -1,4 +1,4 @@
-import type { PublicPassportView } from './public-passport.view';
+import type { PublicCriticalMaterial, PublicPassportView } from './public-passport.view';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -88,8 +88,8 @@ export function renderPublicPassportPage(view: PublicPassportView, qrSvg: string
 ${view.criticalMaterials.map(
   (material) =>
     html`<tr data-element="${material.element}"><td>${material.elementName} (${material.element})</td><td>${material.aboveReportingThreshold ? 'yes' : 'no'}</td><td>${material.lists
-      .map((list) => `${list.listId} (${list.listVersion})`)
-      .join(', ')}</td></tr>
+      .map((list) => `${list.listId} (${list.listVersion}): ${list.materialName}${formNote(list)}`)
+      .join('; ')}</td></tr>
 `,
 )}</tbody>
 </table>`;
@@ -139,4 +139,10 @@ Composition details are shared with recyclers and authorities only.</p>
 export function renderErrorPage(status: number, message: string): string {
   const title = status === 404 ? 'Passport not found' : 'This link cannot be read';
   return page(title, html`<main><h1>${title}</h1><p id="message">${message}</p></main>`);
+}
+
+/** For a list entry naming a form: whether a material of the product meets it or only contains the element. */
+function formNote(list: PublicCriticalMaterial['lists'][number]): string {
+  if (list.form === null) return '';
+  return list.match === 'FORM' ? ' (in that form)' : ' (contains the element, not in that form)';
 }

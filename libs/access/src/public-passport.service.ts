@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CLUSTERS } from '@registry/clusters';
-import { CriticalMaterialsService } from '@registry/materials';
 import { OrganizationService } from '@registry/organizations';
-import { bySymbol, PassportService } from '@registry/passports';
+import { type CriticalMaterialModel, PassportCriticalMaterials, PassportService } from '@registry/passports';
 import type { Passport } from '@registry/prisma-client';
 import { digitalLinkUrl } from './digital-link';
 import type { PublicCircularity, PublicCriticalMaterial, PublicPassportView } from './public-passport.view';
-
-/** The 0.1 % by weight reporting threshold of the Battery Pass data model, as Passport.criticalMaterials uses it. */
-const REPORTING_THRESHOLD = 0.001;
 
 export interface DigitalLinkRequest {
   gtin: string;
@@ -22,7 +18,7 @@ export class PublicPassportService {
   constructor(
     private readonly passports: PassportService,
     private readonly organizations: OrganizationService,
-    private readonly criticalMaterials: CriticalMaterialsService,
+    private readonly criticalMaterials: PassportCriticalMaterials,
   ) {}
 
   /** The public view of the PUBLISHED (or ARCHIVED) passport a Digital Link names; NOT_FOUND otherwise. */
@@ -31,9 +27,9 @@ export class PublicPassportService {
   }
 
   private async viewOf(passport: Passport, baseUrl: string): Promise<PublicPassportView> {
-    const [manufacturer, totals, recycledContent] = await Promise.all([
+    const [manufacturer, criticalMaterials, recycledContent] = await Promise.all([
       this.organizations.get(passport.manufacturerId),
-      this.passports.elementTotalsOf(passport.id),
+      this.criticalMaterials.ofPassport(passport),
       this.passports.publicRecycledContentOf(passport.id),
     ]);
     const identity = {
@@ -52,26 +48,31 @@ export class PublicPassportService {
       updatedAt: passport.updatedAt.toISOString(),
       cluster: { code: passport.cluster, name: CLUSTERS.find((cluster) => cluster.code === passport.cluster)?.name ?? passport.cluster },
       manufacturer: { id: manufacturer.id, name: manufacturer.name },
-      criticalMaterials: this.criticalPresence(passport, totals),
+      criticalMaterials: criticalMaterials.map(presenceOf),
       recycledContent,
       circularity: circularityOf(passport),
       links: { qrSvg: `${baseUrl}/passports/${passport.id}/qr.svg`, qrPng: `${baseUrl}/passports/${passport.id}/qr.png` },
     };
   }
+}
 
-  /** Which critical elements are present and whether above the threshold, by element symbol; the masses stay here. */
-  private criticalPresence(passport: Passport, totals: { elementSymbol: string; massKg: number }[]): PublicCriticalMaterial[] {
-    return totals
-      .filter((total) => this.criticalMaterials.flagsFor(total.elementSymbol).length > 0)
-      // Not by mass: the order would tell which element is heaviest.
-      .sort((a, b) => bySymbol(a.elementSymbol, b.elementSymbol))
-      .map((total) => ({
-        element: total.elementSymbol,
-        elementName: this.criticalMaterials.element(total.elementSymbol)?.name ?? total.elementSymbol,
-        aboveReportingThreshold: passport.totalMassKg > 0 && total.massKg / passport.totalMassKg > REPORTING_THRESHOLD,
-        lists: this.criticalMaterials.flagsFor(total.elementSymbol).map((flag) => ({ ...flag })),
-      }));
-  }
+/**
+ * Which critical element is present, whether above the threshold, and the lists that flag it (with form and match), as
+ * Passport.criticalMaterials answers them (in element symbol order); the masses stay out of the public view.
+ */
+function presenceOf(material: CriticalMaterialModel): PublicCriticalMaterial {
+  return {
+    element: material.element,
+    elementName: material.elementName,
+    aboveReportingThreshold: material.aboveReportingThreshold,
+    lists: material.lists.map((flag) => ({
+      listId: flag.listId,
+      listVersion: flag.listVersion,
+      materialName: flag.materialName,
+      form: flag.form ?? null,
+      match: flag.match,
+    })),
+  };
 }
 
 /**

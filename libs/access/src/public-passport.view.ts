@@ -5,7 +5,8 @@ export interface PublicCriticalMaterial {
   element: string;
   elementName: string;
   aboveReportingThreshold: boolean;
-  lists: { listId: string; listVersion: string; materialName: string }[];
+  /** The list materials that flag the element; `form` the form an entry names (null: any form), `match` FORM or ELEMENT. */
+  lists: { listId: string; listVersion: string; materialName: string; form: string | null; match: 'FORM' | 'ELEMENT' }[];
 }
 
 /** The circularity indicator of a passport, once it has been calculated. */

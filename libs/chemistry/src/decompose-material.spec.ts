@@ -1,4 +1,4 @@
-import { decomposeMaterial, materialForms } from './decompose-material';
+import { decomposeMaterial, formsOfRow, materialForms } from './decompose-material';
 import { formulaMassFractions } from './mass-fractions';
 
 /** Element masses in kg: material mass x mass fraction. */
@@ -72,5 +72,13 @@ describe('materialForms', () => {
     expect(materialForms({ casNumber: '7440-02-0' })).toEqual(['METAL']);
     expect(materialForms({ casNumber: '346417-97-8', formula: 'LiNi0.8Mn0.1Co0.1O2' })).toEqual(['BATTERY_GRADE']);
     expect(materialForms({ element: 'C' })).toEqual([]);
+  });
+});
+
+describe('formsOfRow', () => {
+  it('reads the declared forms a stored row keeps in its details, ignoring what is not a form', () => {
+    expect(formsOfRow({ casNumber: '7782-42-5', details: { forms: ['natural-graphite', 7, 'no-such-form'] } }).sort()).toEqual(['GRAPHITE', 'NATURAL_GRAPHITE']);
+    expect(formsOfRow({ casNumber: null, details: { forms: 'metal' } })).toEqual([]);
+    expect(formsOfRow({ casNumber: '7440-02-0', details: null })).toEqual(['METAL']);
   });
 });

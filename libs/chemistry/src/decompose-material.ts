@@ -61,6 +61,15 @@ export function materialForms(material: MaterialChemistry, table: SubstanceTable
   return [...withImpliedForms([...declared, ...reference])];
 }
 
+/**
+ * The forms of a stored material row: the `forms` its document declared (kept in the row's details, the material's other
+ * keys) and those of its CAS number's reference substance, with the forms they imply.
+ */
+export function formsOfRow(row: { casNumber: string | null; details: unknown }): MaterialForm[] {
+  const forms = (row.details as { forms?: unknown } | null)?.forms;
+  return materialForms({ casNumber: row.casNumber ?? undefined, forms: Array.isArray(forms) ? forms.filter((f): f is string => typeof f === 'string') : [] });
+}
+
 /** The declared fractions when they are usable: known distinct symbols, each 0..1, summing to 1 or less. */
 export function declaredFractions(elements: MaterialChemistry['elements']): ElementFraction[] | null {
   if (!Array.isArray(elements) || elements.length === 0) return null;

@@ -5,6 +5,7 @@ export {
   decomposeMaterial,
   declaredFractions,
   FRACTION_SUM_TOLERANCE,
+  formsOfRow,
   materialForms,
   substanceFractions,
   type ElementShare,

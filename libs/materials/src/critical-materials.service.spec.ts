@@ -8,7 +8,7 @@ describe('CriticalMaterialsService', () => {
   const service = new CriticalMaterialsService(repository);
 
   it('does not flag carbon by element alone: coking coal and graphite name a fuel and a graphite form', () => {
-    expect(service.flagsFor('C')).toEqual([]);
+    expect(service.matchesFor('C')).toEqual([]);
     expect(service.matchesFor('C', ['GRAPHITE', 'NATURAL_GRAPHITE']).map((flag) => `${flag.listId}: ${flag.materialName} = ${flag.match}`)).toEqual([
       'EU-CRMA-2024-CRITICAL: graphite = FORM',
       'EU-2020: natural graphite = FORM',
@@ -16,21 +16,41 @@ describe('CriticalMaterialsService', () => {
   });
 
   it('flags phosphorus as phosphorus, not phosphate rock', () => {
-    expect(service.flagsFor('P').map((flag) => `${flag.listId}: ${flag.materialName}`)).toEqual([
-      'EU-CRMA-2024-CRITICAL: phosphorus',
-      'EU-2020: phosphorus',
-      'NL-CMI-FOCUS: phosphorus',
+    expect(service.matchesFor('P').map((flag) => `${flag.listId}: ${flag.materialName} = ${flag.match}`)).toEqual([
+      'EU-CRMA-2024-CRITICAL: phosphorus = ELEMENT',
+      'EU-2020: phosphorus = ELEMENT',
+      'NL-CMI-FOCUS: phosphorus = ELEMENT',
     ]);
   });
 
-  it('says whether a material meets a grade, keeping the flag shape of flagsFor', () => {
+  it('says whether a material meets a grade', () => {
     expect(service.matchesFor('Ni', ['BATTERY_GRADE'])).toEqual([
       { listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'nickel (battery grade)', form: 'BATTERY_GRADE', match: 'FORM' },
       { listId: 'EU-CRMA-2024-STRATEGIC', listVersion: '2024', materialName: 'nickel (battery grade)', form: 'BATTERY_GRADE', match: 'FORM' },
     ]);
-    expect(service.flagsFor('Ni')).toEqual([
-      { listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'nickel (battery grade)' },
-      { listId: 'EU-CRMA-2024-STRATEGIC', listVersion: '2024', materialName: 'nickel (battery grade)' },
+    expect(service.matchesFor('Ni')).toEqual([
+      { listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'nickel (battery grade)', form: 'BATTERY_GRADE', match: 'ELEMENT' },
+      { listId: 'EU-CRMA-2024-STRATEGIC', listVersion: '2024', materialName: 'nickel (battery grade)', form: 'BATTERY_GRADE', match: 'ELEMENT' },
     ]);
+  });
+
+  it('over several materials holding an element, flags each list material once, FORM when any material meets it', () => {
+    const nickel = service.matchesForMaterials('Ni', [[], ['BATTERY_GRADE'], []]);
+    expect(nickel.map((flag) => `${flag.listId}: ${flag.match}`)).toEqual(['EU-CRMA-2024-CRITICAL: FORM', 'EU-CRMA-2024-STRATEGIC: FORM']);
+    expect(service.matchesForMaterials('C', [[], []])).toEqual([]);
+    expect(service.matchesForMaterials('P', [])).toEqual([]);
+  });
+
+  it('flags a material by all the elements it holds, each list material once', () => {
+    const lfp = service.matchesForElements(['O', 'Fe', 'P', 'Li'], ['BATTERY_GRADE']);
+    expect(lfp.map((flag) => `${flag.listId}: ${flag.materialName} = ${flag.match}`)).toEqual(expect.arrayContaining([
+      'EU-CRMA-2024-CRITICAL: phosphorus = ELEMENT',
+      'NL-CMI-FOCUS: phosphorus = ELEMENT',
+      'EU-CRMA-2024-STRATEGIC: lithium (battery grade) = FORM',
+    ]));
+    const magnet = service.matchesForElements(['Fe', 'Nd', 'Pr', 'B'], []).map((flag) => `${flag.listId}: ${flag.materialName}`);
+    expect(magnet.filter((flag) => flag === 'EU-CRMA-2024-STRATEGIC: rare earth elements for permanent magnets')).toHaveLength(1);
+    expect(new Set(magnet).size).toBe(magnet.length);
+    expect(service.matchesForElements(['Fe', 'C'], [])).toEqual([]);
   });
 });

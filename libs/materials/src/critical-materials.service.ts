@@ -71,10 +71,26 @@ export class CriticalMaterialsService implements OnModuleInit {
   }
 
   /**
-   * The lists (and list materials) that flag an element as critical for a material of no known form (matchesFor without
-   * forms); empty when none does.
+   * The flags of an element held by several materials (the forms of each): one per list material, FORM when any of the
+   * materials meets its form. Empty when no material holds the element.
    */
-  flagsFor(symbol: string): CriticalFlag[] {
-    return this.matchesFor(symbol).map(({ listId, listVersion, materialName }) => ({ listId, listVersion, materialName }));
+  matchesForMaterials(symbol: string, formsOfMaterials: readonly (readonly MaterialForm[])[]): CriticalFlagMatch[] {
+    return strongest(formsOfMaterials.flatMap((forms) => this.matchesFor(symbol, forms)));
   }
+
+  /** The flags of a material holding these elements, with its forms: one per list material, FORM when any element meets it. */
+  matchesForElements(symbols: readonly string[], forms: readonly MaterialForm[]): CriticalFlagMatch[] {
+    return strongest(symbols.flatMap((symbol) => this.matchesFor(symbol, forms)));
+  }
+}
+
+/** One flag per list and list material, in first-seen order; FORM wins over ELEMENT. */
+function strongest(flags: readonly CriticalFlagMatch[]): CriticalFlagMatch[] {
+  const byEntry = new Map<string, CriticalFlagMatch>();
+  for (const flag of flags) {
+    const key = `${flag.listId}\u0000${flag.materialName}`;
+    const seen = byEntry.get(key);
+    if (!seen || (seen.match !== 'FORM' && flag.match === 'FORM')) byEntry.set(key, flag);
+  }
+  return [...byEntry.values()];
 }

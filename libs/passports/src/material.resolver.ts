@@ -1,11 +1,15 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ElementShareModel, MaterialModel } from './models/passport.model';
+import { CriticalListFlagModel, ElementShareModel, MaterialModel } from './models/passport.model';
+import { PassportCriticalMaterials } from './passport-critical-materials';
 import { PassportLoaderFactory, type PassportLoaders } from './passport.loaders';
 
 /** Fields of Material read from other rows. Materials are reached only through fields that check their tier. */
 @Resolver(() => MaterialModel)
 export class MaterialResolver {
-  constructor(private readonly loaders: PassportLoaderFactory) {}
+  constructor(
+    private readonly loaders: PassportLoaderFactory,
+    private readonly critical: PassportCriticalMaterials,
+  ) {}
 
   @ResolveField(() => [ElementShareModel], {
     description:
@@ -14,5 +18,14 @@ export class MaterialResolver {
   })
   elementShares(@Parent() material: MaterialModel, @Context() context: { passportLoaders?: PassportLoaders }): Promise<ElementShareModel[]> {
     return this.loaders.forContext(context).elementShares.load(material.id);
+  }
+
+  @ResolveField(() => [CriticalListFlagModel], {
+    description:
+      'The list materials that flag an element the material holds (its elementShares: a material given by formula or CAS number ' +
+      "counts too), matched with the material's forms, each once; empty when none does. Shares the elementShares query.",
+  })
+  async criticalLists(@Parent() material: MaterialModel, @Context() context: { passportLoaders?: PassportLoaders }): Promise<CriticalListFlagModel[]> {
+    return this.critical.ofMaterial(material, await this.loaders.forContext(context).elementShares.load(material.id));
   }
 }

@@ -1,6 +1,5 @@
-import { materialForms, type MaterialForm } from '@registry/chemistry';
 import type { Passport } from '@registry/prisma-client';
-import type { ComponentModel, CriticalListFlagModel, MaterialModel, PassportModel } from './models/passport.model';
+import type { ComponentModel, MaterialModel, PassportModel } from './models/passport.model';
 
 /** The GraphQL view of a passport row: the empty strings that keep identities unique read as null. */
 export function toPassportModel(row: Passport): PassportModel {
@@ -46,17 +45,8 @@ export interface ComponentRowLike {
   materials: MaterialRowLike[];
 }
 
-/** The list flags of an element of a material with these forms (CriticalMaterialsService.matchesFor). */
-type FlagsFor = (symbol: string, forms: MaterialForm[]) => CriticalListFlagModel[];
-
-/** The forms a material row declares (details.forms) or has from its reference substance (casNumber). */
-export function formsOfRow(row: { casNumber: string | null; details: unknown }): MaterialForm[] {
-  const forms = (row.details as { forms?: unknown } | null)?.forms;
-  return materialForms({ casNumber: row.casNumber ?? undefined, forms: Array.isArray(forms) ? forms.filter((f): f is string => typeof f === 'string') : [] });
-}
-
-/** The GraphQL view of a material row, with the lists that flag its element. */
-export function toMaterialModel(row: MaterialRowLike, flagsFor: FlagsFor): MaterialModel {
+/** The GraphQL view of a material row (its element shares and critical lists are resolved by MaterialResolver). */
+export function toMaterialModel(row: MaterialRowLike): MaterialModel {
   return {
     id: row.id,
     name: row.name,
@@ -65,13 +55,12 @@ export function toMaterialModel(row: MaterialRowLike, flagsFor: FlagsFor): Mater
     massKg: row.massKg,
     massKgPerProduct: row.massKgPerProduct,
     recycledContentPct: row.recycledContentPct,
-    criticalLists: row.elementSymbol ? flagsFor(row.elementSymbol, formsOfRow(row)) : [],
     details: (row.details ?? null) as Record<string, unknown> | null,
   };
 }
 
 /** The GraphQL view of a component row: location and dismantling come from the document's extra keys. */
-export function toComponentModel(row: ComponentRowLike, flagsFor: FlagsFor): ComponentModel {
+export function toComponentModel(row: ComponentRowLike): ComponentModel {
   const details = (row.details ?? null) as Record<string, unknown> | null;
   return {
     key: row.key,
@@ -84,6 +73,6 @@ export function toComponentModel(row: ComponentRowLike, flagsFor: FlagsFor): Com
     unitsPerProduct: row.unitsPerProduct,
     location: typeof details?.location === 'string' ? details.location : null,
     dismantling: (details?.dismantling as Record<string, unknown> | undefined) ?? null,
-    materials: row.materials.map((material) => toMaterialModel(material, flagsFor)),
+    materials: row.materials.map(toMaterialModel),
   };
 }

@@ -7,7 +7,8 @@ import { ComponentFilter, PassportsArgs } from './dto/passports.args';
 import { RegisterPassportInput } from './dto/register-passport.input';
 import { IdempotencyKeyHeader } from './idempotency-key.decorator';
 import { RevisePassportInput } from './dto/revise-passport.input';
-import { ComponentModel, CriticalMaterialModel, PassportModel } from './models/passport.model';
+import { ComponentModel, CriticalMaterialModel, type MaterialModel, PassportModel } from './models/passport.model';
+import { PassportCriticalMaterials } from './passport-critical-materials';
 import { RecycledContentSummaryModel } from './models/recycled-content-summary.model';
 import { PassportLoaderFactory, type PassportLoaders } from './passport.loaders';
 import { PassportService } from './passport.service';
@@ -23,6 +24,7 @@ export class PassportResolver {
   constructor(
     private readonly service: PassportService,
     private readonly loaders: PassportLoaderFactory,
+    private readonly critical: PassportCriticalMaterials,
   ) {}
 
   @Mutation(() => PassportModel, {
@@ -90,13 +92,19 @@ export class PassportResolver {
     @Context() context: GraphQLContext,
     @Args('filter', { type: () => ComponentFilter, nullable: true }) filter: ComponentFilter | null,
   ): Promise<ComponentModel[]> {
-    const components = await this.loaders.forContext(context).components.load(passport.id);
+    const loaders = this.loaders.forContext(context);
+    const components = await loaders.components.load(passport.id);
     if (!filter?.element && !filter?.criticalOnly) return components;
-    return components.filter((component) =>
-      component.materials.some(
-        (material) => (!filter.element || material.element === filter.element) && (!filter.criticalOnly || material.criticalLists.length > 0),
-      ),
-    );
+    // By element shares, like Material.elementShares and criticalLists: one query for all materials of the request.
+    const holds = async (material: MaterialModel) => {
+      const shares = await loaders.elementShares.load(material.id);
+      return (
+        (!filter.element || shares.some((share) => share.element === filter.element)) &&
+        (!filter.criticalOnly || this.critical.ofMaterial(material, shares).length > 0)
+      );
+    };
+    const kept = await Promise.all(components.map(async (component) => (await Promise.all(component.materials.map(holds))).some(Boolean)));
+    return components.filter((_, i) => kept[i]);
   }
 
   @ResolveField(
@@ -109,7 +117,7 @@ export class PassportResolver {
   async criticalMaterials(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<CriticalMaterialModel[]> {
     const loaders = this.loaders.forContext(context);
     const [totals, forms] = await Promise.all([loaders.elementTotals.load(passport.id), loaders.elementForms.load(passport.id)]);
-    return this.loaders.criticalMaterialsOf(passport, totals, forms);
+    return this.critical.fromTotals(passport, totals, forms);
   }
 
   @ResolveField(

@@ -334,11 +334,6 @@ export class PassportService {
   async publicRecycledContentOf(passportId: string): Promise<RecycledContentSummary> {
     return publicRecycledContent(summarizeRecycledContent(await this.passports.findMaterialRecycledContent(passportId)));
   }
-
-  /** Per element, its mass in one whole product; callers showing it publicly must reduce it to presence. */
-  elementTotalsOf(passportId: string): Promise<{ elementSymbol: string; massKg: number }[]> {
-    return this.passports.findElementTotals([passportId]);
-  }
 }
 
 /**

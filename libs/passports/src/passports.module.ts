@@ -5,6 +5,7 @@ import { OrganizationsModule } from '@registry/organizations';
 import { ValueModule } from '@registry/value';
 import { ElementRecomputeOnStart } from './element-recompute.on-start';
 import { MaterialResolver } from './material.resolver';
+import { PassportCriticalMaterials } from './passport-critical-materials';
 import { PassportLoaderFactory } from './passport.loaders';
 import { PassportRepository } from './passport.repository';
 import { PassportResolver } from './passport.resolver';
@@ -13,7 +14,15 @@ import { PassportService } from './passport.service';
 @Module({
   // forwardRef: the value library reads Passport types from this one, and this one uses its assessor.
   imports: [CompositionModule, MaterialsModule, OrganizationsModule, forwardRef(() => ValueModule)],
-  providers: [ElementRecomputeOnStart, PassportRepository, PassportService, PassportLoaderFactory, PassportResolver, MaterialResolver],
-  exports: [PassportService],
+  providers: [
+    ElementRecomputeOnStart,
+    PassportRepository,
+    PassportService,
+    PassportCriticalMaterials,
+    PassportLoaderFactory,
+    PassportResolver,
+    MaterialResolver,
+  ],
+  exports: [PassportService, PassportCriticalMaterials],
 })
 export class PassportsModule {}

@@ -1,7 +1,5 @@
-import type { MaterialForm } from '@registry/chemistry';
 import { Injectable } from '@nestjs/common';
 import { RegistryError } from '@registry/core';
-import { CriticalMaterialsService } from '@registry/materials';
 import { type ComponentModel, type PassportModel, toPassportModel } from '@registry/passports';
 import DataLoader from 'dataloader';
 import { toComponentModel } from '@registry/passports';
@@ -16,10 +14,7 @@ export interface SearchLoaders {
 /** Creates the loaders of one request (their caches must not outlive it). */
 @Injectable()
 export class SearchLoaderFactory {
-  constructor(
-    private readonly search: SearchRepository,
-    private readonly criticalMaterials: CriticalMaterialsService,
-  ) {}
+  constructor(private readonly search: SearchRepository) {}
 
   forContext(context: { searchLoaders?: SearchLoaders }): SearchLoaders {
     context.searchLoaders ??= this.create();
@@ -27,14 +22,13 @@ export class SearchLoaderFactory {
   }
 
   private create(): SearchLoaders {
-    const flagsFor = (symbol: string, forms: MaterialForm[]) => this.criticalMaterials.matchesFor(symbol, forms);
     return {
       passport: new DataLoader<string, PassportModel>(async (ids) => {
         const byId = new Map((await this.search.findPassports(ids)).map((row) => [row.id, toPassportModel(row)]));
         return ids.map((id) => byId.get(id) ?? changedMeanwhile(id));
       }),
       component: new DataLoader<string, ComponentModel>(async (ids) => {
-        const byId = new Map((await this.search.findComponents(ids)).map((row) => [row.id, toComponentModel(row, flagsFor)]));
+        const byId = new Map((await this.search.findComponents(ids)).map((row) => [row.id, toComponentModel(row)]));
         return ids.map((id) => byId.get(id) ?? changedMeanwhile(id));
       }),
     };

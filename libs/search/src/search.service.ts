@@ -1,4 +1,4 @@
-import { ELEMENT_MASS_METHOD, type MaterialForm } from '@registry/chemistry';
+import { ELEMENT_MASS_METHOD } from '@registry/chemistry';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@registry/auth';
 import { type ConnectionShape, readPage, toConnection } from '@registry/core';
@@ -51,7 +51,6 @@ export class SearchService {
     const criteria = { ...filter, manufacturerId: searchScope(caller, filter) };
     if (criteria.elements?.length === 0) return toConnection([], first, () => [], (row) => row);
     const rows = await this.search.findHits(criteria, cursor, first + 1);
-    const flagsFor = (symbol: string, forms: MaterialForm[]) => this.criticalMaterials.matchesFor(symbol, forms);
     return toConnection(
       rows,
       first,
@@ -60,7 +59,7 @@ export class SearchService {
         massKgPerProduct: row.massKgPerProduct,
         element: row.element,
         elementMassKgPerProduct: row.elementMassKgPerProduct,
-        material: toMaterialModel(row, flagsFor),
+        material: toMaterialModel(row),
         passportId: row.passportId,
         componentId: row.componentId,
       }),

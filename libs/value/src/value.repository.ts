@@ -62,6 +62,19 @@ export class ValueRepository {
        ORDER BY 2 DESC, 1`;
   }
 
+  /**
+   * The distinct (element, CAS number, declared forms) of the materials in the published products of a cluster that
+   * have a form to tell (a CAS number or declared forms): a material with neither meets no form.
+   */
+  elementMaterialForms(cluster: ClusterCode): Promise<{ element: string; casNumber: string | null; forms: unknown }[]> {
+    return this.prisma.$queryRaw`
+      SELECT DISTINCT e."elementSymbol" AS "element", m."casNumber", m."details"->'forms' AS "forms"
+        FROM "PassportMaterialElement" e
+        JOIN "PassportMaterial" m ON m."id" = e."materialId"
+       WHERE e."cluster" = CAST(${cluster} AS "ClusterCode") AND e."status" = 'PUBLISHED'
+         AND (m."casNumber" IS NOT NULL OR m."details"->'forms' IS NOT NULL)`;
+  }
+
   /** The reuse values of the published passports of a cluster in one currency, times their unitCount, summed. */
   async reuseValueTotal(cluster: ClusterCode, currency: string): Promise<{ amount: number; passportCount: number }> {
     const [row] = await this.prisma.$queryRaw<{ amount: number; passportCount: number }[]>`

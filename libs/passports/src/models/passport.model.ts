@@ -116,9 +116,6 @@ export class MaterialModel {
   @Field(() => Float, { nullable: true })
   recycledContentPct!: number | null;
 
-  @Field(() => [CriticalListFlagModel], { description: 'Lists that flag the declared element as critical, matched with the material\'s forms; empty when none does.' })
-  criticalLists!: CriticalListFlagModel[];
-
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The other keys of the material in the document.' })
   details!: Record<string, unknown> | null;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isOwner, type Principal } from '@registry/auth';
-import { ELEMENT_MASS_METHOD } from '@registry/chemistry';
+import { ELEMENT_MASS_METHOD, formsOfRow, type MaterialForm } from '@registry/chemistry';
 import { CriticalMaterialsService } from '@registry/materials';
 import { type ClusterCode, PassportStatus } from '@registry/prisma-client';
 import type { ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
@@ -36,11 +36,18 @@ export class ClusterSummaryService {
     };
   }
 
-  /** The elements flagged by any shipped critical material list, heaviest first. */
+  /**
+   * The elements flagged by any shipped critical material list, heaviest first, matched with the forms of the materials
+   * holding them like Passport.criticalMaterials: the carbon of natural graphite anodes counts as graphite, that of steel
+   * does not.
+   */
   async criticalMaterialsOf(cluster: ClusterCode): Promise<ClusterCriticalMaterialModel[]> {
-    const masses = await this.repository.elementMasses(cluster);
+    const [masses, materials] = await Promise.all([this.repository.elementMasses(cluster), this.repository.elementMaterialForms(cluster)]);
+    // The no-form case stands for the materials the query leaves out; it never hides a match, as forms only add matches.
+    const formsByElement = new Map<string, MaterialForm[][]>(masses.map((row) => [row.element, [[]]]));
+    for (const row of materials) formsByElement.get(row.element)?.push(formsOfRow({ casNumber: row.casNumber, details: { forms: row.forms } }));
     return masses
-      .map((row) => ({ ...row, flags: this.criticalMaterials.flagsFor(row.element) }))
+      .map((row) => ({ ...row, flags: this.criticalMaterials.matchesForMaterials(row.element, formsByElement.get(row.element) ?? [[]]) }))
       .filter((row) => row.flags.length > 0)
       .map((row) => ({
         element: row.element,
