@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessTier, canAccess, type Principal } from '@registry/auth';
 import type { CompositionDocument } from '@registry/composition';
-import { AUDIT_CHAIN_START, type AuditChainProblem, type ConnectionShape, checkAuditChain, cursorBigInt, RegistryError, readPage, toConnection } from '@registry/core';
+import { AUDIT_ACTIONS, AUDIT_CHAIN_START, type AuditChainProblem, type ConnectionShape, checkAuditChain, cursorBigInt, RegistryError, readPage, toConnection } from '@registry/core';
 import type { AuditEvent } from '@registry/prisma-client';
-import { AUDIT_ACTIONS } from './audit-log';
 import { AuditRepository } from './audit.repository';
 import type { AuditEventFilter } from './dto/audit-events.args';
 import type { AuditEventModel } from './models/audit-event.model';

@@ -25,7 +25,14 @@ export {
   type ConnectionShape,
   type Edge,
 } from './graphql/connection';
-export { appendAuditEvent, type AuditEventInput } from './audit-log/append-audit-event';
+export {
+  AUDIT_ACTIONS,
+  auditActorOf,
+  recordAuditEvent,
+  type AuditAction,
+  type AuditActor,
+  type NewAuditEvent,
+} from './audit-log/record-audit-event';
 export {
   AUDIT_CHAIN_START,
   checkAuditChain,

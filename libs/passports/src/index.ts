@@ -1,4 +1,3 @@
-// The GraphQL models first: @registry/audit (loaded by this module) extends Passport while this index is still loading.
 export { ComponentModel, MaterialModel, PassportModel } from './models/passport.model';
 export { PassportsModule } from './passports.module';
 export { PassportService, type RegisterPassport, type RevisePassport } from './passport.service';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { auditActorOf } from '@registry/audit';
 import type { Principal } from '@registry/auth';
 import { CompositionValidator, flattenComposition, type CompositionDocument, type FlattenedComposition } from '@registry/composition';
-import { type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, readTimeCursor, toConnection } from '@registry/core';
+import { auditActorOf, type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, readTimeCursor, toConnection } from '@registry/core';
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
 import { ValueAssessor } from '@registry/value';
 import { OrganizationService, prefixOf } from '@registry/organizations';
