@@ -6,6 +6,7 @@ import { bySymbol, PassportService } from '@registry/passports';
 import type { Passport } from '@registry/prisma-client';
 import { digitalLinkUrl } from './digital-link';
 import type { PublicCircularity, PublicCriticalMaterial, PublicPassportView } from './public-passport.view';
+import { optionalIdentifiers } from '@registry/verification';
 
 /** The 0.1 % by weight reporting threshold of the Battery Pass data model, as Passport.criticalMaterials uses it. */
 const REPORTING_THRESHOLD = 0.001;
@@ -39,8 +40,7 @@ export class PublicPassportService {
     const identity = {
       granularity: passport.granularity,
       gtin: passport.gtin,
-      serialNumber: passport.serialNumber || null,
-      batchNumber: passport.batchNumber || null,
+      ...optionalIdentifiers(passport),
     };
     return {
       digitalLink: digitalLinkUrl(baseUrl, identity),

@@ -33,13 +33,3 @@ export {
   type AuditActor,
   type NewAuditEvent,
 } from './audit-log/record-audit-event';
-export {
-  AUDIT_CHAIN_START,
-  checkAuditChain,
-  hashAuditEvent,
-  type AuditChainProblem,
-  type AuditChainProblemCode,
-  type AuditChainState,
-  type AuditEventContent,
-  type StoredAuditEvent,
-} from './audit-log/audit-chain';

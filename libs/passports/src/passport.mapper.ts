@@ -1,6 +1,7 @@
 import { materialForms, type MaterialForm } from '@registry/chemistry';
 import type { Passport } from '@registry/prisma-client';
 import type { ComponentModel, CriticalListFlagModel, MaterialModel, PassportModel } from './models/passport.model';
+import { optionalIdentifiers } from '@registry/verification';
 
 /** The GraphQL view of a passport row: the empty strings that keep identities unique read as null. */
 export function toPassportModel(row: Passport): PassportModel {
@@ -10,8 +11,7 @@ export function toPassportModel(row: Passport): PassportModel {
     cluster: row.cluster,
     granularity: row.granularity,
     gtin: row.gtin,
-    serialNumber: row.serialNumber || null,
-    batchNumber: row.batchNumber || null,
+    ...optionalIdentifiers(row),
     status: row.status,
     revision: row.revision,
     manufacturerId: row.manufacturerId,

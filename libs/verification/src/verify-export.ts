@@ -1,4 +1,4 @@
-import { type StoredRevision, verifyRevisionChain } from '@registry/audit';
+import { type StoredRevision, verifyRevisionChain } from './revision-chain';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { createHash } from 'node:crypto';
 import { CsvReader } from './csv';
