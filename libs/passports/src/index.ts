@@ -7,3 +7,4 @@ export { normalizeGtin } from './gtin';
 export { bySymbol } from './element-order';
 export { publicRecycledContent, summarizeRecycledContent, type RecycledContentSummary } from './recycled-content';
 export { recomputeElementRows } from './element-recompute';
+export { ElementRecomputeOnStart } from './element-recompute.on-start';
