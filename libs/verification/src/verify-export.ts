@@ -48,6 +48,7 @@ async function* lines(input: AsyncIterable<Buffer | string>): AsyncGenerator<{ n
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed line is untyped JSON, checked field by field
 const isObject = (value: unknown): value is Record<string, any> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
