@@ -1,4 +1,5 @@
-// Jest runs in ESM mode (Nest 12 is ESM-only) with swc as the transformer; see scripts/test.mjs.
+// Jest runs in ESM mode (Nest 12 is ESM-only; the `test` script starts Node with --experimental-vm-modules) with swc
+// as the transformer; type checking is `npm run typecheck`.
 import { readFileSync } from 'node:fs';
 
 const { compilerOptions } = JSON.parse(readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8'));

@@ -1,12 +1,15 @@
 // Compiles the TypeScript sources to CommonJS in dist/ with swc (type checking is `npm run typecheck`).
 // Import aliases come from tsconfig.json "paths", so they are declared in one place only.
+// `node scripts/build.mjs --out <dir>` builds into another directory (the CLI test builds into a temporary one).
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'dist');
+const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const outDir = resolve(values.out ?? join(root, 'dist'));
 const sourceDirs = ['apps', 'libs', 'prisma', 'generated', 'bench'];
 
 export async function swcOptions() {

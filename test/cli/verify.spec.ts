@@ -1,8 +1,9 @@
-import { DATABASE, type Database } from '@registry/core';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { DATABASE, type Database, repositoryRoot } from '@registry/core';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../apps/cli/src/cli';
 import { lampComposition, REGISTER, registerInput } from '../support/factories';
@@ -70,6 +71,29 @@ describe('npm run cli -- export / verify', () => {
     expect(result.stdout).toContain('OK: 4 passports, 5 revisions (hash chains intact, 5 signatures valid)');
     expect(result.stdout).toMatch(/Manifest: passports\.ndjson as of .*, count 4, SHA-256 [0-9a-f]{64}, signed by http.* with key test-signing-key\./);
     expect(result.code).toBe(0);
+  });
+
+  it('verifies from a build without loading Nest, Prisma or any library but @registry/verification', () => {
+    const root = repositoryRoot();
+    const build = join(dir, 'build');
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--out', build], { cwd: root, stdio: 'pipe' });
+    // The build resolves its packages from the folder above it, as dist/ does from the repository.
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const loadsFile = join(dir, 'loads.json');
+    const run = spawnSync(process.execPath, ['--require', join(root, 'test', 'cli', 'record-loads.cjs'), join(build, 'apps', 'cli', 'src', 'main.js'), 'verify', exported], {
+      cwd: root,
+      env: { ...process.env, RECORD_LOADS_TO: loadsFile },
+      encoding: 'utf8',
+    });
+    expect(run.stdout).toContain('OK: 4 passports, 5 revisions');
+    expect(run.status).toBe(0);
+
+    const loads = JSON.parse(readFileSync(loadsFile, 'utf8')) as string[];
+    const frameworks = loads.filter((load) => /@nestjs|@prisma|prisma-client|generated[\\/]prisma/.test(load));
+    expect(frameworks).toEqual([]);
+    // Of the compiled sources, only the CLI itself and the verification library.
+    const compiled = loads.filter((load) => load.startsWith(build + sep)).map((load) => relative(build, load).split(sep).slice(0, 2).join('/'));
+    expect([...new Set(compiled)].sort()).toEqual(['apps/cli', 'libs/verification']);
   });
 
   it('detects a changed mass and names the line, passport, revision and field', async () => {

@@ -1,4 +1,4 @@
-import { canonicalJson, storedRevisionOf, verifyRevisionChain } from '@registry/audit';
+import { canonicalJson, storedRevisionOf, verifyRevisionChain } from '@registry/verification';
 import { PrismaService } from '@registry/core';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import { createHash } from 'node:crypto';

@@ -3,6 +3,7 @@
 // Co 58.933, Ni 58.693, Sb 121.76.
 import { PrismaService } from '@registry/core';
 import { ELEMENT_MASS_METHOD } from '@registry/chemistry';
+import { ElementRecomputeOnStart } from '@registry/passports';
 import { REGISTER, registerInput } from '../support/factories';
 import { TestApp, type TestOrganization } from '../support/test-app';
 
@@ -218,7 +219,6 @@ describe('figures built on element masses', () => {
 
   /** What the next start runs right after migrations: the application bootstrap hooks. */
   async function restart(): Promise<void> {
-    const { ElementRecomputeOnStart } = await import('../../libs/passports/src/element-recompute.on-start');
     await t.app.get(ElementRecomputeOnStart).onApplicationBootstrap();
   }
 });

@@ -1,4 +1,4 @@
-import { canonicalJson } from '@registry/audit';
+import { canonicalJson } from '@registry/verification';
 import { DATABASE, type Database } from '@registry/core';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { compositionFixtures, lampComposition, REGISTER, registerInput } from '../support/factories';

@@ -1,5 +1,4 @@
-import { canonicalJson } from '@registry/audit';
-import { parseCsv } from '@registry/exports';
+import { canonicalJson, parseCsv } from '@registry/verification';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { createHash } from 'node:crypto';
 import { compositionFixtures, lampComposition, REGISTER, registerInput } from '../support/factories';

@@ -1,4 +1,4 @@
-import { parseCsv, verifyMaterialsExport } from '@registry/exports';
+import { parseCsv, verifyMaterialsExport } from '@registry/verification';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { lampComposition, REGISTER, registerInput } from '../support/factories';

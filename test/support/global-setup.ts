@@ -1,6 +1,8 @@
 // Relative imports: Jest's global setup runs outside the module mapper that resolves the @registry aliases.
+/* eslint-disable no-restricted-imports */
 import { openDatabase } from '../../libs/core/src/database/database';
 import { applyMigrations } from '../../libs/core/src/database/migrator';
+/* eslint-enable no-restricted-imports */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -16,6 +16,7 @@ import { SearchModule } from '@registry/search';
 import { ValueModule } from '@registry/value';
 import type { Request } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { PassportFieldsModule } from './passport-fields/passport-fields.module';
 
 /** Errors raised outside resolvers (field middleware, scalars) pass here; resolver errors are already mapped. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -63,6 +64,7 @@ export class AppModule {
         ValueModule,
         AuditModule,
         ExportsModule,
+        PassportFieldsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: RegistryErrorFilter },

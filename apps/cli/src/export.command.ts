@@ -1,4 +1,4 @@
-import { CsvReader, type ExportManifest } from '@registry/exports';
+import { CsvReader, type ExportManifest } from '@registry/verification';
 import { Presets, SingleBar } from 'cli-progress';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-import { type ExportManifest, type ExportProblem, type ExportVerification, verifyMaterialsExport, verifyPassportExport } from '@registry/exports';
+import { type ExportManifest, type ExportProblem, type ExportVerification, verifyMaterialsExport, verifyPassportExport } from '@registry/verification';
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { CliError, type CliIo, EXIT, writeLine } from './cli-io';

@@ -5,6 +5,7 @@ import { PassportService } from '@registry/passports';
 import { digitalLinkUrl } from './digital-link';
 import { DEFAULT_PNG_SIZE, PNG_SIZES } from './qr-code';
 import { QrImages } from './qr-images';
+import { optionalIdentifiers } from '@registry/verification';
 
 export interface PassportQr<T> {
   content: T;
@@ -26,8 +27,7 @@ export class PassportLinkService {
     const url = digitalLinkUrl(baseUrl, {
       granularity: passport.granularity,
       gtin: passport.gtin,
-      serialNumber: passport.serialNumber || null,
-      batchNumber: passport.batchNumber || null,
+      ...optionalIdentifiers(passport),
     });
     return { url, isPublic: passport.status !== 'DRAFT' };
   }

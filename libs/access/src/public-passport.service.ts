@@ -5,6 +5,7 @@ import { type CriticalMaterialModel, PassportCriticalMaterials, PassportService 
 import type { Passport } from '@registry/prisma-client';
 import { digitalLinkUrl } from './digital-link';
 import type { PublicCircularity, PublicCriticalMaterial, PublicPassportView } from './public-passport.view';
+import { optionalIdentifiers } from '@registry/verification';
 
 export interface DigitalLinkRequest {
   gtin: string;
@@ -35,8 +36,7 @@ export class PublicPassportService {
     const identity = {
       granularity: passport.granularity,
       gtin: passport.gtin,
-      serialNumber: passport.serialNumber || null,
-      batchNumber: passport.batchNumber || null,
+      ...optionalIdentifiers(passport),
     };
     return {
       digitalLink: digitalLinkUrl(baseUrl, identity),

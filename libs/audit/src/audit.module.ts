@@ -1,20 +1,17 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, DATABASE } from '@registry/core';
 import { AuditRepository } from './audit.repository';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 import { JwksController } from './jwks.controller';
-import { PassportHistoryResolver } from './passport-history.resolver';
 import { RevisionPages } from './revision-pages.loader';
 import { loadSigningKeys, SIGNING_KEYS } from './signing-keys';
 import { SigningService } from './signing.service';
 
 /**
- * Integrity of the registry: the signing key and its JWKS, the audit log and the revision history.
- * Global like the database: the passports write path (and the exports) sign with its SigningService, while its own
- * resolvers extend the Passport type, so it must not import the passports module in turn.
+ * Integrity of the registry: the signing key and its JWKS, the audit log and the revision history. The passports
+ * write path and the exports sign with its SigningService; the API layer resolves Passport.revisions with RevisionPages.
  */
-@Global()
 @Module({
   controllers: [JwksController],
   providers: [
@@ -29,8 +26,7 @@ import { SigningService } from './signing.service';
     AuditService,
     RevisionPages,
     AuditResolver,
-    PassportHistoryResolver,
   ],
-  exports: [SigningService],
+  exports: [SigningService, RevisionPages],
 })
 export class AuditModule {}

@@ -3,8 +3,10 @@ import { CurrentPrincipal, type Principal, Roles } from '@registry/auth';
 import { Connection } from '@registry/core';
 import { AuditService } from './audit.service';
 import { AuditEventsArgs } from './dto/audit-events.args';
+import { PassportDiffArgs } from './dto/passport-diff.args';
 import { AuditEventModel } from './models/audit-event.model';
 import { AuditLogVerificationModel } from './models/audit-log-verification.model';
+import { PassportDiffModel } from './models/passport-diff.model';
 
 const AuditEventConnection = Connection(AuditEventModel, { name: 'AuditEvent', totalCount: false });
 
@@ -26,5 +28,12 @@ export class AuditResolver {
   @Roles('AUDITOR')
   verifyAuditLog(@CurrentPrincipal() caller: Principal) {
     return this.audit.verifyChain(caller);
+  }
+
+  @Query(() => PassportDiffModel, {
+    description: 'What changed between two revisions, component by component and material by material. Tier: AUTHORITY (and the owner).',
+  })
+  passportDiff(@CurrentPrincipal() caller: Principal, @Args() args: PassportDiffArgs): Promise<PassportDiffModel> {
+    return this.audit.diff(caller, args.passportId, args.fromRevision, args.toRevision);
   }
 }

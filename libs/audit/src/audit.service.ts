@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AccessTier, canAccess, type Principal } from '@registry/auth';
 import type { CompositionDocument } from '@registry/composition';
-import { AUDIT_CHAIN_START, type AuditChainProblem, type ConnectionShape, checkAuditChain, cursorBigInt, RegistryError, readPage, toConnection } from '@registry/core';
+import { AUDIT_ACTIONS, type ConnectionShape, cursorBigInt, RegistryError, readPage, toConnection, isUuid } from '@registry/core';
+import { AUDIT_CHAIN_START, type AuditChainProblem, checkAuditChain } from '@registry/verification';
 import type { AuditEvent } from '@registry/prisma-client';
-import { AUDIT_ACTIONS } from './audit-log';
 import { AuditRepository } from './audit.repository';
 import type { AuditEventFilter } from './dto/audit-events.args';
 import type { AuditEventModel } from './models/audit-event.model';
@@ -15,8 +15,6 @@ import { diffCompositions } from './passport-diff';
 const CHAIN_PAGE = 1000;
 /** Problems listed in a verification (all are counted): a log rewritten wholesale would otherwise answer megabytes. */
 const MAX_LISTED_PROBLEMS = 100;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads of the audit log and of passport histories, with who may read them. */
 @Injectable()
@@ -34,8 +32,8 @@ export class AuditService {
     const { first, after } = readPage(args);
     const beforeId = after ? this.eventCursor(after) : null;
     const filter = args.filter ?? {};
-    if (filter.passportId && !UUID.test(filter.passportId)) throw RegistryError.invalidField('filter.passportId', 'is not a passport id', 'uuid');
-    if (filter.actorOrganizationId && !UUID.test(filter.actorOrganizationId)) {
+    if (filter.passportId && !isUuid(filter.passportId)) throw RegistryError.invalidField('filter.passportId', 'is not a passport id', 'uuid');
+    if (filter.actorOrganizationId && !isUuid(filter.actorOrganizationId)) {
       throw RegistryError.invalidField('filter.actorOrganizationId', 'is not an organization id', 'uuid');
     }
     if (filter.action && !(AUDIT_ACTIONS as readonly string[]).includes(filter.action)) {
@@ -96,7 +94,7 @@ export class AuditService {
 
   /** What changed between two revisions of a passport; for the AUTHORITY tier and the owner. */
   async diff(caller: Principal, passportId: string, fromRevision: number, toRevision: number): Promise<PassportDiffModel> {
-    const passport = UUID.test(passportId) ? await this.audit.findPassport(passportId) : null;
+    const passport = isUuid(passportId) ? await this.audit.findPassport(passportId) : null;
     const isOwner = caller.organizationKind === 'MANUFACTURER' && caller.organizationId === passport?.manufacturerId;
     // Drafts stay invisible to all but their owner, as everywhere else.
     if (!passport || (passport.status === 'DRAFT' && !isOwner && !caller.platformAdmin)) throw RegistryError.notFound('Passport', passportId);

@@ -1,5 +1,5 @@
 import { type CompositionDocument, type FlatComponent, type FlatMaterial, flattenComposition } from '@registry/composition';
-import { canonicalJson } from './revision-hash';
+import { canonicalJson } from '@registry/verification';
 
 export type ChangeKind = 'ADDED' | 'REMOVED' | 'CHANGED';
 

@@ -1,6 +1,5 @@
 import { loadConfig } from '@registry/core';
-import { hashRevision } from './revision-hash';
-import { revisionContentOf, storedRevisionOf, type StoredRevision, verifyRevisionChain } from './revision-chain';
+import { hashRevision, revisionContentOf, storedRevisionOf, type StoredRevision, verifyRevisionChain } from '@registry/verification';
 import { generateSigningJwk, loadSigningKeys } from './signing-keys';
 import { SigningService } from './signing.service';
 

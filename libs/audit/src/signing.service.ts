@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CompactSign, type JWK } from 'jose';
-import { canonicalJson } from './revision-hash';
+import { canonicalJson, REVISION_SIGNATURE_TYPE } from '@registry/verification';
 import { SIGNING_KEYS, type SigningKeys } from './signing-keys';
 
-/** `typ` of the JWS over a passport revision. */
-export const REVISION_SIGNATURE_TYPE = 'passport-revision+jws';
 
 /** What the registry signs for a revision: the hash covers everything else. */
 export interface RevisionSignaturePayload {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appendAuditEvent, type AuditEventInput, PrismaService } from '@registry/core';
+import { auditActorOf, PrismaService, recordAuditEvent } from '@registry/core';
 import type { ApiKey, ApiKeyRole, Organization } from '@registry/prisma-client';
 import type { Principal } from './principal';
 
@@ -28,7 +28,11 @@ export class ApiKeyRepository {
     // One transaction: a key never exists without the audit event of its creation.
     return this.prisma.$transaction(async (tx) => {
       const key = await tx.apiKey.create({ data });
-      await appendAuditEvent(tx, auditEvent('api_key.created', actor, { apiKeyId: key.id, organizationId: key.organizationId, role: key.role }));
+      await recordAuditEvent(tx, {
+        action: 'api_key.created',
+        actor: auditActorOf(actor),
+        details: { apiKeyId: key.id, organizationId: key.organizationId, role: key.role },
+      });
       return key;
     });
   }
@@ -54,7 +58,7 @@ export class ApiKeyRepository {
       const updated = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
       const key = await tx.apiKey.findUniqueOrThrow({ where: { id } });
       if (updated.count > 0) {
-        await appendAuditEvent(tx, auditEvent('api_key.revoked', actor, { apiKeyId: key.id, organizationId: key.organizationId }));
+        await recordAuditEvent(tx, { action: 'api_key.revoked', actor: auditActorOf(actor), details: { apiKeyId: key.id, organizationId: key.organizationId } });
       }
       return key;
     });
@@ -67,17 +71,4 @@ export class ApiKeyRepository {
       data: { lastUsedAt: now },
     });
   }
-}
-
-/**
- * An entry of the append-only audit log, appended by its one writer (appendAuditEvent); it is read through
- * @registry/audit, which depends on this domain and so cannot be imported here. The platform administrator's environment key has no id: details say so.
- */
-function auditEvent(action: 'api_key.created' | 'api_key.revoked', actor: Principal, details: Record<string, unknown>): AuditEventInput {
-  return {
-    action,
-    actorOrganizationId: actor.organizationId,
-    actorKeyId: actor.apiKeyId,
-    details: { ...(actor.platformAdmin ? { platformAdmin: true } : {}), ...details },
-  };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, RegistryError, readPage, readTimeCursor, toConnection, type ConnectionShape } from '@registry/core';
+import { APP_CONFIG, type AppConfig, RegistryError, readPage, readTimeCursor, toConnection, type ConnectionShape, isUuid } from '@registry/core';
 import type { ApiKey, ApiKeyRole, OrganizationKind } from '@registry/prisma-client';
 import { ApiKeyRepository } from './api-key.repository';
 import { displayPrefix, generateSecret, hashSecret, secretsEqual } from './api-key.secret';
@@ -61,7 +61,7 @@ export class ApiKeyService {
     input: { organizationId: string; role: ApiKeyRole; label?: string | null; expiresAt?: Date | null },
   ): Promise<CreatedApiKey> {
     this.requireOrganizationAdmin(caller, input.organizationId);
-    const organization = UUID.test(input.organizationId) ? await this.keys.findOrganization(input.organizationId) : null;
+    const organization = isUuid(input.organizationId) ? await this.keys.findOrganization(input.organizationId) : null;
     if (!organization) throw RegistryError.notFound('Organization', input.organizationId);
     if (!ROLES_BY_KIND[organization.kind].includes(input.role)) {
       throw RegistryError.invalidField(
@@ -95,7 +95,7 @@ export class ApiKeyService {
     const organizationId = organizationIdArg ?? caller.organizationId;
     if (!organizationId) throw RegistryError.invalidField('organizationId', 'is required for the platform administrator key', 'required');
     this.requireOrganizationAdmin(caller, organizationId);
-    if (!UUID.test(organizationId)) throw RegistryError.invalidField('organizationId', `"${organizationId}" is not an organization id`, 'uuid');
+    if (!isUuid(organizationId)) throw RegistryError.invalidField('organizationId', `"${organizationId}" is not an organization id`, 'uuid');
     const { first, after } = readPage(args);
     const cursor = readTimeCursor(after);
     const [rows, total] = await Promise.all([
@@ -106,7 +106,7 @@ export class ApiKeyService {
   }
 
   async revoke(caller: Principal, apiKeyId: string): Promise<ApiKey> {
-    const key = UUID.test(apiKeyId) ? await this.keys.findById(apiKeyId) : null;
+    const key = isUuid(apiKeyId) ? await this.keys.findById(apiKeyId) : null;
     if (!key) throw RegistryError.notFound('ApiKey', apiKeyId);
     this.requireOrganizationAdmin(caller, key.organizationId);
     if (key.revokedAt) return key;
@@ -121,5 +121,3 @@ export class ApiKeyService {
     });
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -25,14 +25,11 @@ export {
   type ConnectionShape,
   type Edge,
 } from './graphql/connection';
-export { appendAuditEvent, type AuditEventInput } from './audit-log/append-audit-event';
 export {
-  AUDIT_CHAIN_START,
-  checkAuditChain,
-  hashAuditEvent,
-  type AuditChainProblem,
-  type AuditChainProblemCode,
-  type AuditChainState,
-  type AuditEventContent,
-  type StoredAuditEvent,
-} from './audit-log/audit-chain';
+  AUDIT_ACTIONS,
+  auditActorOf,
+  recordAuditEvent,
+  type AuditAction,
+  type AuditActor,
+  type NewAuditEvent,
+} from './audit-log/record-audit-event';

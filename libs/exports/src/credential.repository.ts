@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, type Database } from '@registry/core';
 import type { CredentialSource } from './credential.builder';
+import { iso } from './export-sql';
 
 type RevisionRow = CredentialSource['revision'] & {
   manufacturerName: string;
@@ -8,8 +9,6 @@ type RevisionRow = CredentialSource['revision'] & {
   /** Whether the passport was PUBLISHED while this revision was current. */
   published: boolean;
 };
-
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 @Injectable()
 export class CredentialRepository {

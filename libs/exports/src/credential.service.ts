@@ -6,6 +6,7 @@ import { PassportService } from '@registry/passports';
 import { buildCredential, CREDENTIAL_SIGNATURE_TYPE, type ProductPassportCredential } from './credential.builder';
 import { CredentialRepository } from './credential.repository';
 import { EXPORTS_SETTINGS, type ExportsSettings } from './exports.settings';
+import { optionalIdentifiers } from '@registry/verification';
 
 export interface SignedCredential {
   credential: ProductPassportCredential;
@@ -57,8 +58,7 @@ export class CredentialService {
       passport: {
         id: passport.id,
         gtin: passport.gtin,
-        serialNumber: passport.serialNumber || null,
-        batchNumber: passport.batchNumber || null,
+        ...optionalIdentifiers(passport),
         granularity: passport.granularity,
         cluster: passport.cluster,
         // The status the revision had: the passport's own for the current one (PUBLISHED or ARCHIVED); an earlier

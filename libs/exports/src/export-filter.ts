@@ -1,4 +1,4 @@
-import { RegistryError, type Violation } from '@registry/core';
+import { RegistryError, type Violation, isUuid } from '@registry/core';
 import { ClusterCode, PassportStatus } from '@registry/prisma-client';
 
 /** What an export covers. `asOf` bounds it in time, so that the same request gives the same bytes later on. */
@@ -16,7 +16,6 @@ export interface ExportFilter {
 export type FilterParams = Partial<Record<'cluster' | 'manufacturerId' | 'status' | 'updatedSince', string>>;
 
 const PARAMETERS = ['cluster', 'manufacturerId', 'status', 'updatedSince', 'asOf'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A date, or a date and time with a zone (a time without one would be read differently by different parties). */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -51,7 +50,7 @@ export function parseExportFilter(query: Record<string, unknown>, now: Date = ne
     violations.push({ path: 'status', message: `must be one of ${Object.keys(PassportStatus).join(', ')}`, keyword: 'enum' });
   }
   const manufacturerId = text('manufacturerId');
-  if (manufacturerId !== null && !UUID.test(manufacturerId)) {
+  if (manufacturerId !== null && !isUuid(manufacturerId)) {
     violations.push({ path: 'manufacturerId', message: 'must be an organization id (a UUID)', keyword: 'uuid' });
   }
   const updatedSince = isoDate('updatedSince', text('updatedSince'), violations);

@@ -1,8 +1,7 @@
 import { materialForms, type MaterialForm } from '@registry/chemistry';
 import { type CompositionDocument, flattenComposition } from '@registry/composition';
-import { type CsvValue, spreadsheetSafe } from './csv';
 import type { CompositionBatchRow, PassportBatchRow } from './export.repository';
-import type { PassportExportLine } from './export.types';
+import { type CsvValue, type PassportExportLine, spreadsheetSafe, optionalIdentifiers } from '@registry/verification';
 
 /** One passport of a batch as its NDJSON line; the identity's empty strings (no serial, no batch) read as null. */
 export function toExportLine(row: PassportBatchRow, sequence: number): PassportExportLine {
@@ -10,8 +9,7 @@ export function toExportLine(row: PassportBatchRow, sequence: number): PassportE
     sequence,
     id: row.id,
     gtin: row.gtin,
-    serialNumber: row.serialNumber || null,
-    batchNumber: row.batchNumber || null,
+    ...optionalIdentifiers(row),
     granularity: row.granularity,
     cluster: row.cluster,
     manufacturer: { id: row.manufacturerId, name: row.manufacturerName },
@@ -31,14 +29,15 @@ export function toExportLine(row: PassportBatchRow, sequence: number): PassportE
  */
 export function materialRows(row: CompositionBatchRow, criticalLists: (element: string, forms: MaterialForm[]) => readonly string[]): CsvValue[][] {
   const flattened = flattenComposition(row.composition as CompositionDocument);
+  const identifiers = optionalIdentifiers(row);
   return flattened.components.flatMap((component) =>
     component.materials.flatMap((material) => {
       const materialColumns: CsvValue[] = [
         row.id,
         row.revision,
         row.gtin,
-        row.serialNumber || null,
-        row.batchNumber || null,
+        identifiers.serialNumber,
+        identifiers.batchNumber,
         row.cluster,
         row.status,
         row.manufacturerId,

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { CurrentPrincipal, type Principal, Roles } from '@registry/auth';
 import type { Response } from 'express';
 import { ExportService, type PreparedExport } from './export.service';
-import type { ExportManifest } from './export.types';
+import type { ExportManifest } from '@registry/verification';
 
 /** Bulk reads for auditors, streamed (GraphQL pages are for interactive reads). */
 @Controller('exports')

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, type Database } from '@registry/core';
 import type { ExportFilter } from './export-filter';
-import type { ExportedRevision } from './export.types';
+import type { ExportedRevision } from '@registry/verification';
+import { iso } from './export-sql';
 
 /** A passport row of an export batch, with its revisions up to the export's asOf. */
 export interface PassportBatchRow {
@@ -35,9 +36,6 @@ export interface CompositionBatchRow {
 
 /** Sorts before every UUID: the keyset start. */
 export const FIRST_ID = '00000000-0000-0000-0000-000000000000';
-
-/** ISO 8601 in UTC with milliseconds, formatted by the database so that both drivers give the same text. */
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * Reads exports in keyset batches ordered by passport id. Each batch is one statement, so it is consistent in

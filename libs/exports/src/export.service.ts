@@ -5,14 +5,12 @@ import type { Principal } from '@registry/auth';
 import { RegistryError } from '@registry/core';
 import { CriticalMaterialsService } from '@registry/materials';
 import { Writable } from 'node:stream';
-import { csvRow } from './csv';
 import { type ExportFilter, filterParams, parseExportFilter } from './export-filter';
 import { materialRows, toExportLine } from './export-rows';
 import { ExportAborted, ExportSink } from './export-sink';
 import { ExportRepository, FIRST_ID } from './export.repository';
-import { type ExportManifest, MATERIAL_COLUMNS } from './export.types';
 import { EXPORTS_SETTINGS, type ExportsSettings } from './exports.settings';
-import { MANIFEST_SIGNATURE_TYPE, type ManifestPayload } from './manifest';
+import { csvRow, type ExportManifest, MANIFEST_SIGNATURE_TYPE, MATERIAL_COLUMNS, type ManifestPayload } from '@registry/verification';
 
 /** Passports per database round trip: bounds the memory of an export whatever its size. */
 const PASSPORT_BATCH = 200;

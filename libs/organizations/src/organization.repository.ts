@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { appendAuditEvent, PrismaService, type AuditEventInput } from '@registry/core';
+import { auditActorOf, PrismaService, recordAuditEvent } from '@registry/core';
 import type { Principal } from '@registry/auth';
 import type { Organization, OrganizationKind, Prisma } from '@registry/prisma-client';
 import { leadingPrefixes, prefixesOverlap } from './gs1-company-prefix';
@@ -30,15 +30,16 @@ export class OrganizationRepository {
       const conflict = prefixes.length > 0 ? await this.lockAndFindConflict(tx, null, prefixes) : null;
       if (conflict) return { conflict };
       const organization = await tx.organization.create({ data: { ...data, gs1CompanyPrefixes: { create: prefixes.map((prefix) => ({ prefix })) } } });
-      await appendAuditEvent(
-        tx,
-        auditEvent('organization.created', actor, {
+      await recordAuditEvent(tx, {
+        action: 'organization.created',
+        actor: auditActorOf(actor),
+        details: {
           organizationId: organization.id,
           name: organization.name,
           kind: organization.kind,
           ...(prefixes.length > 0 ? { gs1CompanyPrefixes: prefixes } : {}),
-        }),
-      );
+        },
+      });
       return { organization };
     });
   }
@@ -58,7 +59,11 @@ export class OrganizationRepository {
       const previous = organization.gs1CompanyPrefixes.map((p) => p.prefix).sort();
       await tx.gs1CompanyPrefix.deleteMany({ where: { organizationId } });
       if (prefixes.length > 0) await tx.gs1CompanyPrefix.createMany({ data: prefixes.map((prefix) => ({ prefix, organizationId })) });
-      await appendAuditEvent(tx, auditEvent('organization.gs1_company_prefixes_set', actor, { organizationId, gs1CompanyPrefixes: prefixes, previous }));
+      await recordAuditEvent(tx, {
+        action: 'organization.gs1_company_prefixes_set',
+        actor: auditActorOf(actor),
+        details: { organizationId, gs1CompanyPrefixes: prefixes, previous },
+      });
       return { organization };
     });
   }
@@ -113,21 +118,4 @@ export class OrganizationRepository {
     }
     return null;
   }
-}
-
-/**
- * An entry of the append-only audit log, written by its one writer (read through @registry/audit, which depends on
- * this domain). The platform administrator's environment key has no id: details say so.
- */
-function auditEvent(
-  action: 'organization.created' | 'organization.gs1_company_prefixes_set',
-  actor: Principal,
-  details: Record<string, unknown>,
-): AuditEventInput {
-  return {
-    action,
-    actorOrganizationId: actor.organizationId,
-    actorKeyId: actor.apiKeyId,
-    details: { ...(actor.platformAdmin ? { platformAdmin: true } : {}), ...details },
-  };
 }

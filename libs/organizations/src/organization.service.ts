@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@registry/auth';
-import { type ConnectionShape, cursorText, RegistryError, type Violation, readPage, toConnection } from '@registry/core';
+import { type ConnectionShape, cursorText, RegistryError, type Violation, readPage, toConnection, isUuid } from '@registry/core';
 import type { Organization, OrganizationKind } from '@registry/prisma-client';
 import { checkGs1CompanyPrefixes } from './gs1-company-prefix';
 import { OrganizationRepository, type PrefixConflict } from './organization.repository';
@@ -43,7 +43,7 @@ export class OrganizationService {
   async setGs1CompanyPrefixes(caller: Principal, organizationId: string, input: string[]): Promise<Organization> {
     if (!caller.platformAdmin) throw RegistryError.forbidden('Only the platform administrator can set GS1 Company Prefixes');
     const violations: Violation[] = [];
-    if (!UUID.test(organizationId)) violations.push({ path: 'organizationId', message: 'is not an organization id', keyword: 'uuid' });
+    if (!isUuid(organizationId)) violations.push({ path: 'organizationId', message: 'is not an organization id', keyword: 'uuid' });
     const prefixes = checkGs1CompanyPrefixes(input, 'prefixes', violations);
     if (violations.length > 0) throw RegistryError.invalid('The GS1 Company Prefixes were not set: the input is invalid', violations);
     const result = await this.organizations.setPrefixes(organizationId, prefixes, caller);
@@ -85,8 +85,6 @@ export class OrganizationService {
     return toConnection(rows, first, (o) => [o.name], (o) => o, total);
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A prefix belongs to one organization: CONFLICT names the prefix asked for and the one it overlaps. */
 function prefixConflict(conflict: PrefixConflict, field: string): RegistryError {

@@ -1,4 +1,4 @@
-import { canonicalJson } from '@registry/audit';
+import { canonicalJson } from '@registry/verification';
 import { createHash } from 'node:crypto';
 
 /** The HTTP header a client sends so that retrying a registerPassport request is safe. */

@@ -1,4 +1,3 @@
-// The GraphQL models first: @registry/audit (loaded by this module) extends Passport while this index is still loading.
 export { ComponentModel, CriticalListFlagModel, CriticalMaterialModel, MaterialModel, PassportModel } from './models/passport.model';
 export { PassportsModule } from './passports.module';
 export { PassportService, type RegisterPassport, type RevisePassport } from './passport.service';
@@ -9,3 +8,4 @@ export { normalizeGtin } from './gtin';
 export { bySymbol } from './element-order';
 export { publicRecycledContent, summarizeRecycledContent, type RecycledContentSummary } from './recycled-content';
 export { recomputeElementRows } from './element-recompute';
+export { ElementRecomputeOnStart } from './element-recompute.on-start';

@@ -1,5 +1,6 @@
 import type { Passport } from '@registry/prisma-client';
 import type { ComponentModel, MaterialModel, PassportModel } from './models/passport.model';
+import { optionalIdentifiers } from '@registry/verification';
 
 /** The GraphQL view of a passport row: the empty strings that keep identities unique read as null. */
 export function toPassportModel(row: Passport): PassportModel {
@@ -9,8 +10,7 @@ export function toPassportModel(row: Passport): PassportModel {
     cluster: row.cluster,
     granularity: row.granularity,
     gtin: row.gtin,
-    serialNumber: row.serialNumber || null,
-    batchNumber: row.batchNumber || null,
+    ...optionalIdentifiers(row),
     status: row.status,
     revision: row.revision,
     manufacturerId: row.manufacturerId,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type AuditActor, hashRevision, recordAuditEvent, revisionContentOf, type RevisionRow, SigningService } from '@registry/audit';
-import { PrismaService } from '@registry/core';
+import { SigningService } from '@registry/audit';
+import { type AuditActor, PrismaService, recordAuditEvent } from '@registry/core';
+import { hashRevision, revisionContentOf, type RevisionRow } from '@registry/verification';
 import { ELEMENT_MASS_METHOD_VERSION } from '@registry/chemistry';
 import type { FlatComponent, FlattenedComposition } from '@registry/composition';
 import { Prisma, type Passport, type PassportComponent, type PassportMaterial, type PassportStatus } from '@registry/prisma-client';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { auditActorOf } from '@registry/audit';
 import type { Principal } from '@registry/auth';
 import { CompositionValidator, flattenComposition, type CompositionDocument, type FlattenedComposition } from '@registry/composition';
-import { type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, readTimeCursor, toConnection } from '@registry/core';
+import { auditActorOf, type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, readTimeCursor, toConnection, isUuid } from '@registry/core';
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
 import { ValueAssessor } from '@registry/value';
 import { OrganizationService, prefixOf } from '@registry/organizations';
@@ -186,7 +185,7 @@ export class PassportService {
 
   /** A passport the caller may see at all: drafts only to their owner; others are "not found" rather than leaked. */
   async get(caller: Principal | null, id: string): Promise<Passport> {
-    const passport = UUID.test(id) ? await this.passports.findById(id) : null;
+    const passport = isUuid(id) ? await this.passports.findById(id) : null;
     if (!passport || !this.isVisible(caller, passport)) throw RegistryError.notFound('Passport', id);
     return passport;
   }
@@ -204,7 +203,7 @@ export class PassportService {
     if (filter.cluster) conditions.push({ cluster: filter.cluster });
     if (filter.status) conditions.push({ status: filter.status });
     if (filter.manufacturerId) {
-      if (!UUID.test(filter.manufacturerId)) throw RegistryError.invalidField('filter.manufacturerId', 'is not an organization id', 'uuid');
+      if (!isUuid(filter.manufacturerId)) throw RegistryError.invalidField('filter.manufacturerId', 'is not an organization id', 'uuid');
       conditions.push({ manufacturerId: filter.manufacturerId });
     }
     if (filter.gtin) {
@@ -344,5 +343,3 @@ function unitCountOf(granularity: Granularity, composition: Record<string, unkno
   if (granularity === 'ITEM') return 1;
   return typeof composition.unitCount === 'number' ? composition.unitCount : 1;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,4 +1,5 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@registry/audit';
 import { CompositionModule } from '@registry/composition';
 import { MaterialsModule } from '@registry/materials';
 import { OrganizationsModule } from '@registry/organizations';
@@ -12,8 +13,7 @@ import { PassportResolver } from './passport.resolver';
 import { PassportService } from './passport.service';
 
 @Module({
-  // forwardRef: the value library reads Passport types from this one, and this one uses its assessor.
-  imports: [CompositionModule, MaterialsModule, OrganizationsModule, forwardRef(() => ValueModule)],
+  imports: [AuditModule, CompositionModule, MaterialsModule, OrganizationsModule, ValueModule],
   providers: [
     ElementRecomputeOnStart,
     PassportRepository,

@@ -1,4 +1,4 @@
-import { RegistryError, type Violation } from '@registry/core';
+import { RegistryError, type Violation, isUuid } from '@registry/core';
 import type { ClusterCode, PassportStatus } from '@registry/prisma-client';
 
 /** The reference data the criteria are checked against (the element table and the critical material lists). */
@@ -55,7 +55,6 @@ export interface HitCursor {
 export const DEFAULT_STATUS: PassportStatus = 'PUBLISHED';
 const COROP = /^CR(0[1-9]|[1-3][0-9]|40)$/;
 const CAS_NUMBER = /^(\d{2,7})-(\d{2})-(\d)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks a component search filter; every problem is reported at once, each naming its field. */
 export function readSearchFilter(filter: MaterialSearchFilter, reference: SearchReference): SearchCriteria {
@@ -80,7 +79,7 @@ export function readSearchFilter(filter: MaterialSearchFilter, reference: Search
   const corop = filter.corop?.trim().toUpperCase() || null;
   if (corop && !COROP.test(corop)) violations.push({ path: 'filter.corop', message: `"${corop}" is not a COROP code (CR01 to CR40)`, keyword: 'pattern' });
   const manufacturerId = filter.manufacturerId?.trim() || null;
-  if (manufacturerId && !UUID.test(manufacturerId)) {
+  if (manufacturerId && !isUuid(manufacturerId)) {
     violations.push({ path: 'filter.manufacturerId', message: 'is not an organization id', keyword: 'uuid' });
   }
   if (violations.length > 0) throw RegistryError.invalid('The search filter is invalid', violations);
@@ -122,7 +121,7 @@ export function readInventoryFilter(filter: InventoryFilter, reference: SearchRe
 export function readHitCursor(values: unknown[] | null): HitCursor | null {
   if (values === null) return null;
   const [mass, id] = values;
-  if (values.length !== 2 || typeof mass !== 'number' || !Number.isFinite(mass) || typeof id !== 'string' || !UUID.test(id)) {
+  if (values.length !== 2 || typeof mass !== 'number' || !Number.isFinite(mass) || typeof id !== 'string' || !isUuid(id)) {
     throw RegistryError.invalidField('after', 'is not a cursor of componentsContaining', 'cursor');
   }
   return { massKgPerProduct: mass, id };

@@ -1,6 +1,8 @@
-// The assessor comes first: libs/passports may import it while this library imports PassportModel from there.
 export { ValueAssessor } from './value.assessor';
 export { ValueModule } from './value.module';
+export { ValueLoaderFactory, type StoredFigures, type ValueLoaders } from './value.loaders';
+export { CircularityModel } from './models/circularity.model';
+export { ReuseValueModel } from './models/reuse-value.model';
 export { assessCircularity, EFFICIENCY_WHEN_MISSING } from './circularity/circularity.assessment';
 export {
   linearFlowIndex,

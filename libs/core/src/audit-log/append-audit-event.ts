@@ -1,5 +1,5 @@
 import type { Prisma } from '@registry/prisma-client';
-import { hashAuditEvent } from './audit-chain';
+import { hashAuditEvent } from '@registry/verification';
 
 /** An event to append; the writer adds the time and the link to the event before it. */
 export interface AuditEventInput {

@@ -25,6 +25,7 @@ const HTTP_STATUS: Record<string, number> = {
 
 /** The fields of a unique constraint, from the error meta of either driver adapter. */
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the adapters' meta is untyped; read optionally below
   const meta = error.meta as Record<string, any> | undefined;
   const fields = meta?.target ?? meta?.driverAdapterError?.cause?.constraint?.fields;
   return Array.isArray(fields) ? fields.map(String) : [];

@@ -1,4 +1,4 @@
-import { type StoredRevision, verifyRevisionChain } from '@registry/audit';
+import { type StoredRevision, verifyRevisionChain } from './revision-chain';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { createHash } from 'node:crypto';
 import { CsvReader } from './csv';
@@ -48,6 +48,7 @@ async function* lines(input: AsyncIterable<Buffer | string>): AsyncGenerator<{ n
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed line is untyped JSON, checked field by field
 const isObject = (value: unknown): value is Record<string, any> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**

@@ -1,5 +1,4 @@
-import canonicalize from 'canonicalize';
-import { createHash } from 'node:crypto';
+import { canonicalHash } from './canonical-json';
 
 /**
  * What an audit event's hash covers: everything it records and the hash of the event before it, so the log is a
@@ -49,7 +48,7 @@ export const AUDIT_CHAIN_START: AuditChainState = { lastHash: null, checked: 0, 
 
 /** Lowercase hex SHA-256 of the RFC 8785 canonical JSON of an event's content. */
 export function hashAuditEvent(content: AuditEventContent): string {
-  const text = canonicalize({
+  return canonicalHash({
     occurredAt: content.occurredAt,
     action: content.action,
     actorOrganizationId: content.actorOrganizationId,
@@ -60,8 +59,6 @@ export function hashAuditEvent(content: AuditEventContent): string {
     draft: content.draft,
     previousHash: content.previousHash,
   });
-  if (text === undefined) throw new Error('the audit event cannot be canonicalised to JSON');
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /**

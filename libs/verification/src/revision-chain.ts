@@ -1,7 +1,11 @@
 import type { JWK } from 'jose';
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
-import { canonicalJson, hashRevision, type RevisionContent } from './revision-hash';
-import { REVISION_SIGNATURE_TYPE } from './signing.service';
+import { canonicalJson } from './canonical-json';
+import { optionalIdentifiers } from './optional-identifiers';
+import { hashRevision, revisionContent, type RevisionContent } from './revision-hash';
+
+/** `typ` of the JWS over a passport revision. */
+export const REVISION_SIGNATURE_TYPE = 'passport-revision+jws';
 
 /**
  * A revision as stored (or exported): everything its contentHash covers (RevisionContent), plus the hash, the
@@ -73,8 +77,7 @@ export function revisionContentOf(passport: PassportIdentity, row: RevisionRow):
     cluster: passport.cluster,
     granularity: passport.granularity,
     gtin: passport.gtin,
-    serialNumber: passport.serialNumber || null,
-    batchNumber: passport.batchNumber || null,
+    ...optionalIdentifiers(passport),
     productName: row.productName,
     status: row.status,
     totalMassKg: row.totalMassKg,
@@ -134,27 +137,9 @@ function checkHash(revision: StoredRevision, place: Place, problems: Problem[]):
     return;
   }
   const { contentHash } = revision;
-  const stored = revision;
-  // Only the fields RevisionContent names are hashed, whatever else a stored or exported revision carries.
-  const content: RevisionContent = {
-    passportId: stored.passportId,
-    revision: stored.revision,
-    previousHash: stored.previousHash,
-    manufacturerId: stored.manufacturerId,
-    cluster: stored.cluster,
-    granularity: stored.granularity,
-    gtin: stored.gtin,
-    serialNumber: stored.serialNumber,
-    batchNumber: stored.batchNumber,
-    productName: stored.productName,
-    status: stored.status,
-    totalMassKg: stored.totalMassKg,
-    composition: stored.composition,
-    createdAt: stored.createdAt,
-  };
   let actual: string;
   try {
-    actual = hashRevision(content);
+    actual = hashRevision(revisionContent(revision));
   } catch (error) {
     problems.push({ code: 'HASH_MISMATCH', ...place, field: 'contentHash', message: `the content cannot be hashed: ${(error as Error).message}` });
     return;

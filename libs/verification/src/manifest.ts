@@ -1,4 +1,4 @@
-import { canonicalJson } from '@registry/audit';
+import { canonicalJson } from './canonical-json';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import type { ExportManifest } from './export.types';
 

@@ -1,6 +1,5 @@
-import type { Principal } from '@registry/auth';
-import { appendAuditEvent } from '@registry/core';
 import type { Prisma } from '@registry/prisma-client';
+import { appendAuditEvent } from './append-audit-event';
 
 /** Every write the registry records. */
 export const AUDIT_ACTIONS = [
@@ -23,7 +22,8 @@ export interface AuditActor {
   platformAdmin: boolean;
 }
 
-export function auditActorOf(principal: Principal): AuditActor {
+/** The actor of a caller (an auth Principal; typed by its shape, so that core imports no domain library). */
+export function auditActorOf(principal: { organizationId: string | null; apiKeyId: string | null; platformAdmin: boolean }): AuditActor {
   return { organizationId: principal.organizationId, keyId: principal.apiKeyId, platformAdmin: principal.platformAdmin };
 }
 
@@ -36,12 +36,13 @@ export interface NewAuditEvent {
 }
 
 /**
- * Appends an event to the audit log with the transaction client of the write it records, so that the write and
- * its event commit or roll back together; call it last in the transaction (see appendAuditEvent, the log's one
- * writer, which chains the event to the one before). The log is append-only: the database refuses UPDATE and
- * DELETE of its rows, and no API changes them.
+ * Records an event in the audit log: what every domain (organizations, keys, passports) calls, with the
+ * transaction client of the write it records, so that the write and its event commit or roll back together; call
+ * it last in the transaction (appendAuditEvent chains the event to the one before under a lock). The log is
+ * append-only: the database refuses UPDATE and DELETE of its rows, and no API changes them.
  */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: NewAuditEvent): Promise<void> {
+  // The platform administrator's environment key has no id: details say so.
   const details = { ...(event.actor.platformAdmin ? { platformAdmin: true } : {}), ...event.details };
   await appendAuditEvent(tx, {
     action: event.action,
