@@ -1,5 +1,5 @@
 import type { Principal } from '@registry/auth';
-import { appendAuditEvent } from '@registry/core';
+import { appendAuditEvents, type AuditEventInput } from '@registry/core';
 import type { Prisma } from '@registry/prisma-client';
 
 /** Every write the registry records. */
@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'passport.revised',
   'passport.published',
   'passport.archived',
+  'import.started',
+  'import.finished',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -42,8 +44,17 @@ export interface NewAuditEvent {
  * DELETE of its rows, and no API changes them.
  */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: NewAuditEvent): Promise<void> {
+  await recordAuditEvents(tx, [event]);
+}
+
+/** Appends several events in order, with one lock (the passports of a bulk write); see recordAuditEvent. */
+export async function recordAuditEvents(tx: Prisma.TransactionClient, events: readonly NewAuditEvent[]): Promise<void> {
+  await appendAuditEvents(tx, events.map(auditEventInputOf));
+}
+
+function auditEventInputOf(event: NewAuditEvent): AuditEventInput {
   const details = { ...(event.actor.platformAdmin ? { platformAdmin: true } : {}), ...event.details };
-  await appendAuditEvent(tx, {
+  return {
     action: event.action,
     actorOrganizationId: event.actor.organizationId,
     actorKeyId: event.actor.keyId,
@@ -51,7 +62,7 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, event: NewA
     revision: event.revision ?? null,
     details,
     draft: isDraftEvent(event),
-  });
+  };
 }
 
 /**

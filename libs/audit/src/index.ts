@@ -13,5 +13,5 @@ export {
   type RevisionRow,
   type StoredRevision,
 } from './revision-chain';
-export { AUDIT_ACTIONS, auditActorOf, recordAuditEvent, type AuditAction, type AuditActor, type NewAuditEvent } from './audit-log';
+export { AUDIT_ACTIONS, auditActorOf, recordAuditEvent, recordAuditEvents, type AuditAction, type AuditActor, type NewAuditEvent } from './audit-log';
 export { AuditModule } from './audit.module';

@@ -25,7 +25,7 @@ export {
   type ConnectionShape,
   type Edge,
 } from './graphql/connection';
-export { appendAuditEvent, type AuditEventInput } from './audit-log/append-audit-event';
+export { appendAuditEvent, appendAuditEvents, type AuditEventInput } from './audit-log/append-audit-event';
 export {
   AUDIT_CHAIN_START,
   checkAuditChain,
