@@ -50,14 +50,15 @@ export class PassportBatchService {
   }
 
   /**
-   * Writes registrations and revisions in one transaction, with `alsoInTransaction` last in it. Throws
+   * Writes registrations and revisions in one transaction, with `alsoInTransaction` last in it (given the
+   * passports written, in the order of the batch). Throws
    * StaleRevisionError (nothing written) when a passport to revise moved on, and Prisma's P2002 when an identity
    * was taken meanwhile.
    */
   write(
     caller: Principal,
     batch: { created: PreparedPassport[]; revised: { passportId: string; expectedRevision: number; passport: PreparedPassport }[] },
-    alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<void>,
+    alsoInTransaction?: (tx: Prisma.TransactionClient, written: { created: Passport[]; revised: Passport[] }) => Promise<void>,
   ): Promise<{ created: Passport[]; revised: Passport[] }> {
     const manufacturerId = caller.organizationId!;
     const who = { createdByKeyId: caller.apiKeyId, actor: auditActorOf(caller) };

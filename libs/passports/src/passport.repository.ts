@@ -86,7 +86,7 @@ export class PassportRepository {
    */
   async writeBatch(
     batch: { created: NewPassport[]; revised: PassportRevisionChange[] },
-    alsoInTransaction: (tx: Prisma.TransactionClient) => Promise<void> = async () => undefined,
+    alsoInTransaction: (tx: Prisma.TransactionClient, written: { created: Passport[]; revised: Passport[] }) => Promise<void> = async () => undefined,
   ): Promise<{ created: Passport[]; revised: Passport[] }> {
     // One transaction: the chunk lands whole or not at all, so an interrupted import never half-writes a passport.
     return this.prisma.$transaction(
@@ -98,7 +98,7 @@ export class PassportRepository {
           if (!passport) throw new StaleRevisionError(change.passportId);
           revised.push(passport);
         }
-        await alsoInTransaction(tx);
+        await alsoInTransaction(tx, { created, revised });
         return { created, revised };
       },
       { timeout: 60_000 },
@@ -383,7 +383,9 @@ export class PassportRepository {
   /** The passports with these exact identities, whatever their status and owner, in one query. */
   findByIdentities(identities: readonly { gtin: string; serialNumber: string; batchNumber: string }[]): Promise<Passport[]> {
     if (identities.length === 0) return Promise.resolve([]);
-    return this.prisma.passport.findMany({ where: { OR: identities.map((identity) => ({ ...identity })) } });
+    return this.prisma.passport.findMany({
+      where: { OR: identities.map(({ gtin, serialNumber, batchNumber }) => ({ gtin, serialNumber, batchNumber })) },
+    });
   }
 
   /** The passport an organization's Idempotency-Key registered within the last 24 hours, with the input's hash. */
