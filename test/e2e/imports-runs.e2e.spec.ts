@@ -132,26 +132,26 @@ describe('an import run interrupted by a stopped database', () => {
 /**
  * Stops the database under the running app and brings it back a moment later. On a PostgreSQL server: refuses
  * new connections and ends the app's ones. On the embedded database (a single in-process connection that cannot
- * be cut from outside) the next chunk fails in the middle of its transaction, after its passports were written,
- * as a lost connection would make it fail.
+ * be cut from outside) the third chunk fails in the middle of its transaction, after its passports were written,
+ * as a lost connection would make it fail; stopping then waits for that failure.
  */
 async function databaseStopper(t: TestApp): Promise<() => Promise<void>> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const batch = t.app.get(PassportBatchService);
     const write = batch.write.bind(batch);
-    let stopped = false;
-    jest.spyOn(batch, 'write').mockImplementation((caller, rows, also) =>
+    let writes = 0;
+    let failed = () => undefined as void;
+    const failure = new Promise<void>((resolve) => (failed = resolve));
+    batch.write = (caller, rows, also) =>
       write(caller, rows, async (tx, written) => {
-        if (stopped) throw new Error('Connection terminated unexpectedly');
+        if (++writes === 3) {
+          failed();
+          throw new Error('Connection terminated unexpectedly');
+        }
         await also?.(tx, written);
-      }),
-    );
-    return async () => {
-      stopped = true;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      stopped = false;
-    };
+      });
+    return () => failure;
   }
   const [{ name }] = await t.app.get(PrismaService).$queryRawUnsafe<{ name: string }[]>('SELECT current_database() AS name');
   return async () => {
