@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { auditActorOf } from '@registry/audit';
 import type { Principal } from '@registry/auth';
-import { APP_CONFIG, type AppConfig, type ConnectionShape, cursorText, ErrorCode, isUuid, readPage, RegistryError, toConnection } from '@registry/core';
-import { ImportMode, type ImportRow, type ImportRowOutcome, type ImportRun } from '@registry/prisma-client';
+import { csvRow, parseCsv } from '@registry/exports';
+import { APP_CONFIG, type AppConfig, type ConnectionShape, cursorText, isUuid, readPage, RegistryError, toConnection } from '@registry/core';
+import { ClusterCode, ImportMode, type ImportRow, type ImportRowOutcome, type ImportRun } from '@registry/prisma-client';
 import { MAX_IMPORT_ROWS_PER_CALL, type ImportPassportsInput } from './dto/import-passports.input';
 import { actorOf, ImportProcessor } from './import.processor';
 import { ImportRepository, type PendingRow } from './import.repository';
-import { ndjsonRows } from './ndjson-rows';
+import { importTooLarge, ndjsonRows } from './ndjson-rows';
+import { csvRows, csvTemplate, workbookRows, workbookTemplate } from './workbook';
 
 /** The query parameters of POST /imports. */
 const UPLOAD_PARAMETERS = ['mode', 'dryRun'] as const;
@@ -41,11 +43,13 @@ export class ImportService {
   }
 
   /**
-   * POST /imports: NDJSON, one RegisterPassportInput (or passports.ndjson line) per line, rowRef = line number.
-   * Rows are stored chunk by chunk as they arrive (the file is never held whole); the run is answered once the
-   * whole file is stored. A file over IMPORT_MAX_MB, or cut off, leaves a FAILED run that imported nothing.
+   * POST /imports: an NDJSON file (one RegisterPassportInput or passports.ndjson line per line, rowRef = line
+   * number), an XLSX workbook or a one-table CSV (see workbook.ts). NDJSON is stored chunk by chunk as it arrives
+   * (never held whole); a workbook or CSV is read whole (a product's lines may be anywhere), within IMPORT_MAX_MB.
+   * The run is answered once every row is stored. A file over the limit, or cut off, leaves a FAILED run that
+   * imported nothing.
    */
-  async importNdjson(
+  async importFile(
     caller: Principal,
     query: Record<string, unknown>,
     contentType: string | undefined,
@@ -54,18 +58,16 @@ export class ImportService {
   ): Promise<ImportRun> {
     const organizationId = requireManufacturer(caller);
     const { mode, dryRun } = readUploadParameters(query);
-    if (!/^application\/(x-ndjson|jsonl)\b/i.test(contentType ?? '')) {
-      throw RegistryError.invalidField('Content-Type', `must be application/x-ndjson (one RegisterPassportInput per line), got "${contentType ?? ''}"`, 'contentType');
-    }
+    const format = formatOf(contentType);
     // Refused before a byte is stored when the client says how large it is.
     if (contentLength !== undefined && Number(contentLength) > this.config.importMaxBytes) throw tooLarge(this.config.importMaxBytes);
 
-    const run = await this.createRun(caller, organizationId, mode, dryRun, 'ndjson');
+    const run = await this.createRun(caller, organizationId, mode, dryRun, format);
     let stored = 0;
     try {
       let chunk: PendingRow[] = [];
-      for await (const row of ndjsonRows(body, { maxBytes: this.config.importMaxBytes, maxLineBytes: this.config.bodyLimitBytes })) {
-        chunk.push({ position: stored + chunk.length, rowRef: String(row.line), passport: row.value, problem: row.problem });
+      for await (const row of this.rowsOf(format, body)) {
+        chunk.push({ position: stored + chunk.length, rowRef: row.rowRef, passport: row.value, problem: row.problem });
         if (chunk.length === this.config.importChunkRows) {
           await this.repository.addPendingRows(run.id, chunk);
           stored += chunk.length;
@@ -75,6 +77,7 @@ export class ImportService {
       }
       await this.repository.addPendingRows(run.id, chunk);
       stored += chunk.length;
+      if (stored === 0) throw RegistryError.invalidField('body', 'holds no row: send at least one passport', 'minItems');
     } catch (error) {
       const reason = error instanceof RegistryError ? error.message : 'The upload stopped before the whole file was received';
       await this.repository.finish(run.id, 'FAILED', `${reason}; no row was imported`, actorOf(run)).catch((finishError: unknown) => {
@@ -82,8 +85,37 @@ export class ImportService {
       });
       throw error;
     }
-    if (stored === 0) throw RegistryError.invalidField('body', 'holds no row: send one RegisterPassportInput per line', 'minItems');
     return this.queue(run, stored);
+  }
+
+  private async *rowsOf(format: UploadFormat, body: AsyncIterable<Buffer | string>): AsyncGenerator<{ rowRef: string; value: unknown; problem: string | null }> {
+    const limits = { maxBytes: this.config.importMaxBytes, maxLineBytes: this.config.bodyLimitBytes };
+    if (format === 'ndjson') {
+      for await (const row of ndjsonRows(body, limits)) yield { rowRef: String(row.line), value: row.value, problem: row.problem };
+      return;
+    }
+    const file = await readWhole(body, limits.maxBytes);
+    if (format === 'csv') {
+      yield* csvRows(parseCsv(file.toString('utf8').replace(/^\uFEFF/, '')));
+      return;
+    }
+    try {
+      yield* await workbookRows(file);
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      throw RegistryError.invalidField('body', `is not an XLSX workbook: ${(error as Error).message}`, 'format');
+    }
+  }
+
+  /** GET /imports/templates/<CLUSTER>.xlsx or .csv. */
+  async template(file: string): Promise<{ cluster: ClusterCode; format: 'xlsx' | 'csv'; body: Buffer | string }> {
+    const match = /^([A-Z_]+)\.(xlsx|csv)$/.exec(file);
+    if (!match || !Object.hasOwn(ClusterCode, match[1])) {
+      throw RegistryError.notFound('Import template', `${file} (use <CLUSTER>.xlsx or <CLUSTER>.csv, CLUSTER one of ${Object.keys(ClusterCode).join(', ')})`);
+    }
+    const cluster = match[1] as ClusterCode;
+    if (match[2] === 'xlsx') return { cluster, format: 'xlsx', body: await workbookTemplate(cluster) };
+    return { cluster, format: 'csv', body: csvTemplate(cluster).map((record) => csvRow(record)).join('') };
   }
 
   /** A run of the caller's organization (any run for the platform administrator); NOT_FOUND otherwise. */
@@ -132,12 +164,36 @@ function requireManufacturer(caller: Principal): string {
   return caller.organizationId;
 }
 
-function tooLarge(limitBytes: number): RegistryError {
-  return new RegistryError(ErrorCode.PAYLOAD_TOO_LARGE, `The file is larger than ${limitBytes} bytes (IMPORT_MAX_MB); split it into several imports`, {
-    limitBytes,
-    setting: 'IMPORT_MAX_MB',
-  });
+type UploadFormat = 'ndjson' | 'xlsx' | 'csv';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function formatOf(contentType: string | undefined): UploadFormat {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/x-ndjson' || type === 'application/jsonl') return 'ndjson';
+  if (type === XLSX_TYPE) return 'xlsx';
+  if (type === 'text/csv') return 'csv';
+  throw RegistryError.invalidField(
+    'Content-Type',
+    `must be application/x-ndjson (one RegisterPassportInput per line), ${XLSX_TYPE} (a workbook) or text/csv, got "${contentType ?? ''}"`,
+    'contentType',
+  );
 }
+
+/** The whole body, refused past `maxBytes` (IMPORT_MAX_MB). */
+async function readWhole(body: AsyncIterable<Buffer | string>, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of body) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    bytes += buffer.length;
+    if (bytes > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const tooLarge = importTooLarge;
 
 /** mode (CREATE or UPSERT, default CREATE) and dryRun (true or false, default false); every problem at once. */
 export function readUploadParameters(query: Record<string, unknown>): { mode: ImportMode; dryRun: boolean } {

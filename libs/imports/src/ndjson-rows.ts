@@ -37,12 +37,7 @@ export async function* ndjsonRows(body: AsyncIterable<Buffer | string>, limits: 
   for await (const chunk of body) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytes += buffer.length;
-    if (bytes > limits.maxBytes) {
-      throw new RegistryError(ErrorCode.PAYLOAD_TOO_LARGE, `The file is larger than ${limits.maxBytes} bytes (IMPORT_MAX_MB); split it into several imports`, {
-        limitBytes: limits.maxBytes,
-        setting: 'IMPORT_MAX_MB',
-      });
-    }
+    if (bytes > limits.maxBytes) throw importTooLarge(limits.maxBytes);
     const parts = (partial + decoder.decode(buffer, { stream: true })).split('\n');
     partial = parts.pop()!;
     for (const text of parts) {
@@ -56,6 +51,14 @@ export async function* ndjsonRows(body: AsyncIterable<Buffer | string>, limits: 
   }
   const last = finish(partial + decoder.decode());
   if (last) yield last;
+}
+
+/** PAYLOAD_TOO_LARGE naming the setting. */
+export function importTooLarge(limitBytes: number): RegistryError {
+  return new RegistryError(ErrorCode.PAYLOAD_TOO_LARGE, `The file is larger than ${limitBytes} bytes (IMPORT_MAX_MB); split it into several imports`, {
+    limitBytes,
+    setting: 'IMPORT_MAX_MB',
+  });
 }
 
 function isManifestLine(value: unknown): boolean {
