@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   const passports = Number(option('passports') ?? 1000);
   const serverUrl = process.env.DATABASE_URL || DEFAULT_BENCH_URL;
   const name = `registry_import_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
+  const maintenance = new URL(serverUrl);
+  maintenance.pathname = '/postgres';
+  const admin = new Client({ connectionString: maintenance.toString() });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
@@ -117,7 +119,8 @@ async function main(): Promise<void> {
     let run = (await upload.json()) as { id: string; status: string; counts: Record<string, number> };
     while (run.status !== 'FINISHED' && run.status !== 'FAILED') {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      run = (await (await fetch(`${api}/imports/${run.id}`, { headers: { authorization: `Bearer ${key}` } })).json()) as typeof run;
+      // A fresh connection per poll: the upload's keep-alive connection may be closed under us.
+      run = (await (await fetch(`${api}/imports/${run.id}`, { headers: { authorization: `Bearer ${key}`, connection: 'close' } })).json()) as typeof run;
     }
     const seconds = (performance.now() - started) / 1000;
     await app.close();
@@ -125,7 +128,8 @@ async function main(): Promise<void> {
     const db = new Client({ connectionString: url.toString() });
     await db.connect();
     const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
-    const rows = Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, await count(table)] as const)));
+    const rows: Record<string, number> = {};
+    for (const table of TABLES) rows[table] = await count(table);
     // The raw rate: the same rows written back with COPY into empty copies of the tables, from files on the server.
     await chmod(dir, 0o777);
     let copySeconds = 0;
