@@ -58,7 +58,7 @@ describe('POST /imports: a streamed NDJSON file as an import run', () => {
   it('refuses other keys, other content types and bad parameters before storing anything', async () => {
     const recycler = await t.organization('RECYCLER');
     expect((await uploadNdjson(t, recycler.key, '{}\n')).status).toBe(403);
-    const json = await t.http().post('/imports').set('authorization', `Bearer ${maker.key}`).set('content-type', 'text/csv').send('a,b\n');
+    const json = await t.http().post('/imports').set('authorization', `Bearer ${maker.key}`).set('content-type', 'text/plain').send('a,b\n');
     expect(json.status).toBe(400);
     expect(json.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [expect.objectContaining({ path: 'Content-Type' })] });
     const bad = await uploadNdjson(t, maker.key, '{}\n', 'mode=MERGE&dryRun=maybe');
