@@ -202,7 +202,8 @@ describe('npm run cli -- export / verify', () => {
     expect(await cli('export', '--url', url)).toMatchObject({ code: 2, stderr: expect.stringContaining('--key') });
     expect(await cli('export', '--url', url, '--key', auditor.key, '--format', 'xml')).toMatchObject({ code: 2 });
     expect(await cli('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command') });
-    const refused = await cli('export', '--url', url, '--key', maker.key, '--out', join(dir, 'refused.ndjson'));
+    // A MANUFACTURER key exports its own passports.ndjson, but not materials.csv (auditors only).
+    const refused = await cli('export', '--url', url, '--key', maker.key, '--format', 'csv', '--out', join(dir, 'refused.csv'));
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('Export failed: FORBIDDEN') });
     const badFilter = await cli('export', '--url', url, '--key', auditor.key, '--cluster', 'MOON');
     expect(badFilter).toMatchObject({ code: 1, stderr: expect.stringContaining('BAD_USER_INPUT: Invalid export parameters: cluster must be one of') });

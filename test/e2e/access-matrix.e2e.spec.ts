@@ -32,6 +32,8 @@ interface World {
   otherMakerId: string;
   published: { id: string; gtin: string; serialNumber: string };
   draft: { id: string };
+  /** A dry-run import of the owner. */
+  importRunId: string;
   fieldsByTier: Map<string, { name: string; selection: string }[]>;
 }
 
@@ -59,6 +61,7 @@ const MATRIX: [string, Outcome[], Check][] = [
   ["query auditEvents: events of the owner's passport",       [U,  Y,  H,   F,   Y,   Y,   Y,   Y], (w, k) => finds(w, k, 'query($p: ID) { auditEvents(first: 100, filter: { passportId: $p }) { edges { node { passportId } } } }', (d) => d.auditEvents.edges.map((e: any) => e.node.passportId), w.published.id, { p: w.published.id })],
   ["query auditEvents: events of the owner's draft",          [U,  Y,  H,   F,   H,   H,   Y,   Y], (w, k) => finds(w, k, 'query($p: ID) { auditEvents(first: 100, filter: { passportId: $p }) { edges { node { passportId } } } }', (d) => d.auditEvents.edges.map((e: any) => e.node.passportId), w.draft.id, { p: w.draft.id })],
   ['query verifyAuditLog',                                    [U,  F,  F,   F,   Y,   Y,   Y,   F], (w, k) => gql(w, k, '{ verifyAuditLog { valid } }')],
+  ["query importRun (of the owner's run)",                     [U,  Y,  N,   F,   F,   F,   Y,   F], (w, k) => gql(w, k, 'query($id: ID!) { importRun(id: $id) { status } }', { id: w.importRunId })],
   ['query passportDiff (of a published passport)',            [U,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, 'query($p: ID!) { passportDiff(passportId: $p, fromRevision: 1, toRevision: 1) { passportId } }', { p: w.published.id }, 'AUTHORITY')],
   // Mutations
   ['mutation createOrganization',                             [U,  F,  F,   F,   F,   F,   Y,   F], (w, k) => gql(w, k, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name: `org ${Math.random()}`, kind: 'RECYCLER' } })],
@@ -69,6 +72,7 @@ const MATRIX: [string, Outcome[], Check][] = [
   ['mutation revisePassport (of the owner)',                  [U,  Y,  F,   F,   F,   F,   Y,   Y], async (w, k) => gql(w, k, 'mutation($i: RevisePassportInput!) { revisePassport(input: $i) { revision } }', { i: { passportId: await fresh(w, true), expectedRevision: 1, productName: 'Renamed' } })],
   ['mutation publishPassport (a draft of the owner)',         [U,  Y,  N,   F,   F,   F,   Y,   Y], async (w, k) => gql(w, k, 'mutation($id: ID!) { publishPassport(passportId: $id) { status } }', { id: await fresh(w, false) })],
   ['mutation archivePassport (of the owner)',                 [U,  Y,  F,   F,   F,   F,   Y,   Y], async (w, k) => gql(w, k, 'mutation($id: ID!) { archivePassport(passportId: $id) { status } }', { id: await fresh(w, true) })],
+  ['mutation importPassports (a dry run)',                    [U,  Y,  Y,   F,   F,   F,   F,   F], (w, k) => gql(w, k, IMPORT, { i: { dryRun: true, rows: [{ rowRef: '1', passport: registerInput({}, { prefix: w.prefixByKey.get(k) ?? null }) }] } })],
   // Field groups of a published passport
   ['Passport fields of tier PUBLIC',                          [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'PUBLIC')],
   ['Passport fields of tier LEGITIMATE_INTEREST',             [F,  Y,  F,   Y,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'LEGITIMATE_INTEREST')],
@@ -82,6 +86,7 @@ const MATRIX: [string, Outcome[], Check][] = [
   // HTTP
   ['GET /01/{gtin}/21/{serial} (public view)',                [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => http(w, k, `/01/${w.published.gtin}/21/${w.published.serialNumber}`)],
   ['GET /passports/{id}/qr.svg of a published passport',      [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => http(w, k, `/passports/${w.published.id}/qr.svg`)],
+  ['GET /exports/passports.ndjson (own passports for a maker)', [U, Y,  Y,   F,   Y,   Y,   Y,   F], (w, k) => http(w, k, '/exports/passports.ndjson')],
   ['GET /passports/{id}/qr.png of a draft',                   [N,  Y,  N,   N,   N,   N,   Y,   Y], (w, k) => http(w, k, `/passports/${w.draft.id}/qr.png`)],
 ];
 
@@ -155,6 +160,8 @@ async function recycledPrecision(w: World, key: string | null): Promise<Outcome>
   return share === 0.395 ? X : share === 0.4 ? R : `share ${share}`;
 }
 
+const IMPORT = 'mutation($i: ImportPassportsInput!) { importPassports(input: $i) { id } }';
+
 const OWN_PASSPORTS = 'query($m: ID) { passports(first: 100, filter: { manufacturerId: $m }) { edges { node { id } } } }';
 const idsOf = (data: any): string[] => data.passports.edges.map((e: { node: { id: string } }) => e.node.id);
 const listsDraft = (w: World, key: string | null) => finds(w, key, OWN_PASSPORTS, idsOf, w.draft.id, { m: w.ownMakerId });
@@ -219,6 +226,7 @@ describe('access matrix: every query, mutation and field group for every role', 
     const published = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'MATRIX-1', publish: true }, own) }, own.key);
     world.published = { id: published.data.registerPassport.id, gtin: published.data.registerPassport.gtin, serialNumber: 'MATRIX-1' };
     world.draft = { id: (await t.gql(REGISTER, { i: registerInput({}, own) }, own.key)).data.registerPassport.id };
+    world.importRunId = (await t.gql(IMPORT, { i: { dryRun: true, rows: [{ rowRef: '1', passport: registerInput({}, own) }] } }, own.key)).data.importPassports.id;
 
     const schema = await t.gql(`{
       passport: __type(name: "Passport") { fields { name description args { name defaultValue type { kind } } type { ${TYPE_REF} } } }

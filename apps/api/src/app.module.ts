@@ -9,6 +9,7 @@ import { AuthModule, queryLimitRules } from '@registry/auth';
 import { ClustersModule } from '@registry/clusters';
 import { type AppConfig, ArgumentValuesInterceptor, DatabaseModule, mapError, RegistryErrorFilter } from '@registry/core';
 import { ExportsModule } from '@registry/exports';
+import { ImportsModule } from '@registry/imports';
 import { MaterialsModule } from '@registry/materials';
 import { OrganizationsModule } from '@registry/organizations';
 import { PassportsModule } from '@registry/passports';
@@ -65,6 +66,7 @@ export class AppModule {
         AuditModule,
         ExportsModule,
         PassportFieldsModule,
+        ImportsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: RegistryErrorFilter },

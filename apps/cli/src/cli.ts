@@ -1,9 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, type CliIo, EXIT, writeLine } from './cli-io';
 import { exportCommand } from './export.command';
+import { importCommand } from './import.command';
 import { verifyCommand } from './verify.command';
 
-export const USAGE = `The registry's command line for auditors.
+export const USAGE = `The registry's command line for auditors and manufacturers.
+
+  npm run cli -- import <file> --url <registry> --key <api key> [--mode CREATE|UPSERT] [--dry-run]
+      Uploads an NDJSON (.ndjson, .jsonl), XLSX (.xlsx) or CSV (.csv) file to POST /imports with a MANUFACTURER
+      key, follows the import run with a progress bar and prints its counts and failed rows. Exit code 1 when a
+      row failed. The key may come from REGISTRY_API_KEY instead of --key.
 
   npm run cli -- export --url <registry> --key <api key> [--format ndjson|csv] [--out <file>]
                         [--cluster <code>] [--status <status>] [--manufacturer-id <id>]
@@ -61,6 +67,22 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
             .map(([option, parameter]) => [parameter, values[option] as string]),
         );
         return await exportCommand({ url, key, format, out: (values.out as string | undefined) ?? null, filters }, io);
+      }
+      case 'import': {
+        const { values, positionals } = parse(rest, {
+          url: { type: 'string' },
+          key: { type: 'string' },
+          mode: { type: 'string', default: 'CREATE' },
+          'dry-run': { type: 'boolean', default: false },
+        });
+        if (positionals.length !== 1) throw new CliError('import: give exactly one file to import', EXIT.USAGE);
+        const url = values.url as string | undefined;
+        const key = (values.key as string | undefined) ?? env.REGISTRY_API_KEY;
+        if (!url) throw new CliError('import: --url <registry address> is required', EXIT.USAGE);
+        if (!key) throw new CliError('import: --key <api key> (or REGISTRY_API_KEY) is required', EXIT.USAGE);
+        const mode = values.mode as string;
+        if (mode !== 'CREATE' && mode !== 'UPSERT') throw new CliError(`import: --mode must be CREATE or UPSERT, got "${mode}"`, EXIT.USAGE);
+        return await importCommand({ file: positionals[0], url, key, mode, dryRun: values['dry-run'] === true }, io);
       }
       case 'verify': {
         const { values, positionals } = parse(rest, { jwks: { type: 'string' }, manifest: { type: 'string' } });

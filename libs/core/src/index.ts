@@ -29,6 +29,7 @@ export {
   AUDIT_ACTIONS,
   auditActorOf,
   recordAuditEvent,
+  recordAuditEvents,
   type AuditAction,
   type AuditActor,
   type NewAuditEvent,

@@ -4,13 +4,14 @@ import type { Response } from 'express';
 import { ExportService, type PreparedExport } from './export.service';
 import type { ExportManifest } from '@registry/verification';
 
-/** Bulk reads for auditors, streamed (GraphQL pages are for interactive reads). */
+/** Bulk reads for auditors (and, for passports.ndjson, manufacturers' own), streamed (GraphQL pages are for interactive reads). */
 @Controller('exports')
 @Roles('AUDITOR')
 export class ExportController {
   constructor(private readonly exports: ExportService) {}
 
   @Get('passports.ndjson')
+  @Roles('AUDITOR', 'MANUFACTURER')
   async passports(@CurrentPrincipal() caller: Principal | null, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     await send(res, await this.exports.passports(caller, query));
   }

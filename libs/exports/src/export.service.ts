@@ -39,8 +39,7 @@ export class ExportService {
 
   /** passports.ndjson: one passport per line with all its revisions, then a signed manifest line. */
   async passports(caller: Principal | null, query: Record<string, unknown>): Promise<PreparedExport> {
-    const includeDrafts = this.requireAuditor(caller);
-    const filter = parseExportFilter(query);
+    const { includeDrafts, filter } = this.passportsScope(caller, query);
     return {
       contentType: 'application/x-ndjson; charset=utf-8',
       fileName: `passports-${stamp(filter.asOf)}.ndjson`,
@@ -106,6 +105,23 @@ export class ExportService {
       after = rows[rows.length - 1].id;
     }
     return count;
+  }
+
+  /**
+   * Who exports which passports: auditors, authorities and the platform administrator as for every export; a
+   * MANUFACTURER key its own passports, drafts included (its backup and exit path), whatever filter it gives.
+   */
+  private passportsScope(caller: Principal | null, query: Record<string, unknown>): { includeDrafts: boolean; filter: ExportFilter } {
+    if (caller?.organizationKind !== 'MANUFACTURER' || caller.role !== 'MANUFACTURER' || !caller.organizationId) {
+      return { includeDrafts: this.requireAuditor(caller), filter: parseExportFilter(query) };
+    }
+    const filter = parseExportFilter(query);
+    if (filter.manufacturerId && filter.manufacturerId !== caller.organizationId) {
+      throw RegistryError.forbidden('A MANUFACTURER key exports its own passports only: leave manufacturerId out or give your organization id', {
+        field: 'manufacturerId',
+      });
+    }
+    return { includeDrafts: true, filter: { ...filter, manufacturerId: caller.organizationId } };
   }
 
   /** Exports are for auditors and authorities (AUDITOR keys) and the platform administrator; returns whether drafts are included. */

@@ -1,7 +1,10 @@
 export { ComponentModel, CriticalListFlagModel, CriticalMaterialModel, MaterialModel, PassportModel } from './models/passport.model';
 export { PassportsModule } from './passports.module';
-export { PassportService, type RegisterPassport, type RevisePassport } from './passport.service';
+export { PassportService, type PreparedRegistration, type RegisterPassport, type RevisePassport } from './passport.service';
 export { PassportCriticalMaterials } from './passport-critical-materials';
+export { identityKey, PassportBatchService, type CurrentPassport, type PassportIdentity, type PreparedPassport } from './passport-batch.service';
+export { StaleRevisionError } from './passport.repository';
+export { RegisterPassportInput } from './dto/register-passport.input';
 export { toComponentModel, toMaterialModel, toPassportModel, type ComponentRowLike, type MaterialRowLike } from './passport.mapper';
 export { elementRows, elementTotals, type ElementRow, type SearchColumns } from './element-rows';
 export { normalizeGtin } from './gtin';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SigningService } from '@registry/audit';
-import { type AuditActor, PrismaService, recordAuditEvent } from '@registry/core';
+import { type AuditActor, PrismaService, recordAuditEvent, recordAuditEvents } from '@registry/core';
 import { hashRevision, revisionContentOf, type RevisionRow } from '@registry/verification';
 import { ELEMENT_MASS_METHOD_VERSION } from '@registry/chemistry';
 import type { FlatComponent, FlattenedComposition } from '@registry/composition';
@@ -44,6 +44,13 @@ export interface PassportRevisionChange {
   actor: AuditActor;
 }
 
+/** A revision of a batch found its passport moved on (revised or archived meanwhile): the batch was rolled back. */
+export class StaleRevisionError extends Error {
+  constructor(readonly passportId: string) {
+    super(`Passport ${passportId} was revised or archived meanwhile`);
+  }
+}
+
 /** Sort key of passport lists: newest first, id breaks ties. */
 export interface PassportCursor {
   createdAt: Date;
@@ -58,20 +65,10 @@ export class PassportRepository {
   ) {}
 
   async create(input: NewPassport): Promise<Passport> {
-    // The id and time are set here, not by the database, because the revision's hash covers them.
-    const id = randomUUID();
-    const row: RevisionRow = {
-      revision: 1,
-      previousHash: null,
-      productName: input.productName,
-      status: input.status,
-      totalMassKg: input.flattened.totalMassKg,
-      composition: input.composition,
-      createdAt: new Date(),
-    };
     // One transaction: a passport never exists without its first revision, its component and material rows and
     // the audit event of its registration, nor without the Idempotency-Key that asked for it. The key is written
     // first: a concurrent request with the same key waits on it and then fails on its primary key.
+    const id = randomUUID();
     return this.prisma.$transaction(async (tx) => {
       if (input.idempotency) {
         const { organizationId, key, requestHash } = input.idempotency;
@@ -79,49 +76,104 @@ export class PassportRepository {
         await tx.idempotencyKey.deleteMany({ where: { organizationId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_WINDOW_MS) } } });
         await tx.idempotencyKey.create({ data: { organizationId, key, requestHash, passportId: id } });
       }
-      const seal = await this.seal({ id, ...input }, row);
-      const passport = await tx.passport.create({
-        data: {
-          id,
-          createdAt: row.createdAt,
-          unitCount: input.unitCount,
-          manufacturerId: input.manufacturerId,
-          cluster: input.cluster,
-          granularity: input.granularity,
-          gtin: input.gtin,
-          serialNumber: input.serialNumber,
-          batchNumber: input.batchNumber,
-          productName: input.productName,
-          status: input.status,
-          revision: 1,
-          totalMassKg: input.flattened.totalMassKg,
-          ...passportFigures(input.assessment),
-          revisions: {
-            create: {
-              ...revisionFigures(input.assessment),
-              revision: 1,
-              productName: input.productName,
-              status: input.status,
-              composition: input.composition as Prisma.InputJsonObject,
-              totalMassKg: input.flattened.totalMassKg,
-              createdByKeyId: input.createdByKeyId,
-              createdAt: row.createdAt,
-              previousHash: null,
-              ...seal,
-            },
-          },
-        },
-      });
-      await this.insertRows(tx, passport, input.flattened);
-      await recordAuditEvent(tx, {
-        action: 'passport.registered',
-        actor: input.actor,
-        passportId: id,
-        revision: 1,
-        details: { status: input.status, contentHash: seal.contentHash },
-      });
+      const [passport] = await this.insertPassports(tx, [{ ...input, id }]);
       return passport;
     });
+  }
+
+  /**
+   * Registers and revises many passports in one transaction (a chunk of an import), with the same rows, hashes,
+   * signatures and audit events as create and addRevision, written with one statement per table where it can.
+   * `alsoInTransaction` runs last in the same transaction (the import's own bookkeeping). A revision whose
+   * passport moved on (stale expectedRevision, archived) rolls everything back with StaleRevisionError.
+   */
+  async writeBatch(
+    batch: { created: NewPassport[]; revised: PassportRevisionChange[] },
+    alsoInTransaction: (tx: Prisma.TransactionClient, written: { created: Passport[]; revised: Passport[] }) => Promise<void> = async () => undefined,
+  ): Promise<{ created: Passport[]; revised: Passport[] }> {
+    // One transaction: the chunk lands whole or not at all, so an interrupted import never half-writes a passport.
+    return this.prisma.$transaction(
+      async (tx) => {
+        const created = await this.insertPassports(tx, batch.created.map((input) => ({ ...input, id: randomUUID() })));
+        const revised: Passport[] = [];
+        for (const change of batch.revised) {
+          const passport = await this.reviseIn(tx, change);
+          if (!passport) throw new StaleRevisionError(change.passportId);
+          revised.push(passport);
+        }
+        await alsoInTransaction(tx, { created, revised });
+        return { created, revised };
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  /** Inserts passports with their first revisions, searchable rows and registration events. */
+  private async insertPassports(tx: Prisma.TransactionClient, inputs: (Omit<NewPassport, 'idempotency'> & { id: string })[]): Promise<Passport[]> {
+    if (inputs.length === 0) return [];
+    // The id and time are set here, not by the database, because the revision's hash covers them.
+    const createdAt = new Date();
+    const revisions = await Promise.all(
+      inputs.map(async (input) => {
+        const row: RevisionRow = {
+          revision: 1,
+          previousHash: null,
+          productName: input.productName,
+          status: input.status,
+          totalMassKg: input.flattened.totalMassKg,
+          composition: input.composition,
+          createdAt,
+        };
+        return { input, seal: await this.seal(input, row) };
+      }),
+    );
+    const passports = await tx.passport.createManyAndReturn({
+      data: inputs.map((input) => ({
+        id: input.id,
+        createdAt,
+        unitCount: input.unitCount,
+        manufacturerId: input.manufacturerId,
+        cluster: input.cluster,
+        granularity: input.granularity,
+        gtin: input.gtin,
+        serialNumber: input.serialNumber,
+        batchNumber: input.batchNumber,
+        productName: input.productName,
+        status: input.status,
+        revision: 1,
+        totalMassKg: input.flattened.totalMassKg,
+        ...passportFigures(input.assessment),
+      })),
+    });
+    await tx.passportRevision.createMany({
+      data: revisions.map(({ input, seal }) => ({
+        passportId: input.id,
+        ...revisionFigures(input.assessment),
+        revision: 1,
+        productName: input.productName,
+        status: input.status,
+        composition: input.composition as Prisma.InputJsonObject,
+        totalMassKg: input.flattened.totalMassKg,
+        createdByKeyId: input.createdByKeyId,
+        createdAt,
+        previousHash: null,
+        ...seal,
+      })),
+    });
+    const byId = new Map(passports.map((passport) => [passport.id, passport]));
+    await this.insertRows(tx, inputs.map((input) => ({ passport: byId.get(input.id)!, flattened: input.flattened })));
+    await recordAuditEvents(
+      tx,
+      revisions.map(({ input, seal }) => ({
+        action: 'passport.registered' as const,
+        actor: input.actor,
+        passportId: input.id,
+        revision: 1,
+        details: { status: input.status, contentHash: seal.contentHash },
+      })),
+    );
+    // In the order given.
+    return inputs.map((input) => byId.get(input.id)!);
   }
 
   /** Writes a new revision if the passport is still at `expectedRevision` and not archived; null otherwise. */
@@ -129,64 +181,67 @@ export class PassportRepository {
     // One transaction: the revision counter, the immutable revision (chained to the one before), the rows searched
     // and the audit event must change together, and the conditional update makes a concurrent reviser lose cleanly
     // instead of interleaving (it also locks the passport row until the new revision is chained).
+    return this.prisma.$transaction((tx) => this.reviseIn(tx, change));
+  }
+
+  /** addRevision within a transaction of the caller's; null when the passport moved on. */
+  private async reviseIn(tx: Prisma.TransactionClient, change: PassportRevisionChange): Promise<Passport | null> {
     const createdAt = new Date();
-    return this.prisma.$transaction(async (tx) => {
-      const updated = await tx.passport.updateMany({
-        where: { id: change.passportId, revision: change.expectedRevision, status: { not: 'ARCHIVED' } },
-        data: {
-          revision: { increment: 1 },
-          productName: change.productName,
-          totalMassKg: change.flattened.totalMassKg,
-          unitCount: change.unitCount,
-          ...passportFigures(change.assessment),
-        },
-      });
-      if (updated.count === 0) return null;
-      const passport = await tx.passport.findUniqueOrThrow({ where: { id: change.passportId } });
-      const previous = await tx.passportRevision.findUniqueOrThrow({
-        where: { passportId_revision: { passportId: passport.id, revision: passport.revision - 1 } },
-        select: { contentHash: true },
-      });
-      const row: RevisionRow = {
-        revision: passport.revision,
-        previousHash: previous.contentHash,
+    const updated = await tx.passport.updateMany({
+      where: { id: change.passportId, revision: change.expectedRevision, status: { not: 'ARCHIVED' } },
+      data: {
+        revision: { increment: 1 },
         productName: change.productName,
-        status: passport.status,
         totalMassKg: change.flattened.totalMassKg,
-        composition: change.composition,
-        createdAt,
-      };
-      const seal = await this.seal(passport, row);
-      await tx.passportRevision.create({
-        data: {
-          passportId: passport.id,
-          revision: passport.revision,
-          productName: change.productName,
-          status: passport.status,
-          composition: change.composition as Prisma.InputJsonObject,
-          totalMassKg: change.flattened.totalMassKg,
-          ...revisionFigures(change.assessment),
-          createdByKeyId: change.createdByKeyId,
-          createdAt,
-          previousHash: row.previousHash,
-          ...seal,
-        },
-      });
-      await tx.passportElementTotal.deleteMany({ where: { passportId: passport.id } });
-      await tx.passportMaterialElement.deleteMany({ where: { passportId: passport.id } });
-      await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
-      await tx.passportComponent.deleteMany({ where: { passportId: passport.id } });
-      await this.insertRows(tx, passport, change.flattened);
-      // Last: appending to the audit log holds the log's lock until the transaction ends.
-      await recordAuditEvent(tx, {
-        action: 'passport.revised',
-        actor: change.actor,
+        unitCount: change.unitCount,
+        ...passportFigures(change.assessment),
+      },
+    });
+    if (updated.count === 0) return null;
+    const passport = await tx.passport.findUniqueOrThrow({ where: { id: change.passportId } });
+    const previous = await tx.passportRevision.findUniqueOrThrow({
+      where: { passportId_revision: { passportId: passport.id, revision: passport.revision - 1 } },
+      select: { contentHash: true },
+    });
+    const row: RevisionRow = {
+      revision: passport.revision,
+      previousHash: previous.contentHash,
+      productName: change.productName,
+      status: passport.status,
+      totalMassKg: change.flattened.totalMassKg,
+      composition: change.composition,
+      createdAt,
+    };
+    const seal = await this.seal(passport, row);
+    await tx.passportRevision.create({
+      data: {
         passportId: passport.id,
         revision: passport.revision,
-        details: { status: passport.status, contentHash: seal.contentHash, previousHash: row.previousHash },
-      });
-      return passport;
+        productName: change.productName,
+        status: passport.status,
+        composition: change.composition as Prisma.InputJsonObject,
+        totalMassKg: change.flattened.totalMassKg,
+        ...revisionFigures(change.assessment),
+        createdByKeyId: change.createdByKeyId,
+        createdAt,
+        previousHash: row.previousHash,
+        ...seal,
+      },
     });
+    await tx.passportElementTotal.deleteMany({ where: { passportId: passport.id } });
+    await tx.passportMaterialElement.deleteMany({ where: { passportId: passport.id } });
+    await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
+    await tx.passportComponent.deleteMany({ where: { passportId: passport.id } });
+    await this.insertRows(tx, [{ passport, flattened: change.flattened }]);
+    // Last: appending to the audit log holds the log's lock until the transaction ends.
+    await recordAuditEvent(tx, {
+      action: 'passport.revised',
+      actor: change.actor,
+      passportId: passport.id,
+      revision: passport.revision,
+      details: { status: passport.status, contentHash: seal.contentHash, previousHash: row.previousHash },
+    });
+    return passport;
   }
 
   /**
@@ -307,47 +362,27 @@ export class PassportRepository {
     return signed.signingKeyId;
   }
 
-  /** Writes the searchable rows of a revision: components, materials, their element shares and per-element totals. */
-  private async insertRows(tx: Prisma.TransactionClient, passport: Passport, flattened: FlattenedComposition): Promise<void> {
-    const manufacturer = await tx.organization.findUniqueOrThrow({ where: { id: passport.manufacturerId }, select: { corop: true } });
-    const searchColumns = { cluster: passport.cluster, status: passport.status, manufacturerId: passport.manufacturerId, corop: manufacturer.corop };
-    const componentIds = new Map(flattened.components.map((component) => [component.key, randomUUID()]));
-    const materialIds = new Map(flattened.components.flatMap((component) => component.materials.map((material) => [material.position, randomUUID()])));
-    const components = flattened.components.map((component) => ({
-      id: componentIds.get(component.key)!,
-      passportId: passport.id,
-      position: component.position,
-      key: component.key,
-      name: component.name,
-      path: component.path,
-      depth: component.depth,
-      parentKey: component.parentKey,
-      quantity: component.quantity,
-      massKg: component.massKg,
-      unitsPerProduct: component.unitsPerProduct,
-      details: (component.details ?? Prisma.DbNull) as Prisma.InputJsonObject,
-    }));
-    const materials = flattened.components.flatMap((component) =>
-      component.materials.map((material) => ({
-        id: materialIds.get(material.position)!,
-        passportId: passport.id,
-        componentId: componentIds.get(component.key)!,
-        position: material.position,
-        name: material.name,
-        elementSymbol: material.elementSymbol,
-        casNumber: material.casNumber,
-        massKg: material.massKg,
-        massKgPerProduct: material.massKgPerProduct,
-        recycledContentPct: material.recycledContentPct,
-        details: (material.details ?? Prisma.DbNull) as Prisma.InputJsonObject,
-        ...searchColumns,
-      })),
-    );
-    await tx.passportComponent.createMany({ data: components });
+  /**
+   * Writes the searchable rows of revisions (one or a batch of passports): components, materials, their element
+   * shares and per-element totals, one statement per table, and marks the passports as computed with the current
+   * element-mass method.
+   */
+  private async insertRows(tx: Prisma.TransactionClient, written: { passport: Passport; flattened: FlattenedComposition }[]): Promise<void> {
+    const manufacturerIds = [...new Set(written.map(({ passport }) => passport.manufacturerId))];
+    const manufacturers = await tx.organization.findMany({ where: { id: { in: manufacturerIds } }, select: { id: true, corop: true } });
+    const corops = new Map(manufacturers.map((manufacturer) => [manufacturer.id, manufacturer.corop]));
+    const rows = written.map(({ passport, flattened }) => rowsOf(passport, flattened, corops.get(passport.manufacturerId) ?? null));
+    const components = rows.flatMap((row) => row.components);
+    const materials = rows.flatMap((row) => row.materials);
+    const elements = rows.flatMap((row) => row.elements);
+    const totals = rows.flatMap((row) => row.totals);
+    if (components.length > 0) await tx.passportComponent.createMany({ data: components });
     if (materials.length > 0) await tx.passportMaterial.createMany({ data: materials });
-    await writeElementRows(tx, passport, flattened, searchColumns, {
-      componentId: (component) => componentIds.get(component.key)!,
-      materialId: (position) => materialIds.get(position)!,
+    if (elements.length > 0) await tx.passportMaterialElement.createMany({ data: elements });
+    if (totals.length > 0) await tx.passportElementTotal.createMany({ data: totals });
+    await tx.passport.updateMany({
+      where: { id: { in: written.map(({ passport }) => passport.id) } },
+      data: { elementMethodVersion: ELEMENT_MASS_METHOD_VERSION },
     });
   }
 
@@ -372,6 +407,14 @@ export class PassportRepository {
   /** The passport with exactly this identity, whatever its status and owner. */
   findByIdentity(identity: { gtin: string; serialNumber: string; batchNumber: string }): Promise<Passport | null> {
     return this.prisma.passport.findUnique({ where: { gtin_serialNumber_batchNumber: identity } });
+  }
+
+  /** The passports with these exact identities, whatever their status and owner, in one query. */
+  findByIdentities(identities: readonly { gtin: string; serialNumber: string; batchNumber: string }[]): Promise<Passport[]> {
+    if (identities.length === 0) return Promise.resolve([]);
+    return this.prisma.passport.findMany({
+      where: { OR: identities.map(({ gtin, serialNumber, batchNumber }) => ({ gtin, serialNumber, batchNumber })) },
+    });
   }
 
   /** The passport an organization's Idempotency-Key registered within the last 24 hours, with the input's hash. */
@@ -407,6 +450,51 @@ export async function writeElementRows(
   if (rows.length > 0) await tx.passportMaterialElement.createMany({ data: rows });
   if (totals.length > 0) await tx.passportElementTotal.createMany({ data: totals });
   await tx.passport.update({ where: { id: passport.id }, data: { elementMethodVersion: ELEMENT_MASS_METHOD_VERSION } });
+}
+
+/** The searchable rows of one revision of a passport: components, materials, element shares and element totals. */
+function rowsOf(passport: Passport, flattened: FlattenedComposition, corop: string | null) {
+  const passportId = passport.id;
+  const searchColumns: SearchColumns = { cluster: passport.cluster, status: passport.status, manufacturerId: passport.manufacturerId, corop };
+  const componentIds = new Map(flattened.components.map((component) => [component.key, randomUUID()]));
+  const materialIds = new Map(flattened.components.flatMap((component) => component.materials.map((material) => [material.position, randomUUID()])));
+  const components = flattened.components.map((component) => ({
+    id: componentIds.get(component.key)!,
+    passportId,
+    position: component.position,
+    key: component.key,
+    name: component.name,
+    path: component.path,
+    depth: component.depth,
+    parentKey: component.parentKey,
+    quantity: component.quantity,
+    massKg: component.massKg,
+    unitsPerProduct: component.unitsPerProduct,
+    details: (component.details ?? Prisma.DbNull) as Prisma.InputJsonObject,
+  }));
+  const materials = flattened.components.flatMap((component) =>
+    component.materials.map((material) => ({
+      id: materialIds.get(material.position)!,
+      passportId,
+      componentId: componentIds.get(component.key)!,
+      position: material.position,
+      name: material.name,
+      elementSymbol: material.elementSymbol,
+      casNumber: material.casNumber,
+      massKg: material.massKg,
+      massKgPerProduct: material.massKgPerProduct,
+      recycledContentPct: material.recycledContentPct,
+      details: (material.details ?? Prisma.DbNull) as Prisma.InputJsonObject,
+      ...searchColumns,
+    })),
+  );
+  const elements = elementRows(
+    flattened,
+    { passportId, componentId: (component: FlatComponent) => componentIds.get(component.key)!, materialId: (position: number) => materialIds.get(position)! },
+    searchColumns,
+  );
+  const totals = elementTotals(flattened).map((total) => ({ passportId, ...total, ...searchColumns, unitCount: passport.unitCount }));
+  return { components, materials, elements, totals };
 }
 
 /** The value figures kept on the passport row, for cluster summaries without reading documents. */

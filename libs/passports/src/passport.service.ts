@@ -7,7 +7,7 @@ import { ValueAssessor } from '@registry/value';
 import { OrganizationService, prefixOf } from '@registry/organizations';
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER, type IdempotencyClaim, requestHashOf } from './idempotency-key';
-import { PassportRepository } from './passport.repository';
+import { type NewPassport, PassportRepository } from './passport.repository';
 import { publicRecycledContent, type RecycledContentSummary, summarizeRecycledContent } from './recycled-content';
 
 export interface RegisterPassport {
@@ -26,6 +26,14 @@ export interface RevisePassport {
   expectedRevision: number;
   composition?: Record<string, unknown> | null;
   productName?: string | null;
+}
+
+/** A registration checked and computed, ready to write; see PassportService.prepareRegistration. */
+export interface PreparedRegistration {
+  violations: Violation[];
+  /** The GTIN is valid but under none of the manufacturer's GS1 Company Prefixes. */
+  gtinOutsidePrefixes: { gtin: string; prefixes: string[] } | null;
+  passport: Omit<NewPassport, 'manufacturerId' | 'createdByKeyId' | 'actor' | 'idempotency'> | null;
 }
 
 export interface PassportListFilter {
@@ -54,32 +62,14 @@ export class PassportService {
     const replayed = idempotency && (await this.replay(idempotency));
     if (replayed) return replayed;
 
-    const violations: Violation[] = [];
-    const productName = this.checkProductName(input.productName, violations);
-    const gtin = normalizeGtin(input.gtin);
-    if ('error' in gtin) violations.push({ path: 'gtin', message: gtin.error, keyword: 'gtin' });
-    else await this.requireGtinOwner(manufacturerId, gtin.gtin);
-    const serialNumber = input.serialNumber?.trim() || '';
-    const batchNumber = input.batchNumber?.trim() || '';
-    this.checkIdentity(input.granularity, serialNumber, batchNumber, violations);
-    const flattened = this.checkComposition(input.composition, input.cluster, violations);
-    if (violations.length > 0 || !flattened || 'error' in gtin) {
-      throw RegistryError.invalid('The passport was not registered: the input is invalid', violations);
-    }
+    const prepared = this.prepareRegistration(input, await this.organizations.gs1CompanyPrefixesOf(manufacturerId));
+    if (prepared.gtinOutsidePrefixes) throw gtinOwnerError(prepared.gtinOutsidePrefixes);
+    if (!prepared.passport) throw RegistryError.invalid('The passport was not registered: the input is invalid', prepared.violations);
+    const { gtin, serialNumber, batchNumber } = prepared.passport;
     try {
       return await this.passports.create({
+        ...prepared.passport,
         manufacturerId,
-        cluster: input.cluster,
-        granularity: input.granularity,
-        gtin: gtin.gtin,
-        serialNumber,
-        batchNumber,
-        productName,
-        status: input.publish ? 'PUBLISHED' : 'DRAFT',
-        composition: input.composition,
-        flattened,
-        assessment: this.assessor.assess(input.composition as unknown as CompositionDocument, flattened, new Date()),
-        unitCount: unitCountOf(input.granularity, input.composition),
         createdByKeyId: caller.apiKeyId,
         actor: auditActorOf(caller),
         idempotency,
@@ -89,7 +79,7 @@ export class PassportService {
       // A concurrent request with the same Idempotency-Key got there first: answer what it registered.
       const concurrent = idempotency && (await this.replay(idempotency));
       if (concurrent) return concurrent;
-      throw await this.identityConflict(manufacturerId, { gtin: gtin.gtin, serialNumber, batchNumber });
+      throw await this.identityConflict(manufacturerId, { gtin, serialNumber, batchNumber });
     }
   }
 
@@ -117,16 +107,36 @@ export class PassportService {
     return this.passports.findById(earlier.passportId);
   }
 
-  /** A GTIN belongs to the brand owner whose GS1 Company Prefix it carries. */
-  private async requireGtinOwner(manufacturerId: string, gtin: string): Promise<void> {
-    const prefixes = await this.organizations.gs1CompanyPrefixesOf(manufacturerId);
-    if (prefixOf(gtin, prefixes)) return;
-    const held = prefixes.length > 0 ? `its GS1 Company Prefixes are ${prefixes.join(', ')}` : 'it has no GS1 Company Prefix';
-    throw RegistryError.forbidden(`GTIN ${gtin} is not under a GS1 Company Prefix of the caller's organization: ${held}`, {
-      field: 'gtin',
-      gtin,
-      gs1CompanyPrefixes: prefixes,
-    });
+  /**
+   * Checks a registration without writing it (registerPassport and imports alike): the passport to write, or every
+   * violation (composition paths are JSON pointers into the document, others name the input field). A GTIN
+   * belongs to the brand owner whose GS1 Company Prefix it carries: `gtinOutsidePrefixes` says when it does not.
+   */
+  prepareRegistration(input: RegisterPassport, gs1CompanyPrefixes: readonly string[]): PreparedRegistration {
+    const violations: Violation[] = [];
+    const productName = this.checkProductName(input.productName, violations);
+    const gtin = normalizeGtin(input.gtin);
+    if ('error' in gtin) violations.push({ path: 'gtin', message: gtin.error, keyword: 'gtin' });
+    const gtinOutsidePrefixes = 'error' in gtin || prefixOf(gtin.gtin, gs1CompanyPrefixes) ? null : { gtin: gtin.gtin, prefixes: [...gs1CompanyPrefixes] };
+    const serialNumber = input.serialNumber?.trim() || '';
+    const batchNumber = input.batchNumber?.trim() || '';
+    this.checkIdentity(input.granularity, serialNumber, batchNumber, violations);
+    const flattened = this.checkComposition(input.composition, input.cluster, violations);
+    if (violations.length > 0 || !flattened || 'error' in gtin) return { violations, gtinOutsidePrefixes, passport: null };
+    const passport = {
+      cluster: input.cluster,
+      granularity: input.granularity,
+      gtin: gtin.gtin,
+      serialNumber,
+      batchNumber,
+      productName,
+      status: input.publish ? ('PUBLISHED' as const) : ('DRAFT' as const),
+      composition: input.composition,
+      flattened,
+      assessment: this.assessor.assess(input.composition as unknown as CompositionDocument, flattened, new Date()),
+      unitCount: unitCountOf(input.granularity, input.composition),
+    };
+    return { violations, gtinOutsidePrefixes, passport };
   }
 
   /** CONFLICT for an identity that has a passport; its id goes to its owner only. */
@@ -333,6 +343,16 @@ export class PassportService {
   async publicRecycledContentOf(passportId: string): Promise<RecycledContentSummary> {
     return publicRecycledContent(summarizeRecycledContent(await this.passports.findMaterialRecycledContent(passportId)));
   }
+}
+
+/** FORBIDDEN for a GTIN outside the caller's GS1 Company Prefixes. */
+function gtinOwnerError({ gtin, prefixes }: { gtin: string; prefixes: string[] }): RegistryError {
+  const held = prefixes.length > 0 ? `its GS1 Company Prefixes are ${prefixes.join(', ')}` : 'it has no GS1 Company Prefix';
+  return RegistryError.forbidden(`GTIN ${gtin} is not under a GS1 Company Prefix of the caller's organization: ${held}`, {
+    field: 'gtin',
+    gtin,
+    gs1CompanyPrefixes: prefixes,
+  });
 }
 
 /**

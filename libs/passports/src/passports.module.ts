@@ -6,6 +6,7 @@ import { OrganizationsModule } from '@registry/organizations';
 import { ValueModule } from '@registry/value';
 import { ElementRecomputeOnStart } from './element-recompute.on-start';
 import { MaterialResolver } from './material.resolver';
+import { PassportBatchService } from './passport-batch.service';
 import { PassportCriticalMaterials } from './passport-critical-materials';
 import { PassportLoaderFactory } from './passport.loaders';
 import { PassportRepository } from './passport.repository';
@@ -18,11 +19,12 @@ import { PassportService } from './passport.service';
     ElementRecomputeOnStart,
     PassportRepository,
     PassportService,
+    PassportBatchService,
     PassportCriticalMaterials,
     PassportLoaderFactory,
     PassportResolver,
     MaterialResolver,
   ],
-  exports: [PassportService, PassportCriticalMaterials],
+  exports: [PassportService, PassportBatchService, PassportCriticalMaterials],
 })
 export class PassportsModule {}

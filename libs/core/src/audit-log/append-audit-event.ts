@@ -23,20 +23,33 @@ const AUDIT_CHAIN_LOCK = 72707371;
  * one after the other and each links to the event committed before it.
  */
 export async function appendAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
+  await appendAuditEvents(tx, [event]);
+}
+
+/**
+ * Appends several events in order, each chained to the one before, with one lock and one insert (the events of a
+ * bulk write, e.g. a chunk of an import). Call it last in the transaction, as appendAuditEvent.
+ */
+export async function appendAuditEvents(tx: Prisma.TransactionClient, events: readonly AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-  const content = {
-    occurredAt: new Date().toISOString(),
-    action: event.action,
-    actorOrganizationId: event.actorOrganizationId,
-    actorKeyId: event.actorKeyId,
-    passportId: event.passportId ?? null,
-    revision: event.revision ?? null,
-    details: event.details,
-    draft: event.draft ?? false,
-    previousHash: last?.hash ?? null,
-  };
-  await tx.auditEvent.create({
-    data: { ...content, occurredAt: new Date(content.occurredAt), details: content.details as Prisma.InputJsonObject, hash: hashAuditEvent(content) },
+  let previousHash = last?.hash ?? null;
+  const rows = events.map((event) => {
+    const content = {
+      occurredAt: new Date().toISOString(),
+      action: event.action,
+      actorOrganizationId: event.actorOrganizationId,
+      actorKeyId: event.actorKeyId,
+      passportId: event.passportId ?? null,
+      revision: event.revision ?? null,
+      details: event.details,
+      draft: event.draft ?? false,
+      previousHash,
+    };
+    previousHash = hashAuditEvent(content);
+    return { ...content, occurredAt: new Date(content.occurredAt), details: content.details as Prisma.InputJsonObject, hash: previousHash };
   });
+  // createMany inserts in the order given, so the ids (a sequence) follow the chain.
+  await tx.auditEvent.createMany({ data: rows });
 }

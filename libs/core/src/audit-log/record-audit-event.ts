@@ -1,5 +1,5 @@
 import type { Prisma } from '@registry/prisma-client';
-import { appendAuditEvent } from './append-audit-event';
+import { appendAuditEvents, type AuditEventInput } from './append-audit-event';
 
 /** Every write the registry records. */
 export const AUDIT_ACTIONS = [
@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'passport.revised',
   'passport.published',
   'passport.archived',
+  'import.started',
+  'import.finished',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -42,9 +44,18 @@ export interface NewAuditEvent {
  * append-only: the database refuses UPDATE and DELETE of its rows, and no API changes them.
  */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: NewAuditEvent): Promise<void> {
-  // The platform administrator's environment key has no id: details say so.
+  await recordAuditEvents(tx, [event]);
+}
+
+/** Appends several events in order, with one lock (the passports of a bulk write); see recordAuditEvent. */
+export async function recordAuditEvents(tx: Prisma.TransactionClient, events: readonly NewAuditEvent[]): Promise<void> {
+  await appendAuditEvents(tx, events.map(auditEventInputOf));
+}
+
+// The platform administrator's environment key has no id: details say so.
+function auditEventInputOf(event: NewAuditEvent): AuditEventInput {
   const details = { ...(event.actor.platformAdmin ? { platformAdmin: true } : {}), ...event.details };
-  await appendAuditEvent(tx, {
+  return {
     action: event.action,
     actorOrganizationId: event.actor.organizationId,
     actorKeyId: event.actor.keyId,
@@ -52,7 +63,7 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, event: NewA
     revision: event.revision ?? null,
     details,
     draft: isDraftEvent(event),
-  });
+  };
 }
 
 /**

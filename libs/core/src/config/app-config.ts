@@ -61,6 +61,12 @@ export interface AppConfig {
   publicBaseUrl: string | null;
   /** Reverse proxies in front of the API whose X-Forwarded-For/-Proto are trusted (TRUST_PROXY hops); 0: none. */
   trustProxyHops: number;
+  /** Largest file POST /imports accepts, in bytes (IMPORT_MAX_MB, default 200). */
+  importMaxBytes: number;
+  /** Rows of an import written per transaction (IMPORT_CHUNK_ROWS, default 100). */
+  importChunkRows: number;
+  /** How long an instance holds an import run without renewing before another may resume it (IMPORT_LEASE_SECONDS, default 30). */
+  importLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const signing = readSigningConfig(env, problems);
   const access = readAccessConfig(env, problems);
+  const imports = readImportConfig(env, problems);
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
@@ -105,6 +112,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat: logFormat as AppConfig['logFormat'],
     ...signing,
     ...access,
+    ...imports,
+  };
+}
+
+/** Limits of bulk imports. */
+function readImportConfig(env: NodeJS.ProcessEnv, problems: string[]): Pick<AppConfig, 'importMaxBytes' | 'importChunkRows' | 'importLeaseSeconds'> {
+  const number = (variable: string, fallback: number, min: number, max: number, whole: boolean): number => {
+    const raw = env[variable]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!(value >= min && value <= max) || (whole && !Number.isInteger(value))) {
+      problems.push(`${variable} must be a ${whole ? 'whole ' : ''}number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  return {
+    importMaxBytes: Math.round(number('IMPORT_MAX_MB', 200, 0.001, 10_240, false) * 1024 * 1024),
+    importChunkRows: number('IMPORT_CHUNK_ROWS', 100, 1, 1000, true),
+    importLeaseSeconds: number('IMPORT_LEASE_SECONDS', 30, 1, 3600, true),
   };
 }
 

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { type AuditActor, recordAuditEvent } from '@registry/core';
+import { PrismaService, type Violation } from '@registry/core';
+import { type ImportMode, type ImportRowOutcome, type ImportRun, type ImportRunStatus, Prisma } from '@registry/prisma-client';
+
+/** A row as received, waiting for its outcome. */
+export interface PendingRow {
+  position: number;
+  rowRef: string;
+  passport: unknown;
+  problem: string | null;
+}
+
+/** The outcome of a row, written with the passports of its chunk. */
+export interface RowResult {
+  position: number;
+  rowRef: string;
+  outcome: ImportRowOutcome;
+  passportId: string | null;
+  revision: number | null;
+  violations: Violation[] | null;
+}
+
+export type ImportCounts = Record<'created' | 'revised' | 'unchanged' | 'failed', number>;
+
+/** The statuses whose rows still have to be processed. */
+const UNFINISHED: ImportRunStatus[] = ['RECEIVING', 'QUEUED', 'RUNNING'];
+
+@Injectable()
+export class ImportRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** A new run, held by `leaseOwner` while its rows are received, with its import.started event. */
+  createRun(input: {
+    organizationId: string;
+    createdByKeyId: string | null;
+    mode: ImportMode;
+    dryRun: boolean;
+    status: ImportRunStatus;
+    leaseOwner: string;
+    leaseMs: number;
+    actor: AuditActor;
+    source: string;
+  }): Promise<ImportRun> {
+    // One transaction: a run exists exactly when its import.started event does.
+    return this.prisma.$transaction(async (tx) => {
+      const run = await tx.importRun.create({
+        data: {
+          organizationId: input.organizationId,
+          createdByKeyId: input.createdByKeyId,
+          mode: input.mode,
+          dryRun: input.dryRun,
+          status: input.status,
+          leaseOwner: input.leaseOwner,
+          leaseExpiresAt: new Date(Date.now() + input.leaseMs),
+        },
+      });
+      await recordAuditEvent(tx, {
+        action: 'import.started',
+        actor: input.actor,
+        details: { importRunId: run.id, mode: input.mode, dryRun: input.dryRun, source: input.source },
+      });
+      return run;
+    });
+  }
+
+  async addPendingRows(runId: string, rows: PendingRow[]): Promise<void> {
+    await this.prisma.importPendingRow.createMany({
+      data: rows.map((row) => ({
+        runId,
+        position: row.position,
+        rowRef: row.rowRef,
+        passport: row.passport === null || row.passport === undefined ? Prisma.DbNull : (row.passport as Prisma.InputJsonValue),
+        problem: row.problem,
+      })),
+    });
+  }
+
+  /** All rows are stored: the run waits for processing. */
+  async queue(runId: string, totalRows: number): Promise<void> {
+    await this.prisma.importRun.update({ where: { id: runId }, data: { status: 'QUEUED', totalRows } });
+  }
+
+  /**
+   * Takes the run for `owner` if nobody holds a live lease on it; false when another instance does (or it is done).
+   * Each take counts as an attempt.
+   */
+  async claim(runId: string, owner: string, leaseMs: number): Promise<boolean> {
+    const now = new Date();
+    const taken = await this.prisma.importRun.updateMany({
+      where: {
+        id: runId,
+        status: { in: ['QUEUED', 'RUNNING'] },
+        OR: [{ leaseOwner: owner }, { leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+      },
+      data: { status: 'RUNNING', leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+    });
+    return taken.count > 0;
+  }
+
+  /** Extends the lease; false when the run is no longer held by `owner` (taken over after a stall). */
+  async renew(runId: string, owner: string, leaseMs: number): Promise<boolean> {
+    const renewed = await this.prisma.importRun.updateMany({
+      where: { id: runId, leaseOwner: owner, status: { in: UNFINISHED } },
+      data: { leaseExpiresAt: new Date(Date.now() + leaseMs) },
+    });
+    return renewed.count > 0;
+  }
+
+  /** Unfinished runs whose lease has expired: their process died or lost the database. */
+  abandoned(limit = 20): Promise<ImportRun[]> {
+    return this.prisma.importRun.findMany({
+      where: { status: { in: UNFINISHED }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: new Date() } }] },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+    });
+  }
+
+  findRun(id: string): Promise<ImportRun | null> {
+    return this.prisma.importRun.findUnique({ where: { id } });
+  }
+
+  /** The first rows without an outcome, in file order. */
+  nextPending(runId: string, take: number): Promise<PendingRow[]> {
+    return this.prisma.importPendingRow.findMany({
+      where: { runId },
+      orderBy: { position: 'asc' },
+      take,
+      select: { position: true, rowRef: true, passport: true, problem: true },
+    });
+  }
+
+  /**
+   * Within the transaction that writes the passports of these rows: their outcomes, the run's counts, and the
+   * removal of the rows from the pending ones, so that a resumed run starts at its first unprocessed row.
+   */
+  async recordResults(tx: Prisma.TransactionClient, runId: string, results: RowResult[]): Promise<void> {
+    if (results.length === 0) return;
+    await tx.importRow.createMany({
+      data: results.map((result) => ({
+        runId,
+        position: result.position,
+        rowRef: result.rowRef,
+        outcome: result.outcome,
+        passportId: result.passportId,
+        revision: result.revision,
+        violations: result.violations ? (result.violations as unknown as Prisma.InputJsonArray) : Prisma.DbNull,
+      })),
+    });
+    await tx.importPendingRow.deleteMany({ where: { runId, position: { in: results.map((result) => result.position) } } });
+    const count = (outcome: ImportRowOutcome) => results.filter((result) => result.outcome === outcome).length;
+    await tx.importRun.update({
+      where: { id: runId },
+      data: {
+        created: { increment: count('CREATED') },
+        revised: { increment: count('REVISED') },
+        unchanged: { increment: count('UNCHANGED') },
+        failed: { increment: count('FAILED') },
+      },
+    });
+  }
+
+  /** Results written in a transaction of their own (rows that write no passport). */
+  recordResultsAlone(runId: string, results: RowResult[]): Promise<void> {
+    // One transaction: outcomes, counts and the pending rows change together.
+    return this.prisma.$transaction((tx) => this.recordResults(tx, runId, results));
+  }
+
+  /** Ends a run (FINISHED, or FAILED with the reason), with its import.finished event. */
+  async finish(runId: string, status: 'FINISHED' | 'FAILED', error: string | null, actor: AuditActor): Promise<void> {
+    // One transaction: the final status and its audit event go together.
+    await this.prisma.$transaction(async (tx) => {
+      const run = await tx.importRun.update({
+        where: { id: runId },
+        data: { status, error, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+      });
+      // Rows a failed run did not reach are not imported: they go.
+      if (status === 'FAILED') await tx.importPendingRow.deleteMany({ where: { runId } });
+      await recordAuditEvent(tx, {
+        action: 'import.finished',
+        actor,
+        details: {
+          importRunId: runId,
+          status,
+          ...(error ? { error } : {}),
+          counts: { created: run.created, revised: run.revised, unchanged: run.unchanged, failed: run.failed },
+        },
+      });
+    });
+  }
+
+  /** A page of outcomes in file order, optionally of one outcome. */
+  rows(runId: string, first: number, afterPosition: number | null, outcome: ImportRowOutcome | null) {
+    return this.prisma.importRow.findMany({
+      where: { runId, ...(outcome ? { outcome } : {}), ...(afterPosition === null ? {} : { position: { gt: afterPosition } }) },
+      orderBy: { position: 'asc' },
+      take: first + 1,
+    });
+  }
+
+  countRows(runId: string, outcome: ImportRowOutcome | null): Promise<number> {
+    return this.prisma.importRow.count({ where: { runId, ...(outcome ? { outcome } : {}) } });
+  }
+}

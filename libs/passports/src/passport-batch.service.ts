@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { auditActorOf } from '@registry/core';
+import type { Principal } from '@registry/auth';
+import { OrganizationService } from '@registry/organizations';
+import type { Passport, Prisma } from '@registry/prisma-client';
+import { PassportRepository } from './passport.repository';
+import { PassportService, type PreparedRegistration, type RegisterPassport } from './passport.service';
+
+export type PreparedPassport = NonNullable<PreparedRegistration['passport']>;
+
+/** A passport's identity: GTIN-14, serial and batch number ('' when absent). */
+export interface PassportIdentity {
+  gtin: string;
+  serialNumber: string;
+  batchNumber: string;
+}
+
+/** A passport with its current composition document. */
+export type CurrentPassport = Passport & { composition: Record<string, unknown> };
+
+export const identityKey = (identity: PassportIdentity): string => JSON.stringify([identity.gtin, identity.serialNumber, identity.batchNumber]);
+
+/**
+ * Registration and revision of many passports at once (imports), through the same checks, rows, hashes,
+ * signatures and audit events as registerPassport and revisePassport.
+ */
+@Injectable()
+export class PassportBatchService {
+  constructor(
+    private readonly passports: PassportService,
+    private readonly repository: PassportRepository,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  gs1CompanyPrefixesOf(manufacturerId: string): Promise<string[]> {
+    return this.organizations.gs1CompanyPrefixesOf(manufacturerId);
+  }
+
+  /** See PassportService.prepareRegistration. */
+  prepare(input: RegisterPassport, gs1CompanyPrefixes: readonly string[]): PreparedRegistration {
+    return this.passports.prepareRegistration(input, gs1CompanyPrefixes);
+  }
+
+  /** The passports that have these identities, by identityKey, with their current documents (two queries). */
+  async currentByIdentity(identities: readonly PassportIdentity[]): Promise<Map<string, CurrentPassport>> {
+    const found = await this.repository.findByIdentities(identities);
+    const documents = await this.repository.findDocuments(found.map((passport) => ({ passportId: passport.id, revision: passport.revision })));
+    const documentOf = new Map(documents.map((document) => [document.passportId, document.composition as Record<string, unknown>]));
+    return new Map(found.map((passport) => [identityKey(passport), { ...passport, composition: documentOf.get(passport.id) ?? {} }]));
+  }
+
+  /**
+   * Writes registrations and revisions in one transaction, with `alsoInTransaction` last in it (given the
+   * passports written, in the order of the batch). Throws
+   * StaleRevisionError (nothing written) when a passport to revise moved on, and Prisma's P2002 when an identity
+   * was taken meanwhile.
+   */
+  write(
+    caller: Principal,
+    batch: { created: PreparedPassport[]; revised: { passportId: string; expectedRevision: number; passport: PreparedPassport }[] },
+    alsoInTransaction?: (tx: Prisma.TransactionClient, written: { created: Passport[]; revised: Passport[] }) => Promise<void>,
+  ): Promise<{ created: Passport[]; revised: Passport[] }> {
+    const manufacturerId = caller.organizationId!;
+    const who = { createdByKeyId: caller.apiKeyId, actor: auditActorOf(caller) };
+    return this.repository.writeBatch(
+      {
+        created: batch.created.map((passport) => ({ ...passport, manufacturerId, ...who, idempotency: null })),
+        revised: batch.revised.map(({ passportId, expectedRevision, passport }) => ({
+          passportId,
+          expectedRevision,
+          productName: passport.productName,
+          composition: passport.composition,
+          flattened: passport.flattened,
+          assessment: passport.assessment,
+          unitCount: passport.unitCount,
+          ...who,
+        })),
+      },
+      alsoInTransaction,
+    );
+  }
+}
