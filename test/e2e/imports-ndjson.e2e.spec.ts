@@ -3,6 +3,9 @@ import { registerInput } from '../support/factories';
 import { uploadNdjson, waitForRun } from '../support/imports';
 import { TestApp, type TestOrganization } from '../support/test-app';
 
+// Two runs of 1,000 passports: minutes on the embedded database of a busy machine, seconds on a server.
+const LARGE_RUN_MS = 300_000;
+
 describe('POST /imports: a streamed NDJSON file as an import run', () => {
   let t: TestApp;
   let maker: TestOrganization;
@@ -25,7 +28,7 @@ describe('POST /imports: a streamed NDJSON file as an import run', () => {
     expect(upload.headers.location).toBe(`/imports/${upload.body.id}`);
     expect(upload.body).toMatchObject({ status: 'QUEUED', mode: 'UPSERT', dryRun: false, totalRows: 1000 });
 
-    const run = await waitForRun(t, maker.key, upload.body.id, 'FAILED');
+    const run = await waitForRun(t, maker.key, upload.body.id, 'FAILED', LARGE_RUN_MS);
     expect(run).toMatchObject({ status: 'FINISHED', progress: 1, counts: { created: 997, revised: 0, unchanged: 0, failed: 3 } });
     const failed = run.rows.edges.map((edge: any) => edge.node);
     expect(failed.map((row: any) => row.rowRef)).toEqual(['10', '500', '999']);
@@ -35,16 +38,16 @@ describe('POST /imports: a streamed NDJSON file as an import run', () => {
 
     const passports = await t.gql('query($m: ID) { passports(filter: { manufacturerId: $m }) { totalCount } }', { m: maker.id }, maker.key);
     expect(passports.data.passports.totalCount).toBe(997);
-    const created = await waitForRun(t, maker.key, upload.body.id, 'CREATED');
+    const created = await waitForRun(t, maker.key, upload.body.id, 'CREATED', LARGE_RUN_MS);
     expect(created.rows.totalCount).toBe(997);
     expect(created.rows.edges[0].node).toMatchObject({ rowRef: '1', revision: 1, passportId: expect.any(String), violations: [] });
 
     const again = await uploadNdjson(t, maker.key, file);
-    const second = await waitForRun(t, maker.key, again.body.id);
+    const second = await waitForRun(t, maker.key, again.body.id, null, LARGE_RUN_MS);
     expect(second.counts).toEqual({ created: 0, revised: 0, unchanged: 997, failed: 3 });
     const prisma = t.app.get(PrismaService);
     expect(await prisma.passportRevision.count({ where: { passport: { manufacturerId: maker.id } } })).toBe(997);
-  });
+  }, 2 * LARGE_RUN_MS);
 
   it('records the start and the end of each run in the audit log', async () => {
     const upload = await uploadNdjson(t, maker.key, `${JSON.stringify(registerInput({}, maker))}\n`);
