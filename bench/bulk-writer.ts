@@ -1,7 +1,8 @@
 // The bulk path of the benchmark generator: the same rows and columns the registry's write path
 // (libs/passports/src/passport.repository.ts) fills, many passports per statement through column arrays.
 import type { FlattenedComposition } from '@registry/composition';
-import { elementTotals } from '@registry/passports';
+import { ELEMENT_MASS_METHOD_VERSION } from '@registry/chemistry';
+import { elementRows, elementTotals } from '@registry/passports';
 import type { ClusterCode, Granularity, PassportStatus } from '@registry/prisma-client';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
@@ -29,8 +30,9 @@ function columns(count: number): unknown[][] {
 
 const INSERT_PASSPORTS = `
 INSERT INTO "Passport" ("id", "manufacturerId", "cluster", "granularity", "gtin", "serialNumber", "batchNumber", "productName",
-                        "status", "revision", "totalMassKg", "unitCount", "createdAt", "updatedAt")
-SELECT u.id, u.manufacturer, u.cluster, u.granularity, u.gtin, u.serial, u.batch, u.name, u.status, 1, u.mass, u.units, u.created, u.created
+                        "status", "revision", "totalMassKg", "unitCount", "createdAt", "updatedAt", "elementMethodVersion")
+SELECT u.id, u.manufacturer, u.cluster, u.granularity, u.gtin, u.serial, u.batch, u.name, u.status, 1, u.mass, u.units, u.created, u.created,
+       ${ELEMENT_MASS_METHOD_VERSION}
 FROM unnest($1::uuid[], $2::uuid[], $3::"ClusterCode"[], $4::"Granularity"[], $5::text[], $6::text[], $7::text[], $8::text[],
             $9::"PassportStatus"[], $10::float8[], $11::int[], $12::timestamptz[])
   AS u(id, manufacturer, cluster, granularity, gtin, serial, batch, name, status, mass, units, created)`;
@@ -58,6 +60,16 @@ FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[
             $11::text[], $12::"ClusterCode"[], $13::"PassportStatus"[], $14::uuid[], $15::text[])
   AS u(id, passport, component, position, name, element, cas, mass, per_product, recycled, details, cluster, status, manufacturer, corop)`;
 
+// The element rows the element searches walk (libs/passports/src/element-rows.ts), as the write path stores them.
+const INSERT_ELEMENTS = `
+INSERT INTO "PassportMaterialElement" ("id", "materialId", "passportId", "componentId", "elementSymbol", "massFraction", "massKg",
+                                       "massKgPerProduct", "source", "cluster", "status", "manufacturerId", "corop")
+SELECT gen_random_uuid(), u.material, u.passport, u.component, u.element, u.fraction, u.mass, u.per_product, u.source, u.cluster,
+       u.status, u.manufacturer, u.corop
+FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::float8[], $6::float8[], $7::float8[], $8::"ElementShareSource"[],
+            $9::"ClusterCode"[], $10::"PassportStatus"[], $11::uuid[], $12::text[])
+  AS u(material, passport, component, element, fraction, mass, per_product, source, cluster, status, manufacturer, corop)`;
+
 const INSERT_TOTALS = `
 INSERT INTO "PassportElementTotal" ("passportId", "elementSymbol", "massKg", "componentCount", "cluster", "status", "manufacturerId",
                                     "corop", "unitCount")
@@ -71,6 +83,7 @@ export function bulkRows(passports: readonly BulkPassport[]) {
   const [rId, rPassport, rName, rStatus, rComposition, rMass, rCreated] = columns(7);
   const [cId, cPassport, cPosition, cKey, cName, cPath, cDepth, cParent, cQuantity, cMass, cUnits, cDetails] = columns(12);
   const mat = columns(15);
+  const elements = columns(12);
   const [tPassport, tElement, tMass, tComponents, tCluster, tStatus, tManufacturer, tCorop, tUnits] = columns(9);
   for (const p of passports) {
     const passportId = randomUUID();
@@ -80,18 +93,29 @@ export function bulkRows(passports: readonly BulkPassport[]) {
     pMass.push(total), pUnits.push(p.unitCount), pCreated.push(p.createdAt);
     rId.push(randomUUID()), rPassport.push(passportId), rName.push(p.productName), rStatus.push(p.status);
     rComposition.push(JSON.stringify(p.document)), rMass.push(total), rCreated.push(p.createdAt);
+    const componentIds = new Map<string, string>();
+    const materialIds = new Map<number, string>();
     for (const c of p.flattened.components) {
       const componentId = randomUUID();
+      componentIds.set(c.key, componentId);
       cId.push(componentId), cPassport.push(passportId), cPosition.push(c.position), cKey.push(c.key), cName.push(c.name), cPath.push(c.path);
       cDepth.push(c.depth), cParent.push(c.parentKey), cQuantity.push(c.quantity), cMass.push(c.massKg), cUnits.push(c.unitsPerProduct);
       cDetails.push(c.details ? JSON.stringify(c.details) : null);
       for (const m of c.materials) {
+        const materialId = randomUUID();
+        materialIds.set(m.position, materialId);
         const row = [
-          randomUUID(), passportId, componentId, m.position, m.name, m.elementSymbol, m.casNumber, m.massKg, m.massKgPerProduct,
+          materialId, passportId, componentId, m.position, m.name, m.elementSymbol, m.casNumber, m.massKg, m.massKgPerProduct,
           m.recycledContentPct, m.details ? JSON.stringify(m.details) : null, p.cluster, p.status, p.manufacturerId, p.corop,
         ];
         for (let i = 0; i < row.length; i++) mat[i].push(row[i]);
       }
+    }
+    const searchColumns = { cluster: p.cluster, status: p.status, manufacturerId: p.manufacturerId, corop: p.corop };
+    const ids = { passportId, componentId: (c: { key: string }) => componentIds.get(c.key)!, materialId: (position: number) => materialIds.get(position)! };
+    for (const e of elementRows(p.flattened, ids, searchColumns)) {
+      const row = [e.materialId, e.passportId, e.componentId, e.elementSymbol, e.massFraction, e.massKg, e.massKgPerProduct, e.source, e.cluster, e.status, e.manufacturerId, e.corop];
+      for (let i = 0; i < row.length; i++) elements[i].push(row[i]);
     }
     for (const t of elementTotals(p.flattened)) {
       tPassport.push(passportId), tElement.push(t.elementSymbol), tMass.push(t.massKg), tComponents.push(t.componentCount);
@@ -99,12 +123,13 @@ export function bulkRows(passports: readonly BulkPassport[]) {
     }
   }
   return {
-    counts: { passports: pId.length, components: cId.length, materials: mat[0].length, totals: tPassport.length },
+    counts: { passports: pId.length, components: cId.length, materials: mat[0].length, elements: elements[0].length, totals: tPassport.length },
     statements: [
       { sql: INSERT_PASSPORTS, params: [pId, pManufacturer, pCluster, pGranularity, pGtin, pSerial, pBatch, pName, pStatus, pMass, pUnits, pCreated] },
       { sql: INSERT_REVISIONS, params: [rId, rPassport, rName, rStatus, rComposition, rMass, rCreated] },
       { sql: INSERT_COMPONENTS, params: [cId, cPassport, cPosition, cKey, cName, cPath, cDepth, cParent, cQuantity, cMass, cUnits, cDetails] },
       { sql: INSERT_MATERIALS, params: mat },
+      { sql: INSERT_ELEMENTS, params: elements },
       { sql: INSERT_TOTALS, params: [tPassport, tElement, tMass, tComponents, tCluster, tStatus, tManufacturer, tCorop, tUnits] },
     ],
   };
