@@ -113,8 +113,10 @@ async function startApi(options: Options, adminKey: string): Promise<{ origin: s
       RATE_LIMIT_COST_PER_MINUTE: '0',
       RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // The API's startup log would drown the figures; its errors still show.
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
+  process.on('exit', () => child.kill('SIGTERM'));
   const origin = `http://127.0.0.1:${port}`;
   await waitFor(child, 'the API', graphqlProbe(origin));
   return { origin, child };
@@ -132,6 +134,7 @@ async function startPostGraphile(options: Options): Promise<{ origin: string; ch
     env: { ...process.env, DATABASE_URL: options.url, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  process.on('exit', () => child.kill('SIGTERM'));
   const origin = `http://127.0.0.1:${port}`;
   await waitFor(child, 'PostGraphile', graphqlProbe(origin));
   return { origin, child };
