@@ -61,6 +61,12 @@ export interface AppConfig {
   publicBaseUrl: string | null;
   /** Reverse proxies in front of the API whose X-Forwarded-For/-Proto are trusted (TRUST_PROXY hops); 0: none. */
   trustProxyHops: number;
+  /**
+   * Seconds an API key's caller is kept in memory after its lookup (API_KEY_CACHE_SECONDS); 0: every request reads the
+   * key. A revocation takes effect at once on the instance that revoked and, through NOTIFY, on the others; the
+   * lifetime bounds it when notifications cannot arrive.
+   */
+  apiKeyCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -204,6 +210,7 @@ type AccessConfig = Pick<
   | 'graphqlIntrospection'
   | 'publicBaseUrl'
   | 'trustProxyHops'
+  | 'apiKeyCacheSeconds'
 >;
 
 /** Rate and query limits, the public origin of Digital Links, and the proxies trusted for client addresses. */
@@ -252,5 +259,6 @@ function readAccessConfig(env: NodeJS.ProcessEnv, problems: string[]): AccessCon
     graphqlIntrospection: introspection === null ? env.NODE_ENV?.trim() !== 'production' : introspection === 'true',
     publicBaseUrl,
     trustProxyHops: count('TRUST_PROXY', 0, 10),
+    apiKeyCacheSeconds: count('API_KEY_CACHE_SECONDS', 10, 300),
   };
 }
