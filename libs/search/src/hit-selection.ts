@@ -2,13 +2,22 @@ import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
 import type { HitParts } from './search.sql';
 
 /**
- * Which related rows of a hit the query selects (`edges { node { passport … component … } }`), through fragments
+ * Which related rows of a hit the query selects (`edges { node { passport … component { materials … } } }`), through fragments
  * too, so that the page's statement builds only those. @skip/@include are not evaluated: at worst a part is read for
  * nothing.
  */
 export function hitPartsOf(info: GraphQLResolveInfo): HitParts {
+  const node = fieldsAt(info, ['edges', 'node']);
+  return {
+    passport: node.has('passport'),
+    component: node.has('component'),
+    componentMaterials: fieldsAt(info, ['edges', 'node', 'component']).has('materials'),
+  };
+}
+
+/** The names of the fields selected at `path` below the field being resolved. */
+function fieldsAt(info: GraphQLResolveInfo, path: string[]): Set<string> {
   const selected = new Set<string>();
-  const path = ['edges', 'node'];
   const visit = (selections: readonly SelectionNode[], depth: number): void => {
     for (const selection of selections) {
       if (selection.kind === Kind.FIELD) {
@@ -23,5 +32,5 @@ export function hitPartsOf(info: GraphQLResolveInfo): HitParts {
     }
   };
   for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet.selections, 0);
-  return { passport: selected.has('passport'), component: selected.has('component') };
+  return selected;
 }

@@ -44,7 +44,7 @@ export class SearchService {
   async componentsContaining(
     caller: Principal,
     args: { filter: MaterialSearchFilter; first?: number; after?: string | null },
-    parts: HitParts = { passport: true, component: true },
+    parts: HitParts = { passport: true, component: true, componentMaterials: true },
   ): Promise<ConnectionShape<ComponentHitModel>> {
     const { first, after } = readPage(args);
     const cursor = readHitCursor(after);
