@@ -32,11 +32,12 @@ export class SearchRepository {
 
   /**
    * One page of hits and what it shows of their passports and components, in one statement. Run on the driver
-   * directly: for a page of 50 hits with nested JSON, the Prisma client's own row handling cost more than the query.
+   * directly, as a prepared statement: for a page of 50 hits with nested JSON, the Prisma client's own row handling
+   * cost more than the query, and planning it (1.3-1.7 ms) about half of running it (3.6 ms).
    */
   async findHitPage(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Promise<HitPageRow[]> {
     const sql = hitPageSql(criteria, after, limit, parts);
-    const rows = await this.db.query<HitRow & { passportJson: PassportJson | null; componentJson: ComponentRow | null }>(sql.text, sql.values);
+    const rows = await this.db.queryPrepared<HitRow & { passportJson: PassportJson | null; componentJson: ComponentRow | null }>(sql.text, sql.values);
     return rows.map(({ passportJson, componentJson, ...hit }) => ({
       ...hit,
       passport: passportJson ? { ...passportJson, createdAt: new Date(passportJson.createdAt), updatedAt: new Date(passportJson.updatedAt) } : null,
