@@ -104,26 +104,13 @@ LIMIT ${limit}`;
   LIMIT ${limit}`;
 
   if (elements.length === 1) return elementHit(Prisma.sql`${elements[0]}`);
-  // Several elements: the element rows of each range first, merged, and only the `limit` that remain joined with
-  // their materials (joining inside each range would fetch `limit` materials per element).
   return Prisma.sql`
-SELECT ${MATERIAL_COLUMNS}, hit."element", hit."elementMassKgPerProduct", hit."sortMassKg", hit."sortId"
-FROM (
-  SELECT ranged.*
-  FROM (VALUES ${Prisma.join(elements.map((symbol) => Prisma.sql`(${symbol})`))}) AS wanted("symbol")
-  CROSS JOIN LATERAL (
-    SELECT e."materialId", e."elementSymbol" AS "element", e."massKgPerProduct" AS "elementMassKgPerProduct",
-           e."massKgPerProduct" AS "sortMassKg", e."id" AS "sortId"
-    FROM "PassportMaterialElement" e
-    WHERE e."elementSymbol" = wanted."symbol" AND ${conditions}
-    ORDER BY e."massKgPerProduct" DESC, e."id"
-    LIMIT ${limit}
-  ) AS ranged
-  ORDER BY ranged."sortMassKg" DESC, ranged."sortId"
-  LIMIT ${limit}
+SELECT hit.*
+FROM (VALUES ${Prisma.join(elements.map((symbol) => Prisma.sql`(${symbol})`))}) AS wanted("symbol")
+CROSS JOIN LATERAL (${elementHit(Prisma.sql`wanted."symbol"`)}
 ) AS hit
-JOIN "PassportMaterial" m ON m."id" = hit."materialId"
-ORDER BY hit."sortMassKg" DESC, hit."sortId"`;
+ORDER BY hit."sortMassKg" DESC, hit."sortId"
+LIMIT ${limit}`;
 }
 
 const uuids = (ids: readonly string[]) => Prisma.join(ids.map((id) => Prisma.sql`CAST(${id} AS uuid)`));
