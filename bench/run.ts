@@ -1,4 +1,4 @@
-// `npm run bench -- [--duration=20] [--connections=4] [--only=<scenario>] [--json=<file>]`
+// `npm run bench:sql -- [--duration=20] [--connections=4] [--only=<scenario>] [--json=<file>]`
 // For each recycler query: requests/s and p50/p95/p99 latency of the running API under a fixed number of concurrent
 // connections (autocannon), then the same SQL through `pg` at the same concurrency, and the ratio between them.
 //

@@ -37,7 +37,10 @@ async function* walk(dir) {
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
+    // bench/postgraphile holds a package of its own (the benchmark's comparison server) with its node_modules.
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') yield* walk(path);
+    }
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.spec.ts')) yield path;
   }
 }

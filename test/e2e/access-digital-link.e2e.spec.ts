@@ -105,6 +105,18 @@ describe('GS1 Digital Link resolver and QR codes', () => {
     expect(archivedView.body).toMatchObject({ passportId: archived.id, status: 'ARCHIVED' });
   });
 
+  it('answers a change of the passport at once, although its view was just cached', async () => {
+    const item = await register({ serialNumber: 'C-1', publish: true });
+    const link = `/01/${item.gtin}/21/C-1`;
+    expect((await t.http().get(link).set('accept', 'application/json')).body).toMatchObject({ status: 'PUBLISHED' });
+    expect((await t.http().get(link).set('accept', 'text/html')).text).toContain('class="status-PUBLISHED"');
+    await t.gql('mutation($id: ID!) { archivePassport(passportId: $id) { status } }', { id: item.id }, maker.key);
+    expect((await t.http().get(link).set('accept', 'application/json')).body).toMatchObject({ passportId: item.id, status: 'ARCHIVED' });
+    const page = (await t.http().get(link).set('accept', 'text/html')).text;
+    expect(page).toContain('class="status-ARCHIVED"');
+    expect(page).not.toContain('class="status-PUBLISHED"');
+  });
+
   it("cannot be taken over: another manufacturer is refused the GTIN and the link keeps answering the brand owner's passport", async () => {
     const mine = await register({ serialNumber: 'T-1', publish: true });
     // The attack: a second organization registers and publishes the same GTIN + serial.

@@ -10,6 +10,15 @@ import { QrImages } from './qr-images';
 
 const JSON_TYPES = ['application/json', 'application/ld+json'];
 
+/** What was rendered from a view, kept as long as the service keeps the view (it answers the same object until the passport changes). */
+const rendered = new WeakMap<PublicPassportView, { json?: string; html?: string }>();
+
+function renderedOf(view: PublicPassportView): { json?: string; html?: string } {
+  let entry = rendered.get(view);
+  if (!entry) rendered.set(view, (entry = {}));
+  return entry;
+}
+
 /**
  * The GS1 Digital Link resolver: `/01/{gtin}` (MODEL), `/01/{gtin}/10/{batch}` (BATCH), `/01/{gtin}/21/{serial}`
  * and `/01/{gtin}/10/{batch}/21/{serial}` (ITEM) answer the PUBLIC view of the passport, as JSON when the Accept
@@ -69,7 +78,8 @@ export class DigitalLinkController {
     // The canonical link has the 14-digit GTIN, whichever form was scanned.
     response.setHeader('Link', `<${view.digitalLink}>; rel="canonical"`);
     setLinkCaching(response, this.config.publicBaseUrl, 60);
-    if (json) response.type(json).send(JSON.stringify(view));
-    else response.type('html').send(renderPublicPassportPage(view, await this.qrImages.svg(view.digitalLink)));
+    const cache = renderedOf(view);
+    if (json) response.type(json).send((cache.json ??= JSON.stringify(view)));
+    else response.type('html').send((cache.html ??= renderPublicPassportPage(view, await this.qrImages.svg(view.digitalLink))));
   }
 }

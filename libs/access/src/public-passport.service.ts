@@ -4,6 +4,7 @@ import { OrganizationService } from '@registry/organizations';
 import { type CriticalMaterialModel, PassportCriticalMaterials, PassportService } from '@registry/passports';
 import type { Passport } from '@registry/prisma-client';
 import { digitalLinkUrl } from './digital-link';
+import { LruCache } from './lru-cache';
 import type { PublicCircularity, PublicCriticalMaterial, PublicPassportView } from './public-passport.view';
 import { optionalIdentifiers } from '@registry/verification';
 
@@ -13,9 +14,21 @@ export interface DigitalLinkRequest {
   batchNumber?: string | null;
 }
 
+/** Views kept per instance: a few KB each. */
+const MAX_VIEWS = 2_000;
+/** A view also shows the manufacturer's name, which no passport revision announces: views are rebuilt each minute. */
+const VIEW_LIFETIME_MS = 60_000;
+
 /** Builds the PUBLIC view of passports for the GS1 Digital Link resolver. */
 @Injectable()
 export class PublicPassportService {
+  /**
+   * Views by passport revision (and status, for archiving): each scan still reads the passport row, but not its
+   * manufacturer, element totals and recycled content again. The same view object is answered until the passport
+   * changes, so that the controller can keep what it renders from it.
+   */
+  private readonly views = new LruCache<PublicPassportView>(MAX_VIEWS);
+
   constructor(
     private readonly passports: PassportService,
     private readonly organizations: OrganizationService,
@@ -24,7 +37,9 @@ export class PublicPassportService {
 
   /** The public view of the PUBLISHED (or ARCHIVED) passport a Digital Link names; NOT_FOUND otherwise. */
   async resolve(link: DigitalLinkRequest, baseUrl: string): Promise<PublicPassportView> {
-    return this.viewOf(await this.passports.findByDigitalLink(link), baseUrl);
+    const passport = await this.passports.findByDigitalLink(link);
+    const key = [passport.id, passport.revision, passport.status, passport.updatedAt.getTime(), baseUrl, Math.floor(Date.now() / VIEW_LIFETIME_MS)].join(' ');
+    return this.views.getOrCompute(key, () => this.viewOf(passport, baseUrl));
   }
 
   private async viewOf(passport: Passport, baseUrl: string): Promise<PublicPassportView> {

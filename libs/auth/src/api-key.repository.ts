@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { auditActorOf, PrismaService, recordAuditEvent } from '@registry/core';
 import type { ApiKey, ApiKeyRole, Organization } from '@registry/prisma-client';
+import { API_KEY_REVOKED_CHANNEL } from './cache/revocation-listener';
 import type { Principal } from './principal';
 
 export type ApiKeyWithOrganization = ApiKey & { organization: Organization };
@@ -58,13 +59,15 @@ export class ApiKeyRepository {
       const updated = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
       const key = await tx.apiKey.findUniqueOrThrow({ where: { id } });
       if (updated.count > 0) {
+        // Delivered at commit to every instance listening (their principal caches drop the key).
+        await tx.$executeRaw`SELECT pg_notify(${API_KEY_REVOKED_CHANNEL}, ${key.id})`;
         await recordAuditEvent(tx, { action: 'api_key.revoked', actor: auditActorOf(actor), details: { apiKeyId: key.id, organizationId: key.organizationId } });
       }
       return key;
     });
   }
 
-  /** Touches lastUsedAt at most once a minute per key, so reads do not turn into a write per request. */
+  /** Touches lastUsedAt at most once a minute per key, also across instances (the service calls it once a minute at most). */
   async touch(id: string, now: Date): Promise<void> {
     await this.prisma.apiKey.updateMany({
       where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },

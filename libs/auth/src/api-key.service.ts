@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, RegistryError, readPage, readTimeCursor, toConnection, type ConnectionShape, isUuid } from '@registry/core';
 import type { ApiKey, ApiKeyRole, OrganizationKind } from '@registry/prisma-client';
 import { ApiKeyRepository } from './api-key.repository';
+import { PrincipalCache } from './cache/principal-cache';
 import { displayPrefix, generateSecret, hashSecret, secretsEqual } from './api-key.secret';
 import { PLATFORM_ADMIN, type Principal } from './principal';
 
@@ -16,6 +17,9 @@ const ROLES_BY_KIND: Record<OrganizationKind, ApiKeyRole[]> = {
 /** A key's label names it in lists; it is no place for documents. */
 export const MAX_LABEL_LENGTH = 200;
 
+/** lastUsedAt is a date for people, not an audit trail: written at most once a minute per key. */
+const TOUCH_INTERVAL_MS = 60_000;
+
 export interface CreatedApiKey {
   secret: string;
   apiKey: ApiKey;
@@ -24,9 +28,12 @@ export interface CreatedApiKey {
 @Injectable()
 export class ApiKeyService {
   private readonly logger = new Logger(ApiKeyService.name);
+  /** When this instance last wrote each key's lastUsedAt, so that a fresh key costs no query per request. */
+  private readonly touched = new Map<string, number>();
 
   constructor(
     private readonly keys: ApiKeyRepository,
+    private readonly cache: PrincipalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,19 +48,37 @@ export class ApiKeyService {
   /** The caller behind a bearer secret; throws UNAUTHENTICATED for an unknown, revoked or expired key. */
   async authenticate(secret: string): Promise<Principal> {
     if (this.config.adminApiKey && secretsEqual(secret, this.config.adminApiKey)) return PLATFORM_ADMIN;
-    const key = await this.keys.findBySecretHash(hashSecret(secret));
+    const secretHash = hashSecret(secret);
     const now = new Date();
+    const cached = this.cache.get(secretHash, now.getTime());
+    if (cached) {
+      if (cached.expiresAt && cached.expiresAt <= now) throw RegistryError.unauthenticated('The API key has expired');
+      this.touch(cached.principal.apiKeyId!, now);
+      return cached.principal;
+    }
+    const key = await this.keys.findBySecretHash(secretHash);
     if (!key) throw RegistryError.unauthenticated('The API key is not valid');
     if (key.revokedAt) throw RegistryError.unauthenticated('The API key was revoked');
     if (key.expiresAt && key.expiresAt <= now) throw RegistryError.unauthenticated('The API key has expired');
-    this.keys.touch(key.id, now).catch((error: unknown) => this.logger.warn(`could not record the use of key ${key.id}: ${String(error)}`));
-    return {
+    this.touch(key.id, now);
+    const principal: Principal = {
       apiKeyId: key.id,
       organizationId: key.organizationId,
       organizationKind: key.organization.kind,
       role: key.role,
       platformAdmin: false,
     };
+    this.cache.set(secretHash, principal, key.expiresAt, now.getTime());
+    return principal;
+  }
+
+  /** Records the use of a key in the background, at most once a minute per key from this instance. */
+  private touch(apiKeyId: string, now: Date): void {
+    const last = this.touched.get(apiKeyId);
+    if (last !== undefined && now.getTime() - last < TOUCH_INTERVAL_MS) return;
+    if (this.touched.size >= 10_000) this.touched.clear();
+    this.touched.set(apiKeyId, now.getTime());
+    this.keys.touch(apiKeyId, now).catch((error: unknown) => this.logger.warn(`could not record the use of key ${apiKeyId}: ${String(error)}`));
   }
 
   async create(
@@ -110,7 +135,10 @@ export class ApiKeyService {
     if (!key) throw RegistryError.notFound('ApiKey', apiKeyId);
     this.requireOrganizationAdmin(caller, key.organizationId);
     if (key.revokedAt) return key;
-    return this.keys.revoke(key.id, new Date(), caller);
+    const revoked = await this.keys.revoke(key.id, new Date(), caller);
+    // At once here; other instances hear of it from the NOTIFY sent with the revocation (ApiKeyRevocationListener).
+    this.cache.evictKey(key.id);
+    return revoked;
   }
 
   private requireOrganizationAdmin(caller: Principal, organizationId: string): void {

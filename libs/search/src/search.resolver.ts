@@ -1,9 +1,11 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal, Roles } from '@registry/auth';
 import { Connection } from '@registry/core';
 import { ComponentModel, PassportModel } from '@registry/passports';
 import { MaterialInventoryArgs } from './dto/material-inventory.args';
 import { ComponentsContainingArgs } from './dto/material-search.input';
+import type { GraphQLResolveInfo } from 'graphql';
+import { hitPartsOf } from './hit-selection';
 import { ComponentHitModel } from './models/component-hit.model';
 import { InventoryRowModel } from './models/inventory-row.model';
 import { type SearchLoaders, SearchLoaderFactory } from './search.loaders';
@@ -27,8 +29,8 @@ export class SearchResolver {
       'MANUFACTURER keys their own. Status PUBLISHED unless filter.status says otherwise.',
   })
   @Roles('RECYCLER', 'AUDITOR', 'MANUFACTURER')
-  componentsContaining(@CurrentPrincipal() caller: Principal, @Args() args: ComponentsContainingArgs) {
-    return this.service.componentsContaining(caller, args);
+  componentsContaining(@CurrentPrincipal() caller: Principal, @Args() args: ComponentsContainingArgs, @Info() info: GraphQLResolveInfo) {
+    return this.service.componentsContaining(caller, args, hitPartsOf(info));
   }
 
   @Query(() => [InventoryRowModel], {
@@ -43,11 +45,11 @@ export class SearchResolver {
 
   @ResolveField(() => PassportModel)
   passport(@Parent() hit: ComponentHitModel, @Context() context: GraphQLContext): Promise<PassportModel> {
-    return this.loaders.forContext(context).passport.load(hit.passportId);
+    return hit.loadedPassport ? Promise.resolve(hit.loadedPassport) : this.loaders.forContext(context).passport.load(hit.passportId);
   }
 
   @ResolveField(() => ComponentModel, { description: 'The component holding the material, with its dismantling information.' })
   component(@Parent() hit: ComponentHitModel, @Context() context: GraphQLContext): Promise<ComponentModel> {
-    return this.loaders.forContext(context).component.load(hit.componentId);
+    return hit.loadedComponent ? Promise.resolve(hit.loadedComponent) : this.loaders.forContext(context).component.load(hit.componentId);
   }
 }

@@ -15,9 +15,9 @@ import {
   type SearchReference,
 } from './search-criteria';
 import { searchScope } from './search-access';
-import { toMaterialModel } from '@registry/passports';
+import { toComponentModel, toMaterialModel, toPassportModel } from '@registry/passports';
 import { SearchRepository } from './search.repository';
-import type { InventoryGroupBy } from './search.sql';
+import type { HitParts, InventoryGroupBy } from './search.sql';
 
 /** Finds materials for recyclers: which components hold what, and how much of it sits where. */
 @Injectable()
@@ -44,13 +44,14 @@ export class SearchService {
   async componentsContaining(
     caller: Principal,
     args: { filter: MaterialSearchFilter; first?: number; after?: string | null },
+    parts: HitParts = { passport: true, component: true, componentMaterials: true },
   ): Promise<ConnectionShape<ComponentHitModel>> {
     const { first, after } = readPage(args);
     const cursor = readHitCursor(after);
     const filter = readSearchFilter(args.filter, this.reference);
     const criteria = { ...filter, manufacturerId: searchScope(caller, filter) };
     if (criteria.elements?.length === 0) return toConnection([], first, () => [], (row) => row);
-    const rows = await this.search.findHits(criteria, cursor, first + 1);
+    const rows = await this.search.findHitPage(criteria, cursor, first + 1, parts);
     return toConnection(
       rows,
       first,
@@ -62,6 +63,8 @@ export class SearchService {
         material: toMaterialModel(row),
         passportId: row.passportId,
         componentId: row.componentId,
+        loadedPassport: row.passport ? toPassportModel(row.passport) : null,
+        loadedComponent: row.component ? toComponentModel(row.component) : null,
       }),
     );
   }

@@ -120,18 +120,46 @@ export function passportsSql(ids: readonly string[]): Prisma.Sql {
   return Prisma.sql`SELECT * FROM "Passport" WHERE "id" IN (${uuids(ids)})`;
 }
 
+/** All the materials of component `c`, in document order, as JSON. */
+const COMPONENT_MATERIALS_JSON = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', m."id", 'name', m."name", 'elementSymbol', m."elementSymbol",
+                                                 'casNumber', m."casNumber", 'massKg', m."massKg", 'massKgPerProduct', m."massKgPerProduct",
+                                                 'recycledContentPct', m."recycledContentPct", 'details', m."details")
+                               ORDER BY m."position")
+               FROM "PassportMaterial" m
+               WHERE m."componentId" = c."id"), '[]'::json)`;
+
+/** A component row as JSON (the shape of ComponentRow), with its materials, or none when they are not wanted. */
+function componentJson(withMaterials: boolean): Prisma.Sql {
+  return Prisma.sql`json_build_object('id', c."id", 'key', c."key", 'name', c."name", 'path', c."path", 'depth', c."depth",
+         'parentKey', c."parentKey", 'quantity', c."quantity", 'massKg', c."massKg", 'unitsPerProduct', c."unitsPerProduct", 'details', c."details",
+         'materials', ${withMaterials ? COMPONENT_MATERIALS_JSON : Prisma.sql`'[]'::json`})`;
+}
+
 /** The components of a page of hits, each with all its materials in document order: one round trip for both tables. */
 export function componentsWithMaterialsSql(ids: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT (${componentJson(true)})::jsonb AS "component" FROM "PassportComponent" c WHERE c."id" IN (${uuids(ids)})`;
+}
+
+/** Which related rows a page of hits carries, as the GraphQL selection asks for them. */
+export interface HitParts {
+  passport: boolean;
+  component: boolean;
+  /** The component's materials (Component.materials); without them a hit's component lists none. */
+  componentMaterials: boolean;
+}
+
+/**
+ * A whole page of hits in one statement: the search, and for each hit, as JSON built by PostgreSQL, its passport
+ * (`passportJson`) and its component with its materials (`componentJson`), each only when asked for. One round
+ * trip and one snapshot: a page never shows a passport revised between two of its queries.
+ */
+export function hitPageSql(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Prisma.Sql {
+  const passport = parts.passport ? Prisma.sql`(SELECT row_to_json(p) FROM "Passport" p WHERE p."id" = hit."passportId")` : Prisma.sql`NULL::json`;
+  const component = parts.component ? Prisma.sql`(SELECT ${componentJson(parts.componentMaterials)} FROM "PassportComponent" c WHERE c."id" = hit."componentId")` : Prisma.sql`NULL::json`;
   return Prisma.sql`
-SELECT c."id", c."key", c."name", c."path", c."depth", c."parentKey", c."quantity", c."massKg", c."unitsPerProduct", c."details",
-       COALESCE((SELECT json_agg(json_build_object('id', m."id", 'name', m."name", 'elementSymbol', m."elementSymbol", 'casNumber', m."casNumber",
-                                                   'massKg', m."massKg", 'massKgPerProduct', m."massKgPerProduct",
-                                                   'recycledContentPct', m."recycledContentPct", 'details', m."details")
-                                 ORDER BY m."position")
-                 FROM "PassportMaterial" m
-                 WHERE m."componentId" = c."id"), '[]'::json) AS "materials"
-FROM "PassportComponent" c
-WHERE c."id" IN (${uuids(ids)})`;
+SELECT hit.*, ${passport} AS "passportJson", ${component} AS "componentJson"
+FROM (${componentsContainingSql(criteria, after, limit)}) AS hit
+ORDER BY hit."sortMassKg" DESC, hit."sortId"`;
 }
 
 /**

@@ -14,6 +14,7 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       graphqlIntrospection: true,
       publicBaseUrl: null,
       trustProxyHops: 0,
+      apiKeyCacheSeconds: 10,
     });
   });
 
@@ -29,6 +30,7 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0',
       PUBLIC_BASE_URL: 'https://id.example.org/registry/',
       TRUST_PROXY: '1',
+      API_KEY_CACHE_SECONDS: '0',
     });
     expect(config).toMatchObject({
       rateLimitPerMinute: 0,
@@ -41,6 +43,7 @@ describe('loadConfig: rate and query limits, public base URL, proxies', () => {
       anonymousRateLimitCostPerMinute: 0,
       publicBaseUrl: 'https://id.example.org/registry',
       trustProxyHops: 1,
+      apiKeyCacheSeconds: 0,
     });
   });
 

@@ -67,6 +67,12 @@ export interface AppConfig {
   importChunkRows: number;
   /** How long an instance holds an import run without renewing before another may resume it (IMPORT_LEASE_SECONDS, default 30). */
   importLeaseSeconds: number;
+  /**
+   * Seconds an API key's caller is kept in memory after its lookup (API_KEY_CACHE_SECONDS); 0: every request reads the
+   * key. A revocation takes effect at once on the instance that revoked and, through NOTIFY, on the others; the
+   * lifetime bounds it when notifications cannot arrive.
+   */
+  apiKeyCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -231,6 +237,7 @@ type AccessConfig = Pick<
   | 'graphqlIntrospection'
   | 'publicBaseUrl'
   | 'trustProxyHops'
+  | 'apiKeyCacheSeconds'
 >;
 
 /** Rate and query limits, the public origin of Digital Links, and the proxies trusted for client addresses. */
@@ -279,5 +286,6 @@ function readAccessConfig(env: NodeJS.ProcessEnv, problems: string[]): AccessCon
     graphqlIntrospection: introspection === null ? env.NODE_ENV?.trim() !== 'production' : introspection === 'true',
     publicBaseUrl,
     trustProxyHops: count('TRUST_PROXY', 0, 10),
+    apiKeyCacheSeconds: count('API_KEY_CACHE_SECONDS', 10, 300),
   };
 }

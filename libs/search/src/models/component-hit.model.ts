@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
-import { MaterialModel } from '@registry/passports';
+import { type ComponentModel, MaterialModel, type PassportModel } from '@registry/passports';
 
 @ObjectType('ComponentHit', {
   description: 'A material of a component that matched a search, with its component and passport. Tier: LEGITIMATE_INTEREST.',
@@ -25,4 +25,7 @@ export class ComponentHitModel {
   /** Resolved by ComponentHit.passport and ComponentHit.component, batched per page (not exposed). */
   passportId!: string;
   componentId!: string;
+  /** Read with the page when the selection asked for them (SearchRepository.findHitPage); else loaded by id. */
+  loadedPassport?: PassportModel | null;
+  loadedComponent?: ComponentModel | null;
 }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "PassportMaterialElement_passportId_idx" ON "PassportMaterialElement"("passportId");
