@@ -371,11 +371,17 @@ async function main(): Promise<void> {
       console.log(`## ${scenario.name} (load average ${result.loadAverage})`);
       console.log(`  API           ${describe(apiRuns)}`);
       if (pgRuns.length) console.log(`  PostGraphile  ${describe(pgRuns)}`);
-      if (ratios.length) console.log(`  API / PostGraphile req/s: ${range(ratios, 2)}x\n`);
+      if (ratios.length) console.log(`  API / PostGraphile req/s: ${ratios.every(Number.isFinite) ? `${range(ratios, 2)}x` : 'PostGraphile timed out'}\n`);
     }
-    const cell = (runs: Run[]) => (runs.length ? `${range(runs.map((r) => r.perSecond))} req/s, p50 ${range(runs.map((r) => r.p50))} ms, p95 ${range(runs.map((r) => r.p95))} ms` : '-');
+    const cell = (runs: Run[]) => {
+      if (!runs.length) return '-';
+      // autocannon gives up on a request after 10 s: a side that answered nothing in time has no latency to show.
+      if (runs.every((r) => r.requests === 0)) return `no answer within 10 s (${runs.reduce((n, r) => n + r.errors, 0)} timeouts)`;
+      return `${range(runs.map((r) => r.perSecond))} req/s, p50 ${range(runs.map((r) => r.p50))} ms, p95 ${range(runs.map((r) => r.p95))} ms`;
+    };
+    const ratio = (ratios: number[]) => (!ratios.length ? '-' : ratios.every(Number.isFinite) ? `${range(ratios, 2)}x` : 'PostGraphile timed out');
     console.log(`| request | this API | PostGraphile 5 | ratio |\n|---|---:|---:|---:|`);
-    for (const r of results) console.log(`| ${r.name} | ${cell(r.api)} | ${cell(r.postgraphile)} | ${r.ratios.length ? `${range(r.ratios, 2)}x` : '-'} |`);
+    for (const r of results) console.log(`| ${r.name} | ${cell(r.api)} | ${cell(r.postgraphile)} | ${ratio(r.ratios)} |`);
     console.log(`\nload average at the end: ${load1()}`);
     if (options.json) writeFileSync(options.json, JSON.stringify({ options, passports, machine: cpus()[0]?.model, results }, null, 2));
   } finally {
