@@ -84,26 +84,39 @@ export function bulkRows(passports: readonly BulkPassport[]) {
   for (const p of passports) {
     const passportId = randomUUID();
     const total = p.flattened.totalMassKg;
-    pId.push(passportId), pManufacturer.push(p.manufacturerId), pCluster.push(p.cluster), pGranularity.push(p.granularity);
-    pGtin.push(p.gtin), pSerial.push(p.serialNumber), pBatch.push(p.batchNumber), pName.push(p.productName), pStatus.push(p.status);
-    pMass.push(total), pUnits.push(p.unitCount), pCreated.push(p.createdAt);
-    rId.push(randomUUID()), rPassport.push(passportId), rName.push(p.productName), rStatus.push(p.status);
-    rComposition.push(JSON.stringify(p.document)), rMass.push(total), rCreated.push(p.createdAt);
+    (pId.push(passportId), pManufacturer.push(p.manufacturerId), pCluster.push(p.cluster), pGranularity.push(p.granularity));
+    (pGtin.push(p.gtin), pSerial.push(p.serialNumber), pBatch.push(p.batchNumber), pName.push(p.productName), pStatus.push(p.status));
+    (pMass.push(total), pUnits.push(p.unitCount), pCreated.push(p.createdAt));
+    (rId.push(randomUUID()), rPassport.push(passportId), rName.push(p.productName), rStatus.push(p.status));
+    (rComposition.push(JSON.stringify(p.document)), rMass.push(total), rCreated.push(p.createdAt));
     // The element rows point at the component and material rows by the ids given them here.
     const componentIds = new Map<string, string>();
     const materialIds = new Map<number, string>();
     for (const c of p.flattened.components) {
       const componentId = randomUUID();
       componentIds.set(c.key, componentId);
-      cId.push(componentId), cPassport.push(passportId), cPosition.push(c.position), cKey.push(c.key), cName.push(c.name), cPath.push(c.path);
-      cDepth.push(c.depth), cParent.push(c.parentKey), cQuantity.push(c.quantity), cMass.push(c.massKg), cUnits.push(c.unitsPerProduct);
+      (cId.push(componentId), cPassport.push(passportId), cPosition.push(c.position), cKey.push(c.key), cName.push(c.name), cPath.push(c.path));
+      (cDepth.push(c.depth), cParent.push(c.parentKey), cQuantity.push(c.quantity), cMass.push(c.massKg), cUnits.push(c.unitsPerProduct));
       cDetails.push(c.details ? JSON.stringify(c.details) : null);
       for (const m of c.materials) {
         const materialId = randomUUID();
         materialIds.set(m.position, materialId);
         const row = [
-          materialId, passportId, componentId, m.position, m.name, m.elementSymbol, m.casNumber, m.massKg, m.massKgPerProduct,
-          m.recycledContentPct, m.details ? JSON.stringify(m.details) : null, p.cluster, p.status, p.manufacturerId, p.corop,
+          materialId,
+          passportId,
+          componentId,
+          m.position,
+          m.name,
+          m.elementSymbol,
+          m.casNumber,
+          m.massKg,
+          m.massKgPerProduct,
+          m.recycledContentPct,
+          m.details ? JSON.stringify(m.details) : null,
+          p.cluster,
+          p.status,
+          p.manufacturerId,
+          p.corop,
         ];
         for (let i = 0; i < row.length; i++) mat[i].push(row[i]);
       }
@@ -113,14 +126,25 @@ export function bulkRows(passports: readonly BulkPassport[]) {
     const ids = { passportId, componentId: (c: { key: string }) => componentIds.get(c.key)!, materialId: (position: number) => materialIds.get(position)! };
     for (const e of elementRows(p.flattened, ids, searchColumns)) {
       const row = [
-        randomUUID(), e.materialId, e.passportId, e.componentId, e.elementSymbol, e.massFraction, e.massKg, e.massKgPerProduct, e.source,
-        e.cluster, e.status, e.manufacturerId, e.corop,
+        randomUUID(),
+        e.materialId,
+        e.passportId,
+        e.componentId,
+        e.elementSymbol,
+        e.massFraction,
+        e.massKg,
+        e.massKgPerProduct,
+        e.source,
+        e.cluster,
+        e.status,
+        e.manufacturerId,
+        e.corop,
       ];
       for (let i = 0; i < row.length; i++) el[i].push(row[i]);
     }
     for (const t of elementTotals(p.flattened)) {
-      tPassport.push(passportId), tElement.push(t.elementSymbol), tMass.push(t.massKg), tComponents.push(t.componentCount);
-      tCluster.push(p.cluster), tStatus.push(p.status), tManufacturer.push(p.manufacturerId), tCorop.push(p.corop), tUnits.push(p.unitCount);
+      (tPassport.push(passportId), tElement.push(t.elementSymbol), tMass.push(t.massKg), tComponents.push(t.componentCount));
+      (tCluster.push(p.cluster), tStatus.push(p.status), tManufacturer.push(p.manufacturerId), tCorop.push(p.corop), tUnits.push(p.unitCount));
     }
   }
   return {

@@ -248,7 +248,10 @@ async function scenarios(pool: Pool, key: string): Promise<Scenario[]> {
     },
     {
       name: 'public resolver GET /01/{gtin}/21/{serial}, JSON',
-      api: { request: { path: digitalLink, method: 'GET', headers: publicJson }, check: (status, body) => (status === 200 && body.includes(item.id) ? null : `status ${status}`) },
+      api: {
+        request: { path: digitalLink, method: 'GET', headers: publicJson },
+        check: (status, body) => (status === 200 && body.includes(item.id) ? null : `status ${status}`),
+      },
       postgraphile: pgLookupSide,
     },
     {
@@ -346,9 +349,15 @@ async function main(): Promise<void> {
   try {
     const key = await recyclerKey(api.origin, adminKey);
     const passports = Number((await pool.query('SELECT count(*) AS n FROM "Passport"')).rows[0].n);
-    console.log(`# ${passports} passports (${options.url.replace(/\/\/[^@]*@/, '//')}); ${options.connections} connections, ${options.duration} s per run, ${options.rounds} rounds alternating`);
-    console.log(`# machine: ${cpus().length} x ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; load average ${load1()} at the start`);
-    console.log(`# API: ${api.origin} (NODE_ENV=${options.apiEnv.NODE_ENV ?? process.env.NODE_ENV ?? ''}${Object.keys(options.apiEnv).length ? `; ${JSON.stringify(options.apiEnv)}` : ''}); PostGraphile 5: ${postgraphile.origin}\n`);
+    console.log(
+      `# ${passports} passports (${options.url.replace(/\/\/[^@]*@/, '//')}); ${options.connections} connections, ${options.duration} s per run, ${options.rounds} rounds alternating`,
+    );
+    console.log(
+      `# machine: ${cpus().length} x ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; load average ${load1()} at the start`,
+    );
+    console.log(
+      `# API: ${api.origin} (NODE_ENV=${options.apiEnv.NODE_ENV ?? process.env.NODE_ENV ?? ''}${Object.keys(options.apiEnv).length ? `; ${JSON.stringify(options.apiEnv)}` : ''}); PostGraphile 5: ${postgraphile.origin}\n`,
+    );
     const results = [];
     for (const scenario of await scenarios(pool, key)) {
       if (options.only && !scenario.name.includes(options.only)) continue;
@@ -367,7 +376,13 @@ async function main(): Promise<void> {
       const result = { name: scenario.name, api: apiRuns, postgraphile: pgRuns, ratios, loadAverage: load1() };
       results.push(result);
       const describe = (runs: Run[]) =>
-        `${range(runs.map((r) => r.perSecond))} req/s, p50 ${range(runs.map((r) => r.p50), 1)} ms, p95 ${range(runs.map((r) => r.p95), 1)} ms, errors ${runs.reduce((n, r) => n + r.errors, 0)}`;
+        `${range(runs.map((r) => r.perSecond))} req/s, p50 ${range(
+          runs.map((r) => r.p50),
+          1,
+        )} ms, p95 ${range(
+          runs.map((r) => r.p95),
+          1,
+        )} ms, errors ${runs.reduce((n, r) => n + r.errors, 0)}`;
       console.log(`## ${scenario.name} (load average ${result.loadAverage})`);
       console.log(`  API           ${describe(apiRuns)}`);
       if (pgRuns.length) console.log(`  PostGraphile  ${describe(pgRuns)}`);

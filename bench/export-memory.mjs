@@ -19,7 +19,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=') ?? fallback;
+const arg = (name, fallback) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')
+    .slice(1)
+    .join('=') ?? fallback;
 const PASSPORTS = Number(arg('passports', 10_000));
 const SERVER_URL = arg('database-url', null);
 const MANUFACTURERS = 4;
@@ -95,7 +100,12 @@ async function gql(base, query, variables, key) {
 }
 
 async function organization(base, kind, name) {
-  const org = await gql(base, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name, kind, corop: 'CR17' } }, ADMIN_KEY);
+  const org = await gql(
+    base,
+    'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
+    { i: { name, kind, corop: 'CR17' } },
+    ADMIN_KEY,
+  );
   const id = org.createOrganization.id;
   const role = kind === 'AUTHORITY' ? 'AUDITOR' : kind;
   const key = await gql(base, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { organizationId: id, role } }, ADMIN_KEY);
@@ -119,7 +129,15 @@ async function generate(base, makers) {
       const variables = Object.fromEntries(
         Array.from({ length: count }, (_, i) => [
           `i${i}`,
-          { productName: `Bench product ${from + i}`, cluster: 'HIGH_TECH_EQUIPMENT', granularity: 'ITEM', gtin: gtin(100000 + from + i), serialNumber: `S-${from + i}`, composition: composition(from + i), publish: true },
+          {
+            productName: `Bench product ${from + i}`,
+            cluster: 'HIGH_TECH_EQUIPMENT',
+            granularity: 'ITEM',
+            gtin: gtin(100000 + from + i),
+            serialNumber: `S-${from + i}`,
+            composition: composition(from + i),
+            publish: true,
+          },
         ]),
       );
       await gql(base, `mutation(${declarations}) { ${fields} }`, variables, maker.key);
@@ -193,7 +211,10 @@ async function main() {
   try {
     for (let tries = 0; ; tries++) {
       if (api.exitCode !== null) throw new Error('the API exited at start; run `npm run build` first');
-      const ok = await fetch(`${base}/.well-known/jwks.json`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/.well-known/jwks.json`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (tries > 300) throw new Error('the API did not start within 150 s');
       await sleep(500);

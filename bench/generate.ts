@@ -70,7 +70,9 @@ async function migrate(url: string): Promise<void> {
 async function reset(pool: Pool, url: string): Promise<void> {
   // A guard against emptying a real registry by mistake: only databases named like a benchmark are reset.
   if (!/bench/i.test(new URL(url).pathname)) throw new Error('--reset only empties a database whose name contains "bench"');
-  await pool.query('TRUNCATE "PassportElementTotal", "PassportMaterialElement", "PassportMaterial", "PassportComponent", "PassportRevision", "AuditEvent", "Passport", "ApiKey", "Organization" CASCADE');
+  await pool.query(
+    'TRUNCATE "PassportElementTotal", "PassportMaterialElement", "PassportMaterial", "PassportComponent", "PassportRevision", "AuditEvent", "Passport", "ApiKey", "Organization" CASCADE',
+  );
   console.log('emptied the registry tables');
 }
 
@@ -177,7 +179,9 @@ async function main(): Promise<void> {
   await pending;
   client.release();
   console.log('analysing the tables (planner statistics, visibility map)...');
-  await pool.query('VACUUM ANALYZE "Passport", "PassportRevision", "PassportComponent", "PassportMaterial", "PassportMaterialElement", "PassportElementTotal", "Organization"');
+  await pool.query(
+    'VACUUM ANALYZE "Passport", "PassportRevision", "PassportComponent", "PassportMaterial", "PassportMaterialElement", "PassportElementTotal", "Organization"',
+  );
   await pool.end();
   const seconds = (Date.now() - started) / 1000;
   console.log(

@@ -62,7 +62,11 @@ async function writeFile(file: string, passports: number): Promise<void> {
 }
 
 async function gql(url: string, key: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: any; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -99,8 +103,11 @@ async function main(): Promise<void> {
     const org = await gql(api, ADMIN_KEY, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
       i: { name: 'Bench manufacturer', kind: 'MANUFACTURER', corop: 'CR17', gs1CompanyPrefixes: [PREFIX] },
     });
-    const key = (await gql(api, ADMIN_KEY, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { organizationId: org.createOrganization.id, role: 'MANUFACTURER' } }))
-      .createApiKey.secret as string;
+    const key = (
+      await gql(api, ADMIN_KEY, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', {
+        i: { organizationId: org.createOrganization.id, role: 'MANUFACTURER' },
+      })
+    ).createApiKey.secret as string;
 
     await writeFile(file, passports);
     const size = statSync(file).size;
@@ -146,9 +153,13 @@ async function main(): Promise<void> {
     const materialRate = rows.PassportMaterial / seconds;
     const copyMaterialRate = rows.PassportMaterial / copySeconds;
     console.log(`run ${run.status}: ${JSON.stringify(run.counts)}`);
-    console.log(`import:  ${seconds.toFixed(1)} s (file stored after ${((stored - started) / 1000).toFixed(1)} s), ${(passports / seconds).toFixed(0)} passports/s, ${materialRate.toFixed(0)} material rows/s`);
+    console.log(
+      `import:  ${seconds.toFixed(1)} s (file stored after ${((stored - started) / 1000).toFixed(1)} s), ${(passports / seconds).toFixed(0)} passports/s, ${materialRate.toFixed(0)} material rows/s`,
+    );
     console.log(`rows:    ${TABLES.map((table) => `${table} ${rows[table]}`).join(', ')}`);
-    console.log(`COPY:    ${copySeconds.toFixed(2)} s for the same rows of all ${TABLES.length} tables, ${(passports / copySeconds).toFixed(0)} passports/s, ${copyMaterialRate.toFixed(0)} material rows/s`);
+    console.log(
+      `COPY:    ${copySeconds.toFixed(2)} s for the same rows of all ${TABLES.length} tables, ${(passports / copySeconds).toFixed(0)} passports/s, ${copyMaterialRate.toFixed(0)} material rows/s`,
+    );
     console.log(`ratio:   ${((100 * materialRate) / copyMaterialRate).toFixed(1)} % of the COPY rate; peak RSS ${(peakRss / 1e6).toFixed(0)} MB`);
   } finally {
     clearInterval(sampler);

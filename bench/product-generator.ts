@@ -43,8 +43,27 @@ interface Recipe {
 }
 
 type RecipeName =
-  | 'aluminium' | 'steel' | 'stainless' | 'copper' | 'cable' | 'pcb' | 'chip' | 'polymer' | 'seal' | 'glass' | 'solarCell'
-  | 'encapsulant' | 'nmcCell' | 'lfpCell' | 'magnet' | 'titanium' | 'magnesium' | 'composite' | 'refrigerant' | 'oil' | 'insulation';
+  | 'aluminium'
+  | 'steel'
+  | 'stainless'
+  | 'copper'
+  | 'cable'
+  | 'pcb'
+  | 'chip'
+  | 'polymer'
+  | 'seal'
+  | 'glass'
+  | 'solarCell'
+  | 'encapsulant'
+  | 'nmcCell'
+  | 'lfpCell'
+  | 'magnet'
+  | 'titanium'
+  | 'magnesium'
+  | 'composite'
+  | 'refrigerant'
+  | 'oil'
+  | 'insulation';
 
 const RECIPES: Record<RecipeName, Recipe> = {
   aluminium: {
@@ -242,8 +261,6 @@ const RECIPES: Record<RecipeName, Recipe> = {
   },
 };
 
-
-
 interface ClusterProfile {
   /** Mass of one product in kg: [min, max]. */
   massKg: [number, number];
@@ -257,37 +274,123 @@ const PROFILES: Record<ClusterCode, ClusterProfile> = {
   SOLAR_PV: {
     massKg: [18, 26],
     productNames: ['Solar panel 400 Wp', 'Solar panel 430 Wp bifacial', 'Solar roof tile module', 'Micro-inverter kit'],
-    top: [['glass', 3], ['aluminium', 3], ['encapsulant', 3], ['polymer', 2], ['cable', 2], ['steel', 1], ['seal', 1]],
-    sub: [['solarCell', 3], ['pcb', 2], ['chip', 2], ['copper', 2], ['polymer', 1], ['seal', 1], ['cable', 1]],
+    top: [
+      ['glass', 3],
+      ['aluminium', 3],
+      ['encapsulant', 3],
+      ['polymer', 2],
+      ['cable', 2],
+      ['steel', 1],
+      ['seal', 1],
+    ],
+    sub: [
+      ['solarCell', 3],
+      ['pcb', 2],
+      ['chip', 2],
+      ['copper', 2],
+      ['polymer', 1],
+      ['seal', 1],
+      ['cable', 1],
+    ],
   },
   BATTERY: {
     massKg: [2.5, 120],
     productNames: ['E-bike battery 500 Wh', 'Home storage battery 10 kWh', 'Scooter battery pack', 'Cargo bike battery 750 Wh'],
-    top: [['aluminium', 3], ['polymer', 2], ['steel', 2], ['magnesium', 1], ['cable', 2], ['copper', 2], ['seal', 1]],
-    sub: [['nmcCell', 1], ['lfpCell', 1], ['pcb', 2], ['chip', 2], ['copper', 2], ['polymer', 1], ['cable', 1]],
+    top: [
+      ['aluminium', 3],
+      ['polymer', 2],
+      ['steel', 2],
+      ['magnesium', 1],
+      ['cable', 2],
+      ['copper', 2],
+      ['seal', 1],
+    ],
+    sub: [
+      ['nmcCell', 1],
+      ['lfpCell', 1],
+      ['pcb', 2],
+      ['chip', 2],
+      ['copper', 2],
+      ['polymer', 1],
+      ['cable', 1],
+    ],
   },
   WIND_PARK: {
     massKg: [2000, 60000],
     productNames: ['Direct-drive generator', 'Nacelle assembly 3.6 MW', 'Rotor blade set', 'Pitch system'],
-    top: [['steel', 4], ['composite', 3], ['copper', 2], ['aluminium', 1], ['oil', 1], ['titanium', 1]],
-    sub: [['magnet', 2], ['copper', 3], ['pcb', 1], ['cable', 2], ['steel', 2], ['chip', 1], ['polymer', 1], ['seal', 1]],
+    top: [
+      ['steel', 4],
+      ['composite', 3],
+      ['copper', 2],
+      ['aluminium', 1],
+      ['oil', 1],
+      ['titanium', 1],
+    ],
+    sub: [
+      ['magnet', 2],
+      ['copper', 3],
+      ['pcb', 1],
+      ['cable', 2],
+      ['steel', 2],
+      ['chip', 1],
+      ['polymer', 1],
+      ['seal', 1],
+    ],
   },
   HEAT_AS_A_SERVICE: {
     massKg: [60, 220],
     productNames: ['Air-to-water heat pump 8 kW', 'Ground-source heat pump 12 kW', 'Hybrid heat pump', 'Heat interface unit'],
-    top: [['steel', 3], ['refrigerant', 2], ['aluminium', 2], ['insulation', 2], ['polymer', 1], ['cable', 1]],
-    sub: [['magnet', 1], ['pcb', 2], ['chip', 2], ['copper', 2], ['seal', 2], ['polymer', 1], ['oil', 1], ['steel', 1]],
+    top: [
+      ['steel', 3],
+      ['refrigerant', 2],
+      ['aluminium', 2],
+      ['insulation', 2],
+      ['polymer', 1],
+      ['cable', 1],
+    ],
+    sub: [
+      ['magnet', 1],
+      ['pcb', 2],
+      ['chip', 2],
+      ['copper', 2],
+      ['seal', 2],
+      ['polymer', 1],
+      ['oil', 1],
+      ['steel', 1],
+    ],
   },
   HIGH_TECH_EQUIPMENT: {
     massKg: [15, 900],
     productNames: ['Wafer stage module', 'Electron microscope column', 'Laser source module', 'Precision motion stage'],
-    top: [['aluminium', 3], ['stainless', 2], ['titanium', 2], ['magnesium', 1], ['steel', 1], ['glass', 1]],
-    sub: [['pcb', 2], ['chip', 2], ['magnet', 1], ['cable', 2], ['titanium', 1], ['copper', 1], ['polymer', 1], ['glass', 1]],
+    top: [
+      ['aluminium', 3],
+      ['stainless', 2],
+      ['titanium', 2],
+      ['magnesium', 1],
+      ['steel', 1],
+      ['glass', 1],
+    ],
+    sub: [
+      ['pcb', 2],
+      ['chip', 2],
+      ['magnet', 1],
+      ['cable', 2],
+      ['titanium', 1],
+      ['copper', 1],
+      ['polymer', 1],
+      ['glass', 1],
+    ],
   },
 };
 
 /** Share of products that hold each focus element of the programme at all (the rest leave it out of every part). */
-const FOCUS_SHARES: readonly [string, number][] = [['Sb', 0.3], ['P', 0.35], ['Mg', 0.5], ['Ti', 0.3], ['Al', 0.85]];
+const FOCUS_SHARES: readonly [string, number][] = [
+  ['Sb', 0.3],
+  ['P', 0.35],
+  ['Mg', 0.5],
+  ['Ti', 0.3],
+  ['Al', 0.85],
+];
 
 const FASTENINGS = ['screwed', 'bolted', 'clipped', 'glued', 'welded', 'soldered', 'riveted', 'press-fit'] as const;
 const TOOLS = ['Torx T20 screwdriver', 'Hex key 5 mm', 'Heat gun', 'Spanner 13 mm', 'Desoldering station', 'Crane'];
@@ -337,7 +440,10 @@ export function generateProduct(rng: Rng, cluster: ClusterCode, unitCount: numbe
   };
   const roots = Array.from({ length: integer(rng, 5, 8) }, () => newNode(weighted(rng, profile.top, excluded), 0));
   while (nodes.length < target) {
-    const parent = pick(rng, nodes.filter((node) => node.depth < 3 && RECIPES[node.recipe].quantity === undefined));
+    const parent = pick(
+      rng,
+      nodes.filter((node) => node.depth < 3 && RECIPES[node.recipe].quantity === undefined),
+    );
     parent.children.push(newNode(weighted(rng, profile.sub, excluded), parent.depth + 1));
   }
 
@@ -377,7 +483,8 @@ function buildComponent(rng: Rng, node: Node, excluded: ReadonlySet<string>, bud
       if (ingredient.recycled && chance(rng, 0.5)) material.recycledContentPct = integer(rng, 5, 80);
       return material;
     });
-  const mass = materials.reduce((sum, m) => sum + (m.massKg as number), 0) + children.reduce((sum, c) => sum + (c.massKg as number) * (c.quantity as number), 0);
+  const mass =
+    materials.reduce((sum, m) => sum + (m.massKg as number), 0) + children.reduce((sum, c) => sum + (c.massKg as number) * (c.quantity as number), 0);
   const component: Record<string, unknown> = { key: node.key, name: node.name, quantity: node.quantity, massKg: Number(mass.toPrecision(12)) };
   if (chance(rng, 0.3)) component.location = pick(rng, LOCATIONS);
   if (chance(rng, 0.4)) {
@@ -394,9 +501,18 @@ function buildComponent(rng: Rng, node: Node, excluded: ReadonlySet<string>, bud
 function clusterDataFor(rng: Rng, cluster: ClusterCode, cell: RecipeName): Record<string, unknown> | null {
   switch (cluster) {
     case 'SOLAR_PV':
-      return { technology: pick(rng, ['mono-Si', 'heterojunction', 'poly-Si']), peakPowerW: integer(rng, 350, 450), moduleEfficiencyPct: round(between(rng, 18, 23)) };
+      return {
+        technology: pick(rng, ['mono-Si', 'heterojunction', 'poly-Si']),
+        peakPowerW: integer(rng, 350, 450),
+        moduleEfficiencyPct: round(between(rng, 18, 23)),
+      };
     case 'BATTERY':
-      return { chemistry: cell === 'lfpCell' ? 'LFP' : 'NMC', nominalVoltageV: pick(rng, [36, 48, 51.2]), batteryCategory: pick(rng, ['LMT', 'industrial']), status: 'original' };
+      return {
+        chemistry: cell === 'lfpCell' ? 'LFP' : 'NMC',
+        nominalVoltageV: pick(rng, [36, 48, 51.2]),
+        batteryCategory: pick(rng, ['LMT', 'industrial']),
+        status: 'original',
+      };
     case 'HEAT_AS_A_SERVICE':
       return { heatSource: pick(rng, ['heat-pump-air', 'heat-pump-ground', 'hybrid']), ratedHeatOutputKW: integer(rng, 4, 16), refrigerant: 'R290' };
     case 'WIND_PARK':

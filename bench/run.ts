@@ -71,7 +71,14 @@ const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN :
 
 function summarise(latencies: number[], errors: number, seconds: number): Latencies {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { requests: sorted.length, errors, perSecond: sorted.length / seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+  return {
+    requests: sorted.length,
+    errors,
+    perSecond: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
 }
 
 async function startApi(options: Options): Promise<{ url: string; process: ChildProcess | null }> {
@@ -107,7 +114,11 @@ async function startApi(options: Options): Promise<{ url: string; process: Child
 }
 
 async function gql(url: string, key: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: any; errors?: unknown[] };
   if (body.errors) throw new Error(`${query.slice(0, 60)}...: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body.data;
@@ -189,7 +200,14 @@ async function scenarios(pool: Pool): Promise<Scenario[]> {
       check: (data) => (data.__typename === 'Query' ? null : 'unexpected answer'),
       sql: { text: 'SELECT 1', values: [] },
     },
-    { name: 'componentsContaining element Sb, first 50', query: SEARCH, variables: { f: { element: 'Sb' } }, check: page, sql: sbFirst, fullSql: (p) => pageLoads(p, sbFirst) },
+    {
+      name: 'componentsContaining element Sb, first 50',
+      query: SEARCH,
+      variables: { f: { element: 'Sb' } },
+      check: page,
+      sql: sbFirst,
+      fullSql: (p) => pageLoads(p, sbFirst),
+    },
     {
       name: `componentsContaining element Sb, first 50 after hit ${skip}`,
       query: SEARCH,
@@ -198,9 +216,30 @@ async function scenarios(pool: Pool): Promise<Scenario[]> {
       sql: sbDeep,
       fullSql: (p) => pageLoads(p, sbDeep),
     },
-    { name: 'componentsContaining criticalList NL-CMI-FOCUS, first 50', query: SEARCH, variables: { f: { criticalList: 'NL-CMI-FOCUS' } }, check: page, sql: focus, fullSql: (p) => pageLoads(p, focus) },
-    { name: 'componentsContaining casNumber 7429-90-5 in SOLAR_PV, first 50', query: SEARCH, variables: { f: { casNumber: '7429-90-5', cluster: 'SOLAR_PV' } }, check: page, sql: cas, fullSql: (p) => pageLoads(p, cas) },
-    { name: 'componentsContaining element Al of one manufacturer, first 50', query: SEARCH, variables: { f: { element: 'Al', manufacturerId: maker.id } }, check: page, sql: own, fullSql: (p) => pageLoads(p, own) },
+    {
+      name: 'componentsContaining criticalList NL-CMI-FOCUS, first 50',
+      query: SEARCH,
+      variables: { f: { criticalList: 'NL-CMI-FOCUS' } },
+      check: page,
+      sql: focus,
+      fullSql: (p) => pageLoads(p, focus),
+    },
+    {
+      name: 'componentsContaining casNumber 7429-90-5 in SOLAR_PV, first 50',
+      query: SEARCH,
+      variables: { f: { casNumber: '7429-90-5', cluster: 'SOLAR_PV' } },
+      check: page,
+      sql: cas,
+      fullSql: (p) => pageLoads(p, cas),
+    },
+    {
+      name: 'componentsContaining element Al of one manufacturer, first 50',
+      query: SEARCH,
+      variables: { f: { element: 'Al', manufacturerId: maker.id } },
+      check: page,
+      sql: own,
+      fullSql: (p) => pageLoads(p, own),
+    },
     {
       name: 'materialInventory COROP x NL-CMI-FOCUS, cluster BATTERY',
       query: INVENTORY,
@@ -224,7 +263,8 @@ async function scenarios(pool: Pool): Promise<Scenario[]> {
     },
     {
       name: 'passport.components(filter: { element: Sb })',
-      query: 'query($id: ID!) { passport(id: $id) { id productName components(filter: { element: "Sb" }) { key path materials { name element massKgPerProduct } } } }',
+      query:
+        'query($id: ID!) { passport(id: $id) { id productName components(filter: { element: "Sb" }) { key path materials { name element massKgPerProduct } } } }',
       variables: { id: product.id },
       check: (data) => (data.passport.components.length > 0 ? null : 'no components'),
       sql: {
@@ -305,12 +345,20 @@ async function main(): Promise<void> {
       const result = { name: scenario.name, api: apiRun, sql: sqlRun, pageSql: fullRun, ratioP50: apiRun.p50 / sqlRun.p50, ratioP95: apiRun.p95 / sqlRun.p95 };
       results.push(result);
       console.log(`## ${scenario.name}`);
-      console.log(`  API        ${apiRun.perSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(apiRun.p50)} ms  p95 ${ms(apiRun.p95)} ms  p99 ${ms(apiRun.p99)} ms  (${apiRun.requests} requests, ${apiRun.errors} errors)`);
-      console.log(`  SQL        ${sqlRun.perSecond.toFixed(0).padStart(6)} q/s    p50 ${ms(sqlRun.p50)} ms  p95 ${ms(sqlRun.p95)} ms  p99 ${ms(sqlRun.p99)} ms`);
+      console.log(
+        `  API        ${apiRun.perSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(apiRun.p50)} ms  p95 ${ms(apiRun.p95)} ms  p99 ${ms(apiRun.p99)} ms  (${apiRun.requests} requests, ${apiRun.errors} errors)`,
+      );
+      console.log(
+        `  SQL        ${sqlRun.perSecond.toFixed(0).padStart(6)} q/s    p50 ${ms(sqlRun.p50)} ms  p95 ${ms(sqlRun.p95)} ms  p99 ${ms(sqlRun.p99)} ms`,
+      );
       if (fullRun) {
-        console.log(`  SQL+page   ${fullRun.perSecond.toFixed(0).padStart(6)} q/s    p50 ${ms(fullRun.p50)} ms  p95 ${ms(fullRun.p95)} ms  p99 ${ms(fullRun.p99)} ms  (search, then passports, components, materials of the page)`);
+        console.log(
+          `  SQL+page   ${fullRun.perSecond.toFixed(0).padStart(6)} q/s    p50 ${ms(fullRun.p50)} ms  p95 ${ms(fullRun.p95)} ms  p99 ${ms(fullRun.p99)} ms  (search, then passports, components, materials of the page)`,
+        );
       }
-      console.log(`  API / SQL  p50 ${result.ratioP50.toFixed(2)}x  p95 ${result.ratioP95.toFixed(2)}x${fullRun ? `   API / SQL+page p95 ${(apiRun.p95 / fullRun.p95).toFixed(2)}x` : ''}\n`);
+      console.log(
+        `  API / SQL  p50 ${result.ratioP50.toFixed(2)}x  p95 ${result.ratioP95.toFixed(2)}x${fullRun ? `   API / SQL+page p95 ${(apiRun.p95 / fullRun.p95).toFixed(2)}x` : ''}\n`,
+      );
     }
     if (options.json) writeFileSync(options.json, JSON.stringify({ options: { ...options, adminKey: undefined }, passports, results }, null, 2));
   } finally {

@@ -40,8 +40,7 @@ async function* walk(dir) {
     // bench/postgraphile holds a package of its own (the benchmark's comparison server) with its node_modules.
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules') yield* walk(path);
-    }
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.spec.ts')) yield path;
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.spec.ts')) yield path;
   }
 }
 

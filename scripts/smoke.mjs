@@ -21,19 +21,47 @@ const suffix = Date.now().toString(36);
 // A manufacturer registers only GTINs under its GS1 Company Prefix: a random 9-digit one, outside the demo's
 // "879..." and other test tools' "871...".
 const prefix = `873${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-const org = await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id gs1CompanyPrefixes } }',
-  { i: { name: `Smoke manufacturer ${suffix}`, kind: 'MANUFACTURER', corop: 'CR17', gs1CompanyPrefixes: [prefix] } }, admin);
-const { createApiKey } = await gql('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
-  { i: { organizationId: org.createOrganization.id, role: 'MANUFACTURER' } }, admin);
+const org = await gql(
+  'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id gs1CompanyPrefixes } }',
+  { i: { name: `Smoke manufacturer ${suffix}`, kind: 'MANUFACTURER', corop: 'CR17', gs1CompanyPrefixes: [prefix] } },
+  admin,
+);
+const { createApiKey } = await gql(
+  'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
+  { i: { organizationId: org.createOrganization.id, role: 'MANUFACTURER' } },
+  admin,
+);
 const composition = {
   schemaVersion: '1.0',
-  components: [{ key: 'frame', name: 'Aluminium frame', quantity: 1, massKg: 2.6, components: [], materials: [
-    { name: 'Aluminium alloy EN AW-6063', element: 'Al', casNumber: '7429-90-5', massKg: 2.582, recycledContentPct: 30 },
-    { name: 'Magnesium (alloying)', element: 'Mg', massKg: 0.018 }] }],
+  components: [
+    {
+      key: 'frame',
+      name: 'Aluminium frame',
+      quantity: 1,
+      massKg: 2.6,
+      components: [],
+      materials: [
+        { name: 'Aluminium alloy EN AW-6063', element: 'Al', casNumber: '7429-90-5', massKg: 2.582, recycledContentPct: 30 },
+        { name: 'Magnesium (alloying)', element: 'Mg', massKg: 0.018 },
+      ],
+    },
+  ],
 };
-const { registerPassport } = await gql('mutation($i: RegisterPassportInput!) { registerPassport(input: $i) { id } }',
-  { i: { productName: 'Smoke test frame', cluster: 'HIGH_TECH_EQUIPMENT', granularity: 'ITEM', gtin: gtin13(`${prefix}001`), serialNumber: suffix, composition, publish: true } },
-  createApiKey.secret);
+const { registerPassport } = await gql(
+  'mutation($i: RegisterPassportInput!) { registerPassport(input: $i) { id } }',
+  {
+    i: {
+      productName: 'Smoke test frame',
+      cluster: 'HIGH_TECH_EQUIPMENT',
+      granularity: 'ITEM',
+      gtin: gtin13(`${prefix}001`),
+      serialNumber: suffix,
+      composition,
+      publish: true,
+    },
+  },
+  createApiKey.secret,
+);
 const { passport } = await gql('query($id: ID!) { passport(id: $id) { status totalMassKg criticalMaterials { element } } }', { id: registerPassport.id });
 if (passport.status !== 'PUBLISHED' || passport.totalMassKg !== 2.6 || !passport.criticalMaterials.some((m) => m.element === 'Mg')) {
   throw new Error(`unexpected passport read back: ${JSON.stringify(passport)}`);

@@ -85,9 +85,9 @@ describe('the public passport page in a browser', () => {
     expect(await page.locator('#status').innerText()).toBe('Published');
 
     // Critical raw materials present, with whether each is above 0.1 % by weight, by element symbol (not by mass).
-    const rows = await page.locator('#critical-materials tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
-    );
+    const rows = await page
+      .locator('#critical-materials tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)));
     expect(rows).toEqual([
       ['Aluminium (Al)', 'yes'],
       ['Copper (Cu)', 'yes'],

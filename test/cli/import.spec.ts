@@ -41,7 +41,13 @@ describe('npm run cli -- import', () => {
     expect(first.stdout).toMatch(/row 3: \/passport\/batchNumber is required/);
     expect(first.code).toBe(1);
 
-    writeFileSync(file, rows.slice(0, 2).map((row) => JSON.stringify(row)).join('\n'));
+    writeFileSync(
+      file,
+      rows
+        .slice(0, 2)
+        .map((row) => JSON.stringify(row))
+        .join('\n'),
+    );
     const again = await cli('import', file, '--url', url, '--key', maker.key, '--mode', 'UPSERT');
     expect(again.stdout).toContain('2 rows: 0 created, 0 revised, 2 unchanged, 0 failed');
     expect(again.code).toBe(0);

@@ -80,11 +80,15 @@ describe('npm run cli -- export / verify', () => {
     // The build resolves its packages from the folder above it, as dist/ does from the repository.
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const loadsFile = join(dir, 'loads.json');
-    const run = spawnSync(process.execPath, ['--require', join(root, 'test', 'cli', 'record-loads.cjs'), join(build, 'apps', 'cli', 'src', 'main.js'), 'verify', exported], {
-      cwd: root,
-      env: { ...process.env, RECORD_LOADS_TO: loadsFile },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--require', join(root, 'test', 'cli', 'record-loads.cjs'), join(build, 'apps', 'cli', 'src', 'main.js'), 'verify', exported],
+      {
+        cwd: root,
+        env: { ...process.env, RECORD_LOADS_TO: loadsFile },
+        encoding: 'utf8',
+      },
+    );
     expect(run.stdout).toContain('OK: 4 passports, 5 revisions');
     expect(run.status).toBe(0);
 
@@ -122,50 +126,71 @@ describe('npm run cli -- export / verify', () => {
     });
     const result = await cli('verify', file);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`line 2 · passport ${passports[1]} · revision 1 · signature: the signature does not verify with key test-signing-key [SIGNATURE_INVALID]`);
+    expect(result.stdout).toContain(
+      `line 2 · passport ${passports[1]} · revision 1 · signature: the signature does not verify with key test-signing-key [SIGNATURE_INVALID]`,
+    );
   });
 
   it('detects a removed line, in the middle or at the end', async () => {
-    const middle = await cli('verify', tampered('removed.ndjson', (lines) => lines.filter((_, i) => i !== 1)));
+    const middle = await cli(
+      'verify',
+      tampered('removed.ndjson', (lines) => lines.filter((_, i) => i !== 1)),
+    );
     expect(middle.code).toBe(1);
-    expect(middle.stdout).toContain(`line 2 · passport ${passports[2]} · sequence: passport #3 follows passport #1: 1 passport line(s) are missing before this one [SEQUENCE]`);
+    expect(middle.stdout).toContain(
+      `line 2 · passport ${passports[2]} · sequence: passport #3 follows passport #1: 1 passport line(s) are missing before this one [SEQUENCE]`,
+    );
     expect(middle.stdout).toContain('line 4 · manifest.count: the manifest counts 4 passports, the file has 3');
 
-    const last = await cli('verify', tampered('removed-last.ndjson', (lines) => lines.filter((_, i) => i !== 3)));
+    const last = await cli(
+      'verify',
+      tampered('removed-last.ndjson', (lines) => lines.filter((_, i) => i !== 3)),
+    );
     expect(last.code).toBe(1);
     expect(last.stdout).toContain('manifest.count: the manifest counts 4 passports, the file has 3');
   });
 
   it('detects a removed revision, a changed manifest and a cut-off file', async () => {
-    const revision = await cli('verify', tampered('revision.ndjson', (lines) => {
-      const index = lines.findIndex((line) => JSON.parse(line).revisions?.length === 2);
-      const passport = passportLine(lines, index);
-      passport.revisions.shift();
-      lines[index] = JSON.stringify(passport);
-      return lines;
-    }));
+    const revision = await cli(
+      'verify',
+      tampered('revision.ndjson', (lines) => {
+        const index = lines.findIndex((line) => JSON.parse(line).revisions?.length === 2);
+        const passport = passportLine(lines, index);
+        passport.revisions.shift();
+        lines[index] = JSON.stringify(passport);
+        return lines;
+      }),
+    );
     expect(revision.code).toBe(1);
     expect(revision.stdout).toMatch(/revision 2 · previousHash: the chain is broken: revision 1 is missing \[CHAIN_BROKEN\]/);
 
-    const manifest = await cli('verify', tampered('manifest.ndjson', (lines) => {
-      const line = JSON.parse(lines[4]);
-      line.manifest.filters = { cluster: 'BATTERY' };
-      lines[4] = JSON.stringify(line);
-      return lines;
-    }));
+    const manifest = await cli(
+      'verify',
+      tampered('manifest.ndjson', (lines) => {
+        const line = JSON.parse(lines[4]);
+        line.manifest.filters = { cluster: 'BATTERY' };
+        lines[4] = JSON.stringify(line);
+        return lines;
+      }),
+    );
     expect(manifest.stdout).toContain('line 5 · manifest.signature: the signature is valid but was made over other manifest values');
 
-    const cut = await cli('verify', tampered('cut.ndjson', (lines) => lines.slice(0, 2)));
+    const cut = await cli(
+      'verify',
+      tampered('cut.ndjson', (lines) => lines.slice(0, 2)),
+    );
     expect(cut.code).toBe(1);
     expect(cut.stdout).toContain('file · the file has no manifest line: it is truncated, or not an export of the registry [NO_MANIFEST]');
   });
 
   it('detects a revision tampered with in the database, in the export that follows', async () => {
     const victim = passports[3];
-    await t.app.get<Database>(DATABASE).query(
-      `UPDATE "PassportRevision" SET composition = jsonb_set(composition, '{components,0,materials,0,massKg}', '0.07') WHERE "passportId" = $1 AND revision = 1`,
-      [victim],
-    );
+    await t.app
+      .get<Database>(DATABASE)
+      .query(
+        `UPDATE "PassportRevision" SET composition = jsonb_set(composition, '{components,0,materials,0,massKg}', '0.07') WHERE "passportId" = $1 AND revision = 1`,
+        [victim],
+      );
     const file = join(dir, 'after-db-tamper.ndjson');
     expect((await cli('export', '--url', url, '--key', auditor.key, '--out', file)).code).toBe(0);
     const result = await cli('verify', file);

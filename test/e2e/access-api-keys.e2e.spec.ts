@@ -102,7 +102,11 @@ describe('API keys: an organization ADMIN manages its own keys', () => {
   });
 
   it('stops a key at its expiry time and refuses an expiry in the past', async () => {
-    const past = await t.gql(CREATE, { i: { organizationId: maker.id, role: 'MANUFACTURER', expiresAt: new Date(Date.now() - 1000).toISOString() } }, makerAdmin.key);
+    const past = await t.gql(
+      CREATE,
+      { i: { organizationId: maker.id, role: 'MANUFACTURER', expiresAt: new Date(Date.now() - 1000).toISOString() } },
+      makerAdmin.key,
+    );
     expect(past.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [expect.objectContaining({ path: 'expiresAt' })] });
 
     const expiresAt = new Date(Date.now() + 1500);

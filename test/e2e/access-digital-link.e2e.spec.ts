@@ -82,7 +82,11 @@ describe('GS1 Digital Link resolver and QR codes', () => {
 
     expect((await json(`/01/${model.gtin}`)).body).toMatchObject({ passportId: model.id, granularity: 'MODEL' });
     const batchRes = await json(`/01/${batch.gtin}/10/${encodeURIComponent('B/2026?01')}`);
-    expect(batchRes.body).toMatchObject({ passportId: batch.id, batchNumber: 'B/2026?01', digitalLink: `https://id.example.org/01/${batch.gtin}/10/B%2F2026%3F01` });
+    expect(batchRes.body).toMatchObject({
+      passportId: batch.id,
+      batchNumber: 'B/2026?01',
+      digitalLink: `https://id.example.org/01/${batch.gtin}/10/B%2F2026%3F01`,
+    });
     expect((await json(`/01/${item.gtin}/10/B-9/21/S-1`)).body).toMatchObject({ passportId: item.id });
     expect((await json(`/01/${item.gtin}/21/S-1`)).body).toMatchObject({ passportId: item.id, batchNumber: 'B-9' });
     expect((await json(`/01/${item.gtin}/10/B-8/21/S-1`)).status).toBe(404);
@@ -167,14 +171,20 @@ describe('GS1 Digital Link resolver and QR codes', () => {
       code: 'BAD_USER_INPUT',
       violations: [expect.objectContaining({ path: 'gtin', message: expect.stringContaining('check digit') })],
     });
-    const long = await t.http().get(`/01/8712345000011/21/${'x'.repeat(21)}`).set('accept', 'application/json');
+    const long = await t
+      .http()
+      .get(`/01/8712345000011/21/${'x'.repeat(21)}`)
+      .set('accept', 'application/json');
     expect(long.body.errors[0].extensions.violations).toEqual([expect.objectContaining({ path: 'serialNumber' })]);
   });
 
   it('answers browsers with an escaped HTML page, and unknown products with a readable 404 page', async () => {
     const composition = lampComposition();
     const { gtin } = await register({ productName: '<script>alert("x")</script> & lamp', serialNumber: '<b>1</b>', composition, publish: true });
-    const res = await t.http().get(`/01/${gtin}/21/${encodeURIComponent('<b>1</b>')}`).set('accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    const res = await t
+      .http()
+      .get(`/01/${gtin}/21/${encodeURIComponent('<b>1</b>')}`)
+      .set('accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
@@ -217,7 +227,10 @@ describe('GS1 Digital Link resolver and QR codes', () => {
     for (const size of ['5000', '2048', '300', 'abc']) {
       const badSize = await t.http().get(`/passports/${published.id}/qr.png?size=${size}`);
       expect(badSize.status).toBe(400);
-      expect(badSize.body.errors[0].extensions.violations[0]).toMatchObject({ path: 'size', message: `must be one of 128, 256, 512, 1024 (pixels), got "${size}"` });
+      expect(badSize.body.errors[0].extensions.violations[0]).toMatchObject({
+        path: 'size',
+        message: `must be one of 128, 256, 512, 1024 (pixels), got "${size}"`,
+      });
     }
 
     const draft = await register({ serialNumber: 'Q-2' });

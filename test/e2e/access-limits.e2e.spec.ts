@@ -41,7 +41,11 @@ describe('rate limits per key and per IP address, and GraphQL depth and cost lim
       extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter, limit: 5, windowSeconds: 60 },
     });
     // Nothing ran: the refused request did not register anything.
-    const write = await t.http().post('/graphql').set('authorization', `Bearer ${maker.key}`).send({ query: REGISTER, variables: { i: registerInput({}, maker) } });
+    const write = await t
+      .http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${maker.key}`)
+      .send({ query: REGISTER, variables: { i: registerInput({}, maker) } });
     expect(write.status).toBe(429);
 
     // Another key of the same app is not affected, nor is the platform administrator.
@@ -69,11 +73,7 @@ describe('rate limits per key and per IP address, and GraphQL depth and cost lim
 
   // The query limits below apply to every key; the administrator's, which has no rate limit, keeps them apart from it.
   it('refuses a query nested deeper than MAX_QUERY_DEPTH, naming the limit', async () => {
-    const res = await t.gql(
-      'query Deep { passports(first: 1) { edges { node { components { materials { name } } } } } }',
-      {},
-      t.adminKey,
-    );
+    const res = await t.gql('query Deep { passports(first: 1) { edges { node { components { materials { name } } } } } }', {}, t.adminKey);
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0].message).toBe('Operation "Deep" is nested 6 levels deep; the limit is 5 (MAX_QUERY_DEPTH)');
     expect(res.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'MAX_QUERY_DEPTH', maximum: 5, actual: 6 });
@@ -152,10 +152,7 @@ describe('attacks on the query limits (issue 9, findings 1 and 2)', () => {
     expect(res.body.errors.map((e: { extensions: { limit: string } }) => e.extensions.limit)).toContain('MAX_QUERY_COST');
 
     // The same size given by a variable is refused before execution, as bad input naming the argument.
-    const byVariable = await post(
-      { query: 'query($n: Int!) { passports(first: $n) { totalCount } }', variables: { n: -1000000 } },
-      t.adminKey,
-    );
+    const byVariable = await post({ query: 'query($n: Int!) { passports(first: $n) { totalCount } }', variables: { n: -1000000 } }, t.adminKey);
     expect(byVariable.status).toBe(400);
     expect(byVariable.body.data).toBeUndefined();
     expect(byVariable.body.errors[0]).toMatchObject({
@@ -237,7 +234,9 @@ describe('attacks on the query limits (issue 9, findings 1 and 2)', () => {
     const res = await post({ query: '{ passports(first: 20) { edges { node { id criticalMaterials { element } } } } }' });
     expect(res.status).toBe(429);
     expect(res.body.errors[0]).toMatchObject({
-      message: expect.stringContaining('more than the whole budget of 1500 per minute for anonymous requests from this IP address (RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE)'),
+      message: expect.stringContaining(
+        'more than the whole budget of 1500 per minute for anonymous requests from this IP address (RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE)',
+      ),
       extensions: { code: 'TOO_MANY_REQUESTS', cost: 2441 },
     });
   });

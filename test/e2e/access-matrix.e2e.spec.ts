@@ -113,7 +113,14 @@ async function gql(w: World, key: string | null, query: string, variables: Recor
 }
 
 /** For lists scoped to the caller: allowed and holding `wanted`, or answered without it (HIDDEN). */
-async function finds(w: World, key: string | null, query: string, ids: (data: any) => string[], wanted: string, variables: Record<string, unknown> = {}): Promise<Outcome> {
+async function finds(
+  w: World,
+  key: string | null,
+  query: string,
+  ids: (data: any) => string[],
+  wanted: string,
+  variables: Record<string, unknown> = {},
+): Promise<Outcome> {
   const res = await w.t.gql(query, variables, key);
   if (res.errors?.length) return outcomeOf(res);
   return ids(res.data).includes(wanted) ? Y : H;
@@ -174,7 +181,11 @@ async function fresh(w: World, publish: boolean): Promise<string> {
 }
 
 async function revokeFreshKey(w: World, key: string | null): Promise<Outcome> {
-  const created = await w.t.gql('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } } }', { i: { organizationId: w.ownMakerId, role: 'MANUFACTURER' } }, w.t.adminKey);
+  const created = await w.t.gql(
+    'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } } }',
+    { i: { organizationId: w.ownMakerId, role: 'MANUFACTURER' } },
+    w.t.adminKey,
+  );
   return gql(w, key, 'mutation($id: ID!) { revokeApiKey(apiKeyId: $id) { revokedAt } }', { id: created.data.createApiKey.apiKey.id });
 }
 
@@ -208,7 +219,11 @@ describe('access matrix: every query, mutation and field group for every role', 
     const t = await TestApp.start({ rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0, publicBaseUrl: 'https://id.example.org' });
     const own = await t.organization('MANUFACTURER');
     const other = await t.organization('MANUFACTURER');
-    const ownAdmin = await t.gql('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { organizationId: own.id, role: 'ADMIN' } }, t.adminKey);
+    const ownAdmin = await t.gql(
+      'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
+      { i: { organizationId: own.id, role: 'ADMIN' } },
+      t.adminKey,
+    );
     world.t = t;
     world.ownMakerId = own.id;
     world.otherMakerId = other.id;
@@ -222,11 +237,17 @@ describe('access matrix: every query, mutation and field group for every role', 
       platformAdmin: t.adminKey,
       ownMakerAdmin: ownAdmin.data.createApiKey.secret,
     };
-    world.prefixByKey = new Map([[own.key, own.prefix], [other.key, other.prefix], [world.keys.ownMakerAdmin, own.prefix]]);
+    world.prefixByKey = new Map([
+      [own.key, own.prefix],
+      [other.key, other.prefix],
+      [world.keys.ownMakerAdmin, own.prefix],
+    ]);
     const published = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'MATRIX-1', publish: true }, own) }, own.key);
     world.published = { id: published.data.registerPassport.id, gtin: published.data.registerPassport.gtin, serialNumber: 'MATRIX-1' };
     world.draft = { id: (await t.gql(REGISTER, { i: registerInput({}, own) }, own.key)).data.registerPassport.id };
-    world.importRunId = (await t.gql(IMPORT, { i: { dryRun: true, rows: [{ rowRef: '1', passport: registerInput({}, own) }] } }, own.key)).data.importPassports.id;
+    world.importRunId = (
+      await t.gql(IMPORT, { i: { dryRun: true, rows: [{ rowRef: '1', passport: registerInput({}, own) }] } }, own.key)
+    ).data.importPassports.id;
 
     const schema = await t.gql(`{
       passport: __type(name: "Passport") { fields { name description args { name defaultValue type { kind } } type { ${TYPE_REF} } } }
@@ -234,12 +255,15 @@ describe('access matrix: every query, mutation and field group for every role', 
       mutation: __type(name: "Mutation") { fields { name } }
     }`);
     passportFields = schema.data.passport.fields;
-    operations = [...schema.data.query.fields.map((f: { name: string }) => `query ${f.name}`), ...schema.data.mutation.fields.map((f: { name: string }) => `mutation ${f.name}`)];
+    operations = [
+      ...schema.data.query.fields.map((f: { name: string }) => `query ${f.name}`),
+      ...schema.data.mutation.fields.map((f: { name: string }) => `mutation ${f.name}`),
+    ];
     world.fieldsByTier = new Map();
     for (const f of passportFields) {
       const tier = /\bTier: ([A-Z_]+)\b/.exec(f.description ?? '')?.[1];
       // Fields with required arguments cannot be asked for generically; the row of their operation covers them.
-      if (!tier || f.args.some((arg) => arg.type.kind === "NON_NULL" && arg.defaultValue === null)) continue;
+      if (!tier || f.args.some((arg) => arg.type.kind === 'NON_NULL' && arg.defaultValue === null)) continue;
       const kind = namedKind(f.type);
       const selection = kind === 'OBJECT' || kind === 'INTERFACE' || kind === 'UNION' ? '{ __typename }' : '';
       world.fieldsByTier.set(tier, [...(world.fieldsByTier.get(tier) ?? []), { name: f.name, selection }]);
@@ -249,7 +273,9 @@ describe('access matrix: every query, mutation and field group for every role', 
 
   it('has a row for every query and mutation of the schema', () => {
     const rows = MATRIX.map(([what]) => what);
-    const missing = operations.filter((operation) => !rows.some((row) => row === operation || row.startsWith(`${operation} `) || row.startsWith(`${operation}:`)));
+    const missing = operations.filter(
+      (operation) => !rows.some((row) => row === operation || row.startsWith(`${operation} `) || row.startsWith(`${operation}:`)),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -57,7 +57,9 @@ describe('passportDiff', () => {
           path: '/housing',
           change: 'CHANGED',
           fields: [],
-          materials: [{ name: 'Aluminium', element: 'Al', casNumber: '7429-90-5', change: 'CHANGED', fields: [{ field: 'recycledContentPct', from: 50, to: 80 }] }],
+          materials: [
+            { name: 'Aluminium', element: 'Al', casNumber: '7429-90-5', change: 'CHANGED', fields: [{ field: 'recycledContentPct', from: 50, to: 80 }] },
+          ],
         },
         {
           key: 'board',
@@ -84,7 +86,13 @@ describe('passportDiff', () => {
       ['board', 'CHANGED'],
       ['driver', 'REMOVED'],
     ]);
-    expect(diff.components[2]).toMatchObject({ path: '/board/driver', materials: [{ name: 'Silicon die', change: 'REMOVED' }, { name: 'Antimony in solder', change: 'REMOVED' }] });
+    expect(diff.components[2]).toMatchObject({
+      path: '/board/driver',
+      materials: [
+        { name: 'Silicon die', change: 'REMOVED' },
+        { name: 'Antimony in solder', change: 'REMOVED' },
+      ],
+    });
     expect(diff.components[1].fields).toContainEqual({ field: 'massKg', from: 0.01, to: 0.009 });
 
     const back = await t.gql(DIFF, { id: passportId, from: 3, to: 1 }, auditor.key);

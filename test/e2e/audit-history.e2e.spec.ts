@@ -211,10 +211,12 @@ describe('revision history: hash chain and signatures over HTTP', () => {
 
     it('a changed mass in a stored composition: hash mismatch at that revision', async () => {
       const id = await publishedWithThreeRevisions();
-      await t.app.get(PrismaService).$executeRawUnsafe(
-        `UPDATE "PassportRevision" SET "composition" = jsonb_set("composition", '{components,0,materials,0,massKg}', '0.5') WHERE "passportId" = $1::uuid AND "revision" = 2`,
-        id,
-      );
+      await t.app
+        .get(PrismaService)
+        .$executeRawUnsafe(
+          `UPDATE "PassportRevision" SET "composition" = jsonb_set("composition", '{components,0,materials,0,massKg}', '0.5') WHERE "passportId" = $1::uuid AND "revision" = 2`,
+          id,
+        );
       const problems = verifyRevisionChain(await storedHistory(id), await jwks());
       expect(problems).toEqual([expect.objectContaining({ code: 'HASH_MISMATCH', passportId: id, revision: 2, field: 'contentHash' })]);
     });
@@ -222,10 +224,7 @@ describe('revision history: hash chain and signatures over HTTP', () => {
     it('a changed mass with its hash recomputed: the chain and the signature give it away', async () => {
       const id = await publishedWithThreeRevisions();
       const prisma = t.app.get(PrismaService);
-      await prisma.$executeRawUnsafe(
-        `UPDATE "PassportRevision" SET "totalMassKg" = 0.05 WHERE "passportId" = $1::uuid AND "revision" = 2`,
-        id,
-      );
+      await prisma.$executeRawUnsafe(`UPDATE "PassportRevision" SET "totalMassKg" = 0.05 WHERE "passportId" = $1::uuid AND "revision" = 2`, id);
       const forged = (await storedHistory(id))[1];
       const { contentHash: _old, signature: _s, signingKeyId: _k, ...content } = forged;
       await prisma.$executeRawUnsafe(

@@ -13,7 +13,9 @@ const SEARCH = `query($f: MaterialSearchInput!) { componentsContaining(filter: $
 /** LiFePO4 given only by its CAS number, as the generator's LFP cells are. */
 const document = {
   schemaVersion: '1.1',
-  components: [{ key: 'cells', name: 'Cells', quantity: 1, massKg: 1.2, materials: [{ name: 'LFP cathode', casNumber: '15365-14-7', massKg: 1.2 }], components: [] }],
+  components: [
+    { key: 'cells', name: 'Cells', quantity: 1, massKg: 1.2, materials: [{ name: 'LFP cathode', casNumber: '15365-14-7', massKg: 1.2 }], components: [] },
+  ],
 };
 
 describe('bench bulk writer', () => {

@@ -154,7 +154,19 @@ describe('figures built on element masses', () => {
   });
 
   it('does not flag the carbon of steel with 0.2 % carbon as coking coal or graphite', async () => {
-    const id = await register(oneMaterial({ name: 'Structural steel', elements: [{ element: 'Fe', massFraction: 0.998 }, { element: 'C', massFraction: 0.002 }] }, 1000), 'WIND_PARK');
+    const id = await register(
+      oneMaterial(
+        {
+          name: 'Structural steel',
+          elements: [
+            { element: 'Fe', massFraction: 0.998 },
+            { element: 'C', massFraction: 0.002 },
+          ],
+        },
+        1000,
+      ),
+      'WIND_PARK',
+    );
     const { criticalMaterials, components } = await passport(id);
     expect(components[0].materials[0].elementShares.map((s: { element: string }) => s.element)).toEqual(['Fe', 'C']);
     expect(criticalMaterials.map((c: { element: string }) => c.element)).not.toContain('C');
@@ -184,7 +196,14 @@ describe('figures built on element masses', () => {
           massKg: 0.4,
           materials: [
             { name: 'Typo', formula: 'LiFe(PO4', massKg: 0.1 },
-            { name: 'Alloy', elements: [{ element: 'Al', massFraction: 0.9 }, { element: 'Mg', massFraction: 0.2 }], massKg: 0.1 },
+            {
+              name: 'Alloy',
+              elements: [
+                { element: 'Al', massFraction: 0.9 },
+                { element: 'Mg', massFraction: 0.2 },
+              ],
+              massKg: 0.1,
+            },
             { name: 'Not LFP', casNumber: '15365-14-7', formula: 'LiCoO2', massKg: 0.1 },
             { name: 'Trioxide', element: 'P', formula: 'Sb2O3', massKg: 0.1 },
           ],

@@ -33,7 +33,16 @@ function cellPack() {
         name: 'Frame',
         quantity: 1,
         massKg: 3,
-        materials: [{ name: 'Steel', elements: [{ element: 'Fe', massFraction: 0.998 }, { element: 'C', massFraction: 0.002 }], massKg: 3 }],
+        materials: [
+          {
+            name: 'Steel',
+            elements: [
+              { element: 'Fe', massFraction: 0.998 },
+              { element: 'C', massFraction: 0.002 },
+            ],
+            massKg: 3,
+          },
+        ],
         components: [],
       },
     ],
@@ -74,7 +83,12 @@ describe('critical list flags by chemistry', () => {
     const [cathode, anode] = cells.materials;
     // LiFePO4 holds phosphorus (not phosphate rock) and battery-grade lithium.
     expect(cathode.criticalLists).toContainEqual({ listId: 'NL-CMI-FOCUS', materialName: 'phosphorus', form: null, match: 'ELEMENT' });
-    expect(cathode.criticalLists).toContainEqual({ listId: 'EU-CRMA-2024-STRATEGIC', materialName: 'lithium (battery grade)', form: 'BATTERY_GRADE', match: 'FORM' });
+    expect(cathode.criticalLists).toContainEqual({
+      listId: 'EU-CRMA-2024-STRATEGIC',
+      materialName: 'lithium (battery grade)',
+      form: 'BATTERY_GRADE',
+      match: 'FORM',
+    });
     expect(cathode.criticalLists.map((flag) => flag.materialName)).not.toContain('phosphate rock');
     expect(anode.criticalLists).toContainEqual({ listId: 'EU-2020', materialName: 'natural graphite', form: 'NATURAL_GRAPHITE', match: 'FORM' });
     expect(anode.criticalLists).toContainEqual({

@@ -70,10 +70,9 @@ describe('GET /passports/:id/credential', () => {
     // Only the housing aluminium declares recycled content: 50 % of 0.079 kg in a 0.1 kg lamp.
     expect(subject.circularityScorecard.recycledContent).toBeCloseTo(0.395, 6);
 
-    const [stored] = await t.app.get<Database>(DATABASE).query<{ contentHash: string }>(
-      'SELECT "contentHash" FROM "PassportRevision" WHERE "passportId" = $1 AND revision = 1',
-      [passport.id],
-    );
+    const [stored] = await t.app
+      .get<Database>(DATABASE)
+      .query<{ contentHash: string }>('SELECT "contentHash" FROM "PassportRevision" WHERE "passportId" = $1 AND revision = 1', [passport.id]);
     expect(stored.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(subject.passportRecord).toMatchObject({ id: `urn:uuid:${passport.id}`, status: 'PUBLISHED', revision: 1, contentHash: stored.contentHash });
 
@@ -94,7 +93,14 @@ describe('GET /passports/:id/credential', () => {
 
   it('identifies batches and models by their GS1 Digital Link', async () => {
     const battery = compositionFixtures('ok').find((f) => f.cluster === 'BATTERY')!;
-    const batch = await register({ publish: true, cluster: 'BATTERY', granularity: 'BATCH', serialNumber: null, batchNumber: 'B/7', composition: battery.document });
+    const batch = await register({
+      publish: true,
+      cluster: 'BATTERY',
+      granularity: 'BATCH',
+      serialNumber: null,
+      batchNumber: 'B/7',
+      composition: battery.document,
+    });
     const batchCredential = (await get(`/passports/${batch.id}/credential`, auditor.key).expect(200)).body.credential;
     expect(batchCredential.credentialSubject.id).toBe(`https://id.gs1.org/01/${batch.gtin}/10/B%2F7`);
     expect(batchCredential.credentialSubject).toMatchObject({ batchNumber: 'B/7', granularityLevel: 'batch' });
@@ -120,10 +126,9 @@ describe('GET /passports/:id/credential', () => {
       ...(typeof stored.circularity?.mci === 'number' ? { materialCircularityIndicator: stored.circularity.mci } : {}),
       ...(typeof stored.circularity?.utility === 'number' ? { utilityFactor: stored.circularity.utility } : {}),
     });
-    await db.query(
-      `UPDATE "PassportRevision" SET circularity = '{"mci": 0.4354, "lfi": 0.62733, "utility": 1.2}'::jsonb WHERE "passportId" = $1`,
-      [passport.id],
-    );
+    await db.query(`UPDATE "PassportRevision" SET circularity = '{"mci": 0.4354, "lfi": 0.62733, "utility": 1.2}'::jsonb WHERE "passportId" = $1`, [
+      passport.id,
+    ]);
     const after = (await get(`/passports/${passport.id}/credential`, auditor.key).expect(200)).body.credential;
     expect(after.credentialSubject.circularityScorecard).toMatchObject({ materialCircularityIndicator: 0.4354, utilityFactor: 1.2 });
   });

@@ -52,7 +52,13 @@ describe('streaming exports (NDJSON and CSV)', () => {
     const lines = text.split('\n');
     expect(lines.pop()).toBe('');
     const manifestLine = lines.pop()!;
-    return { res, text, passports: lines.map((line) => JSON.parse(line)), manifest: JSON.parse(manifestLine).manifest, body: Buffer.from(`${lines.map((l) => `${l}\n`).join('')}`) };
+    return {
+      res,
+      text,
+      passports: lines.map((line) => JSON.parse(line)),
+      manifest: JSON.parse(manifestLine).manifest,
+      body: Buffer.from(`${lines.map((l) => `${l}\n`).join('')}`),
+    };
   };
 
   beforeAll(async () => {
@@ -67,12 +73,23 @@ describe('streaming exports (NDJSON and CSV)', () => {
     const changed = lampComposition();
     changed.components[0].materials[0].massKg = 0.078;
     changed.components[0].materials[1].massKg = 0.002;
-    const revised = await t.gql(REVISE, { i: { passportId: ids.revised, expectedRevision: 1, composition: changed, productName: 'Bicycle lamp (2027)' } }, maker.key);
+    const revised = await t.gql(
+      REVISE,
+      { i: { passportId: ids.revised, expectedRevision: 1, composition: changed, productName: 'Bicycle lamp (2027)' } },
+      maker.key,
+    );
     expect(revised.errors).toBeUndefined();
     ids.quoted = await register(maker, { publish: true, composition: quotedLamp() });
     ids.draft = await register(maker, { publish: false });
     const battery = compositionFixtures('ok').find((f) => f.cluster === 'BATTERY')!;
-    ids.battery = await register(otherMaker, { publish: true, cluster: 'BATTERY', granularity: 'BATCH', serialNumber: null, batchNumber: 'B-7', composition: battery.document });
+    ids.battery = await register(otherMaker, {
+      publish: true,
+      cluster: 'BATTERY',
+      granularity: 'BATCH',
+      serialNumber: null,
+      batchNumber: 'B-7',
+      composition: battery.document,
+    });
     ids.archived = await register(otherMaker, { publish: true });
     expect((await t.gql(ARCHIVE, { id: ids.archived }, otherMaker.key)).errors).toBeUndefined();
   });
@@ -131,7 +148,13 @@ describe('streaming exports (NDJSON and CSV)', () => {
     expect(battery).toMatchObject({ granularity: 'BATCH', batchNumber: 'B-7', serialNumber: null, cluster: 'BATTERY', manufacturer: { id: otherMaker.id } });
     expect(passports.find((p) => p.id === ids.archived).status).toBe('ARCHIVED');
 
-    expect(manifest).toMatchObject({ export: 'passports.ndjson', count: 4, filters: {}, signingKeyId: 'test-signing-key', asOf: res.headers['x-export-as-of'] });
+    expect(manifest).toMatchObject({
+      export: 'passports.ndjson',
+      count: 4,
+      filters: {},
+      signingKeyId: 'test-signing-key',
+      asOf: res.headers['x-export-as-of'],
+    });
     expect(manifest.sha256).toBe(createHash('sha256').update(body).digest('hex'));
     const jwks = (await t.http().get('/.well-known/jwks.json').expect(200)).body;
     const { payload, protectedHeader } = await compactVerify(manifest.signature, createLocalJWKSet(jwks));
@@ -154,20 +177,50 @@ describe('streaming exports (NDJSON and CSV)', () => {
     expect(text).toContain('"Magnesium, ""AZ31"" alloying"');
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([
-      'passportId', 'revision', 'gtin', 'serialNumber', 'batchNumber', 'cluster', 'status', 'manufacturerId', 'componentPath', 'componentName',
-      'materialName', 'declaredElement', 'casNumber', 'massKg', 'massKgPerProduct', 'recycledContentPct',
-      'element', 'massFraction', 'elementMassKgPerProduct', 'source', 'criticalLists',
+      'passportId',
+      'revision',
+      'gtin',
+      'serialNumber',
+      'batchNumber',
+      'cluster',
+      'status',
+      'manufacturerId',
+      'componentPath',
+      'componentName',
+      'materialName',
+      'declaredElement',
+      'casNumber',
+      'massKg',
+      'massKgPerProduct',
+      'recycledContentPct',
+      'element',
+      'massFraction',
+      'elementMassKgPerProduct',
+      'source',
+      'criticalLists',
     ]);
     const record = (row: string[]) => Object.fromEntries(header.map((name, i) => [name, row[i]]));
     const quoted = rows.filter((row) => row[0] === ids.quoted).map(record);
     // The lamp: housing (2 materials), board (3) and driver (2): 7 occurrences, in document order; each material is one
     // element (the epoxy none), so one row each.
     expect(quoted).toHaveLength(7);
-    expect(quoted[0]).toMatchObject({ declaredElement: 'Al', element: 'Al', massFraction: '1', elementMassKgPerProduct: '0.079', source: 'REFERENCE_SUBSTANCE' });
+    expect(quoted[0]).toMatchObject({
+      declaredElement: 'Al',
+      element: 'Al',
+      massFraction: '1',
+      elementMassKgPerProduct: '0.079',
+      source: 'REFERENCE_SUBSTANCE',
+    });
     expect(quoted[1]).toMatchObject({ declaredElement: 'Mg', element: 'Mg', source: 'DECLARED_ELEMENT' });
     expect(quoted[1]).toMatchObject({ componentPath: '/housing', materialName: 'Magnesium, "AZ31" alloying', element: 'Mg', massKg: '0.001', revision: '1' });
     expect(quoted[1].criticalLists.split(';')).toEqual(expect.arrayContaining(['EU-CRMA-2024-CRITICAL', 'EU-CRMA-2024-STRATEGIC', 'NL-CMI-FOCUS']));
-    expect(quoted[0]).toMatchObject({ materialName: 'Aluminium', casNumber: '7429-90-5', recycledContentPct: '50', status: 'PUBLISHED', manufacturerId: maker.id });
+    expect(quoted[0]).toMatchObject({
+      materialName: 'Aluminium',
+      casNumber: '7429-90-5',
+      recycledContentPct: '50',
+      status: 'PUBLISHED',
+      manufacturerId: maker.id,
+    });
     const driverSb = quoted.find((row) => row.componentPath === '/board/driver' && row.element === 'Sb')!;
     expect(Number(driverSb.massKgPerProduct)).toBeCloseTo(0.0004, 12); // 0.0001 kg x 2 boards x 2 chips
     expect(driverSb.criticalLists.split(';')).toContain('EU-CRMA-2024-CRITICAL');
@@ -184,13 +237,19 @@ describe('streaming exports (NDJSON and CSV)', () => {
   it('serves the CSV manifest for the same asOf: count and SHA-256 of the same bytes, signed', async () => {
     const csv = await raw('/exports/materials.csv?cluster=HIGH_TECH_EQUIPMENT', auditor.key);
     const asOf = csv.headers['x-export-as-of'];
-    expect(csv.headers.link).toBe(`<materials.csv.manifest.json?cluster=HIGH_TECH_EQUIPMENT&asOf=${encodeURIComponent(asOf)}>; rel="describedby"; type="application/json"`);
+    expect(csv.headers.link).toBe(
+      `<materials.csv.manifest.json?cluster=HIGH_TECH_EQUIPMENT&asOf=${encodeURIComponent(asOf)}>; rel="describedby"; type="application/json"`,
+    );
     expect(Number(csv.headers['x-export-passports'])).toBeGreaterThan(0);
     const rows = parseCsv(csv.bytes.toString('utf8')).length - 1;
 
     // A passport registered after asOf does not change what the manifest covers.
     await register(maker, { publish: true });
-    const res = await t.http().get(`/exports/materials.csv.manifest.json?cluster=HIGH_TECH_EQUIPMENT&asOf=${encodeURIComponent(asOf)}`).set('authorization', `Bearer ${auditor.key}`).expect(200);
+    const res = await t
+      .http()
+      .get(`/exports/materials.csv.manifest.json?cluster=HIGH_TECH_EQUIPMENT&asOf=${encodeURIComponent(asOf)}`)
+      .set('authorization', `Bearer ${auditor.key}`)
+      .expect(200);
     const manifest = res.body.manifest;
     expect(manifest).toMatchObject({ export: 'materials.csv', count: rows, asOf, filters: { cluster: 'HIGH_TECH_EQUIPMENT' } });
     expect(manifest.sha256).toBe(createHash('sha256').update(csv.bytes).digest('hex'));
@@ -223,7 +282,11 @@ describe('streaming exports (NDJSON and CSV)', () => {
     expect(updated.manifest.filters).toEqual({ updatedSince: since });
 
     const csv = await raw(`/exports/materials.csv?cluster=BATTERY&manufacturerId=${otherMaker.id}`, auditor.key);
-    const passportIds = new Set(parseCsv(csv.bytes.toString('utf8')).slice(1).map((row) => row[0]));
+    const passportIds = new Set(
+      parseCsv(csv.bytes.toString('utf8'))
+        .slice(1)
+        .map((row) => row[0]),
+    );
     expect([...passportIds]).toEqual([ids.battery]);
   });
 

@@ -41,7 +41,10 @@ describe('hardening: headers, key labels, the audit log', () => {
   it('refuses an API key label over 200 characters, naming label, and creates nothing', async () => {
     const before = (await t.gql(API_KEYS, { o: maker.id }, t.adminKey)).data.apiKeys.totalCount;
     const res = await t.gql(CREATE_KEY, { i: { organizationId: maker.id, role: 'MANUFACTURER', label: 'x'.repeat(201) } }, t.adminKey);
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [expect.objectContaining({ path: 'label', keyword: 'maxLength' })] });
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      violations: [expect.objectContaining({ path: 'label', keyword: 'maxLength' })],
+    });
     expect(res.errors?.[0].message).toContain('at most 200 characters');
     expect((await t.gql(API_KEYS, { o: maker.id }, t.adminKey)).data.apiKeys.totalCount).toBe(before);
     const ok = await t.gql(CREATE_KEY, { i: { organizationId: maker.id, role: 'MANUFACTURER', label: 'y'.repeat(200) } }, t.adminKey);

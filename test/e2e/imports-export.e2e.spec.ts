@@ -7,14 +7,22 @@ const REVISE = 'mutation($i: RevisePassportInput!) { revisePassport(input: $i) {
 
 /** The passport lines of a passports.ndjson export, and its manifest. */
 async function exportOf(t: TestApp, key: string): Promise<{ text: string; lines: any[]; manifest: any }> {
-  const res = await t.http().get('/exports/passports.ndjson').set('authorization', `Bearer ${key}`).buffer(true).parse((response, done) => {
-    let text = '';
-    response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    response.on('end', () => done(null, text));
-  });
+  const res = await t
+    .http()
+    .get('/exports/passports.ndjson')
+    .set('authorization', `Bearer ${key}`)
+    .buffer(true)
+    .parse((response, done) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.on('end', () => done(null, text));
+    });
   expect(res.status).toBe(200);
   const text = res.body as string;
-  const parsed = text.trim().split('\n').map((line) => JSON.parse(line));
+  const parsed = text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   return { text, lines: parsed.filter((line) => !line.manifest), manifest: parsed.find((line) => line.manifest)?.manifest };
 }
 
@@ -43,16 +51,28 @@ describe("a manufacturer's own export: backup, and restore into an empty registr
     await Promise.all([source.close(), target.close()]);
   });
 
-  it('exports the caller\'s passports only, drafts included; re-importing the file restores them with equal content hashes', async () => {
+  it("exports the caller's passports only, drafts included; re-importing the file restores them with equal content hashes", async () => {
     const other = await source.organization('MANUFACTURER');
     const draft = await source.gql('mutation($i: RegisterPassportInput!) { registerPassport(input: $i) { id } }', { i: registerInput({}, maker) }, maker.key);
-    const published = await source.gql('mutation($i: RegisterPassportInput!) { registerPassport(input: $i) { id } }', { i: registerInput({ publish: true }, maker) }, maker.key);
+    const published = await source.gql(
+      'mutation($i: RegisterPassportInput!) { registerPassport(input: $i) { id } }',
+      { i: registerInput({ publish: true }, maker) },
+      maker.key,
+    );
     const batch = registerInput({ granularity: 'BATCH', serialNumber: null, batchNumber: 'B-7', publish: true }, maker) as any;
     batch.composition.unitCount = 500;
     await source.gql('mutation($i: RegisterPassportInput!) { registerPassport(input: $i) { id } }', { i: batch }, maker.key);
     const changed = registerInput({}, maker).composition as any;
     changed.components[0].materials[0].recycledContentPct = 75;
-    expect((await source.gql(REVISE, { i: { passportId: published.data.registerPassport.id, expectedRevision: 1, composition: changed, productName: 'Lamp v2' } }, maker.key)).errors).toBeUndefined();
+    expect(
+      (
+        await source.gql(
+          REVISE,
+          { i: { passportId: published.data.registerPassport.id, expectedRevision: 1, composition: changed, productName: 'Lamp v2' } },
+          maker.key,
+        )
+      ).errors,
+    ).toBeUndefined();
     await source.gql('mutation($i: RegisterPassportInput!) { registerPassport(input: $i) { id } }', { i: registerInput({ publish: true }, other) }, other.key);
     expect(draft.errors).toBeUndefined();
 

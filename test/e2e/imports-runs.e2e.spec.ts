@@ -42,13 +42,21 @@ describe('importPassports: runs of JSON rows, CREATE and UPSERT, dry runs and li
       expect.objectContaining({ rowRef: 'r2', outcome: 'REVISED', passportId: idB, revision: 2 }),
     ]);
     // The revision went through the usual write path: hashed, chained, signed (the passport is published).
-    const history = await t.gql('query($id: ID!) { passport(id: $id) { status revisions(first: 5) { edges { node { revision contentHash previousHash signature } } } } }', { id: idB }, maker.key);
+    const history = await t.gql(
+      'query($id: ID!) { passport(id: $id) { status revisions(first: 5) { edges { node { revision contentHash previousHash signature } } } } }',
+      { id: idB },
+      maker.key,
+    );
     const [r1, r2] = history.data.passport.revisions.edges.map((edge: any) => edge.node).sort((x: any, y: any) => x.revision - y.revision);
     expect(r2).toMatchObject({ previousHash: r1.contentHash, signature: expect.any(String) });
 
     const third = await runOf([a], 'CREATE', false, 'FAILED');
     expect(third.counts.failed).toBe(1);
-    expect(third.rows.edges[0].node).toMatchObject({ outcome: 'FAILED', passportId: idA, violations: [expect.objectContaining({ path: '/passport/gtin', keyword: 'conflict' })] });
+    expect(third.rows.edges[0].node).toMatchObject({
+      outcome: 'FAILED',
+      passportId: idA,
+      violations: [expect.objectContaining({ path: '/passport/gtin', keyword: 'conflict' })],
+    });
   });
 
   it('a dry run reports what the rows would do and writes nothing', async () => {
@@ -67,9 +75,15 @@ describe('importPassports: runs of JSON rows, CREATE and UPSERT, dry runs and li
   });
 
   it('refuses more than 1,000 rows per call, and keys of other kinds', async () => {
-    const rows = Array.from({ length: 1001 }, (_, i) => ({ rowRef: String(i), passport: { productName: 'x', cluster: 'BATTERY', granularity: 'MODEL', gtin: '1', composition: {} } }));
+    const rows = Array.from({ length: 1001 }, (_, i) => ({
+      rowRef: String(i),
+      passport: { productName: 'x', cluster: 'BATTERY', granularity: 'MODEL', gtin: '1', composition: {} },
+    }));
     const tooMany = await t.gql(IMPORT, { i: { rows } }, maker.key);
-    expect(tooMany.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [expect.objectContaining({ path: 'input.rows', keyword: 'maxItems' })] });
+    expect(tooMany.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      violations: [expect.objectContaining({ path: 'input.rows', keyword: 'maxItems' })],
+    });
     const recycler = await t.organization('RECYCLER');
     const refused = await t.gql(IMPORT, { i: { rows: rows.slice(0, 1) } }, recycler.key);
     expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
@@ -113,7 +127,10 @@ describe('an import run interrupted by a stopped database', () => {
     await stopDatabase();
 
     const outcomes = await prisma.importRow.count({ where: { runId, outcome: 'CREATED' } });
-    const passports = await prisma.passport.findMany({ where: { manufacturerId: maker.id }, include: { _count: { select: { revisions: true, components: true } } } });
+    const passports = await prisma.passport.findMany({
+      where: { manufacturerId: maker.id },
+      include: { _count: { select: { revisions: true, components: true } } },
+    });
     expect(outcomes).toBeLessThan(200);
     // Every passport written has its revision, its rows and its outcome; nothing else was written.
     expect(passports).toHaveLength(outcomes);

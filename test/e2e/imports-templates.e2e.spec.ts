@@ -31,7 +31,7 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
     return waitForRun(t, maker.key, res.body.id, 'CREATED');
   }
 
-  it('gives the cluster\'s template; two products typed into it (one with a nested component) are imported', async () => {
+  it("gives the cluster's template; two products typed into it (one with a nested component) are imported", async () => {
     const res = await t.http().get('/imports/templates/BATTERY.xlsx').buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain(XLSX);
@@ -54,8 +54,26 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
     const passports = (workbook.getWorksheet('Passports')!.getRow(1).values as string[]).slice(1);
     const product = (values: Record<string, unknown>) => passports.map((column) => values[column] ?? null);
     fill('Passports', [
-      product({ key: 'pack-1', productName: 'E-bike battery', cluster: 'BATTERY', granularity: 'ITEM', gtin: newGtin(maker.prefix!), serialNumber: 'EB-1', productMassKg: 2.5, 'clusterData.chemistry': 'NMC' }),
-      product({ key: 'pack-2', productName: 'Scooter battery', cluster: 'BATTERY', granularity: 'MODEL', gtin: newGtin(maker.prefix!), unitCount: 300, productMassKg: 1.2, publish: true }),
+      product({
+        key: 'pack-1',
+        productName: 'E-bike battery',
+        cluster: 'BATTERY',
+        granularity: 'ITEM',
+        gtin: newGtin(maker.prefix!),
+        serialNumber: 'EB-1',
+        productMassKg: 2.5,
+        'clusterData.chemistry': 'NMC',
+      }),
+      product({
+        key: 'pack-2',
+        productName: 'Scooter battery',
+        cluster: 'BATTERY',
+        granularity: 'MODEL',
+        gtin: newGtin(maker.prefix!),
+        unitCount: 300,
+        productMassKg: 1.2,
+        publish: true,
+      }),
     ]);
     fill('Components', [
       ['pack-1', 'cells', '', 'Cell block', 1, 2],
@@ -73,7 +91,11 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
     expect(run.counts).toEqual({ created: 2, revised: 0, unchanged: 0, failed: 0 });
     expect(run.rows.edges.map((edge: any) => edge.node.rowRef)).toEqual(['Passports!2', 'Passports!3']);
 
-    const first = await t.gql('query($id: ID!) { passport(id: $id) { productName status totalMassKg components { key path } } }', { id: run.rows.edges[0].node.passportId }, maker.key);
+    const first = await t.gql(
+      'query($id: ID!) { passport(id: $id) { productName status totalMassKg components { key path } } }',
+      { id: run.rows.edges[0].node.passportId },
+      maker.key,
+    );
     expect(first.data.passport).toMatchObject({ productName: 'E-bike battery', status: 'DRAFT' });
     expect(first.data.passport.components.map((c: any) => c.path)).toEqual(['/cells', '/cells/cell', '/case']);
   });
@@ -91,7 +113,10 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
     const created = await t.http().post('/imports?mode=CREATE').set('authorization', `Bearer ${maker.key}`).set('content-type', 'text/csv').send(csv);
     const run = await waitForRun(t, maker.key, created.body.id, 'FAILED');
     expect(run.counts.failed).toBe(1);
-    expect(run.rows.edges[0].node).toMatchObject({ rowRef: 'line 2', violations: expect.arrayContaining([expect.objectContaining({ path: '/passport/composition/components/1/materials/0/massKg' })]) });
+    expect(run.rows.edges[0].node).toMatchObject({
+      rowRef: 'line 2',
+      violations: expect.arrayContaining([expect.objectContaining({ path: '/passport/composition/components/1/materials/0/massKg' })]),
+    });
     expect((await t.http().get('/imports/templates/NOPE.xlsx')).status).toBe(404);
   });
 

@@ -45,7 +45,11 @@ describe('GS1 Company Prefixes: a GTIN belongs to the organization whose prefix 
         { path: 'gs1CompanyPrefixes[0]', message: '"12345" is not a GS1 Company Prefix: expected 6 to 12 digits (GTIN-13 form)', keyword: 'pattern' },
         { path: 'gs1CompanyPrefixes[1]', message: expect.stringContaining('6 to 12 digits'), keyword: 'pattern' },
         { path: 'gs1CompanyPrefixes[2]', message: expect.stringContaining('"87a9003"'), keyword: 'pattern' },
-        { path: 'gs1CompanyPrefixes[4]', message: '"87990041" overlaps "8799004" of the same list (one is a leading part of the other)', keyword: 'uniqueItems' },
+        {
+          path: 'gs1CompanyPrefixes[4]',
+          message: '"87990041" overlaps "8799004" of the same list (one is a leading part of the other)',
+          keyword: 'uniqueItems',
+        },
       ],
     });
     expect(await organizationCount()).toBe(before);
@@ -62,7 +66,13 @@ describe('GS1 Company Prefixes: a GTIN belongs to the organization whose prefix 
       const res = await create({ name: `Impostor ${asked}`, gs1CompanyPrefixes: ['8799100', asked] });
       expect(res.data).toBeNull();
       expect(res.errors![0].message).toContain(message);
-      expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', fields: ['gs1CompanyPrefixes'], prefix: asked, heldPrefix: held, organizationId: maker.id });
+      expect(res.errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        fields: ['gs1CompanyPrefixes'],
+        prefix: asked,
+        heldPrefix: held,
+        organizationId: maker.id,
+      });
     }
     expect(await organizationCount()).toBe(before);
     // The refused requests took nothing: the other prefix they asked for is still free.
@@ -130,7 +140,10 @@ describe('GS1 Company Prefixes: a GTIN belongs to the organization whose prefix 
     expect((await t.gql(SET, { o: buyer.id, p: [buyer.prefix, seller.prefix] }, t.adminKey)).errors).toBeUndefined();
 
     const again = await t.gql(REGISTER, { i: input }, buyer.key);
-    expect(again.errors![0]).toMatchObject({ message: expect.stringMatching(/^The registry already has a passport for GTIN/), extensions: { code: 'CONFLICT' } });
+    expect(again.errors![0]).toMatchObject({
+      message: expect.stringMatching(/^The registry already has a passport for GTIN/),
+      extensions: { code: 'CONFLICT' },
+    });
     expect(again.errors![0].extensions).not.toHaveProperty('passportId');
   });
 });

@@ -79,7 +79,10 @@ describe('retrying registerPassport: CONFLICT with the id, and the Idempotency-K
       const res = await register(maker, input, key);
       expect(res.errors![0]).toMatchObject({
         message: 'The Idempotency-Key header must be 1 to 200 printable ASCII characters',
-        extensions: { code: 'BAD_USER_INPUT', violations: [{ path: 'Idempotency-Key', message: 'must be 1 to 200 printable ASCII characters', keyword: 'pattern' }] },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          violations: [{ path: 'Idempotency-Key', message: 'must be 1 to 200 printable ASCII characters', keyword: 'pattern' }],
+        },
       });
       expect(await countOf(input.gtin)).toBe(0);
     }

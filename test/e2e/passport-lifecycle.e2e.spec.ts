@@ -38,7 +38,11 @@ describe('passport lifecycle over HTTP', () => {
 
     const changed = lampComposition();
     changed.components[0].materials[0].recycledContentPct = 80;
-    const revised = await t.gql(REVISE, { i: { passportId: passport.id, expectedRevision: 1, composition: changed, productName: 'Bicycle lamp v2' } }, maker.key);
+    const revised = await t.gql(
+      REVISE,
+      { i: { passportId: passport.id, expectedRevision: 1, composition: changed, productName: 'Bicycle lamp v2' } },
+      maker.key,
+    );
     expect(revised.errors).toBeUndefined();
     expect(revised.data.revisePassport).toMatchObject({ revision: 2, productName: 'Bicycle lamp v2' });
 

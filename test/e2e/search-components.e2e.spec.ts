@@ -121,7 +121,14 @@ describe('componentsContaining: recyclers find components by element, CAS number
       dismantling: { fastening: 'screwed', toolRequired: 'Torx T10', timeMinutes: 2, hazards: ['electrostatic discharge'] },
       materials: [
         { name: 'Copper', element: 'Cu', casNumber: null, massKg: 0.0039, massKgPerProduct: expect.closeTo(0.0078, 12), details: null },
-        { name: 'Antimony in solder', element: 'Sb', casNumber: null, massKg: 0.0001, massKgPerProduct: expect.closeTo(0.0002, 12), details: { hazardous: { clpHazardClass: 'Carc. 2' } } },
+        {
+          name: 'Antimony in solder',
+          element: 'Sb',
+          casNumber: null,
+          massKg: 0.0001,
+          massKgPerProduct: expect.closeTo(0.0002, 12),
+          details: { hazardous: { clpHazardClass: 'Carc. 2' } },
+        },
         { name: 'Epoxy laminate', element: null, casNumber: '25068-38-6', massKg: 0.005, massKgPerProduct: expect.closeTo(0.01, 12), details: null },
       ],
     });
@@ -141,7 +148,15 @@ describe('componentsContaining: recyclers find components by element, CAS number
     );
     expect(res.errors).toBeUndefined();
     expect(res.data.componentsContaining.edges).toEqual([
-      { cursor: expect.any(String), node: { massKgPerProduct: expect.closeTo(0.0002, 12), passport: { id: expect.any(String) }, component: { key: 'board', path: '/board' }, material: { __typename: 'Material' } } },
+      {
+        cursor: expect.any(String),
+        node: {
+          massKgPerProduct: expect.closeTo(0.0002, 12),
+          passport: { id: expect.any(String) },
+          component: { key: 'board', path: '/board' },
+          material: { __typename: 'Material' },
+        },
+      },
     ]);
     expect(res.data.componentsContaining.pageInfo).toEqual({ hasNextPage: false, endCursor: res.data.componentsContaining.edges[0].cursor });
   });

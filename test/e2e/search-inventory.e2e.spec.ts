@@ -8,7 +8,15 @@ const INVENTORY = `query($groupBy: InventoryGroupBy!, $elements: [String!], $cri
 }`;
 const ARCHIVE = 'mutation($id: ID!) { archivePassport(passportId: $id) { status } }';
 
-type Row = { group: string; groupLabel: string | null; element: string; totalMassKg: number; passportCount: number; componentCount: number; productCount: number };
+type Row = {
+  group: string;
+  groupLabel: string | null;
+  element: string;
+  totalMassKg: number;
+  passportCount: number;
+  componentCount: number;
+  productCount: number;
+};
 
 // One lamp holds 0.0006 kg of antimony: 2 boards x 0.0001 kg plus 2 x 2 driver chips x 0.0001 kg, in 2 components.
 const SB_PER_LAMP = 0.0006;
@@ -43,7 +51,12 @@ describe('materialInventory: how much of each element sits in each cluster, regi
     await register(utrecht, { granularity: 'MODEL', serialNumber: null });
     // Left out of the default (PUBLISHED) inventory: a draft and an archived BATCH of 50.
     await register(utrecht, { publish: false });
-    const archived = await register(utrecht, { granularity: 'BATCH', serialNumber: null, batchNumber: 'B-50', composition: { ...lampComposition(), unitCount: 50 } });
+    const archived = await register(utrecht, {
+      granularity: 'BATCH',
+      serialNumber: null,
+      batchNumber: 'B-50',
+      composition: { ...lampComposition(), unitCount: 50 },
+    });
     await t.gql(ARCHIVE, { id: archived }, utrecht.key);
     // A manufacturer without a COROP region: a MODEL passport of 1000 units, in the solar cluster.
     await register(unplaced, { cluster: 'SOLAR_PV', granularity: 'MODEL', serialNumber: null, composition: { ...lampComposition(), unitCount: 1000 } });
@@ -52,17 +65,65 @@ describe('materialInventory: how much of each element sits in each cluster, regi
 
   it('totals an element per cluster, counting every product a BATCH or MODEL passport stands for', async () => {
     expect(await rows({ groupBy: 'CLUSTER', elements: ['Sb'] })).toEqual([
-      { group: 'HIGH_TECH_EQUIPMENT', groupLabel: null, element: 'Sb', totalMassKg: expect.closeTo(SB_PER_LAMP * 102, 12), passportCount: 3, componentCount: 6, productCount: 102 },
-      { group: 'SOLAR_PV', groupLabel: null, element: 'Sb', totalMassKg: expect.closeTo(SB_PER_LAMP * 1000, 12), passportCount: 1, componentCount: 2, productCount: 1000 },
+      {
+        group: 'HIGH_TECH_EQUIPMENT',
+        groupLabel: null,
+        element: 'Sb',
+        totalMassKg: expect.closeTo(SB_PER_LAMP * 102, 12),
+        passportCount: 3,
+        componentCount: 6,
+        productCount: 102,
+      },
+      {
+        group: 'SOLAR_PV',
+        groupLabel: null,
+        element: 'Sb',
+        totalMassKg: expect.closeTo(SB_PER_LAMP * 1000, 12),
+        passportCount: 1,
+        componentCount: 2,
+        productCount: 1000,
+      },
     ]);
   });
 
   it('groups by COROP region, with "(unknown)" for manufacturers without one, and narrows to a cluster', async () => {
     expect(await rows({ groupBy: 'COROP', elements: ['Sb', 'Al'] })).toEqual([
-      { group: '(unknown)', groupLabel: null, element: 'Al', totalMassKg: expect.closeTo(AL_PER_LAMP * 1000, 9), passportCount: 1, componentCount: 1, productCount: 1000 },
-      { group: '(unknown)', groupLabel: null, element: 'Sb', totalMassKg: expect.closeTo(SB_PER_LAMP * 1000, 12), passportCount: 1, componentCount: 2, productCount: 1000 },
-      { group: 'CR17', groupLabel: null, element: 'Al', totalMassKg: expect.closeTo(AL_PER_LAMP * 102, 9), passportCount: 3, componentCount: 3, productCount: 102 },
-      { group: 'CR17', groupLabel: null, element: 'Sb', totalMassKg: expect.closeTo(SB_PER_LAMP * 102, 12), passportCount: 3, componentCount: 6, productCount: 102 },
+      {
+        group: '(unknown)',
+        groupLabel: null,
+        element: 'Al',
+        totalMassKg: expect.closeTo(AL_PER_LAMP * 1000, 9),
+        passportCount: 1,
+        componentCount: 1,
+        productCount: 1000,
+      },
+      {
+        group: '(unknown)',
+        groupLabel: null,
+        element: 'Sb',
+        totalMassKg: expect.closeTo(SB_PER_LAMP * 1000, 12),
+        passportCount: 1,
+        componentCount: 2,
+        productCount: 1000,
+      },
+      {
+        group: 'CR17',
+        groupLabel: null,
+        element: 'Al',
+        totalMassKg: expect.closeTo(AL_PER_LAMP * 102, 9),
+        passportCount: 3,
+        componentCount: 3,
+        productCount: 102,
+      },
+      {
+        group: 'CR17',
+        groupLabel: null,
+        element: 'Sb',
+        totalMassKg: expect.closeTo(SB_PER_LAMP * 102, 12),
+        passportCount: 3,
+        componentCount: 6,
+        productCount: 102,
+      },
     ]);
     const solar = await rows({ groupBy: 'COROP', elements: ['Sb', 'Al'], cluster: 'SOLAR_PV' });
     expect(solar.map((row) => `${row.group} ${row.element}`)).toEqual(['(unknown) Al', '(unknown) Sb']);
@@ -84,13 +145,24 @@ describe('materialInventory: how much of each element sits in each cluster, regi
 
   it('reports other statuses when asked', async () => {
     expect(await rows({ groupBy: 'CLUSTER', elements: ['Sb'], status: 'ARCHIVED' })).toEqual([
-      { group: 'HIGH_TECH_EQUIPMENT', groupLabel: null, element: 'Sb', totalMassKg: expect.closeTo(SB_PER_LAMP * 50, 12), passportCount: 1, componentCount: 2, productCount: 50 },
+      {
+        group: 'HIGH_TECH_EQUIPMENT',
+        groupLabel: null,
+        element: 'Sb',
+        totalMassKg: expect.closeTo(SB_PER_LAMP * 50, 12),
+        passportCount: 1,
+        componentCount: 2,
+        productCount: 50,
+      },
     ]);
   });
 
   it('needs elements or a critical list, and names a bad element or list', async () => {
     const none = await inventory({ groupBy: 'CLUSTER' });
-    expect(none.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [expect.objectContaining({ path: 'elements', keyword: 'required' })] });
+    expect(none.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      violations: [expect.objectContaining({ path: 'elements', keyword: 'required' })],
+    });
     const bad = await inventory({ groupBy: 'CLUSTER', elements: ['Sb', 'Xx'], criticalList: 'EU-1999' });
     expect(bad.errors?.[0].extensions?.violations.map((violation: { path: string }) => violation.path)).toEqual(['elements[1]', 'criticalList']);
   });

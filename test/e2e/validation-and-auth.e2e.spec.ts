@@ -40,11 +40,7 @@ describe('bad input and authentication', () => {
     const res = await t.gql(REGISTER, { i: registerInput({ composition }, maker) }, maker.key);
     const violations = res.errors![0].extensions!.violations.map((v: { path: string; keyword: string }) => `${v.keyword} ${v.path}`);
     expect(violations).toEqual(
-      expect.arrayContaining([
-        'casCheckDigit /components/0/materials/0/casNumber',
-        'element /components/0/materials/1/element',
-        'uniqueKey /components/1/key',
-      ]),
+      expect.arrayContaining(['casCheckDigit /components/0/materials/0/casNumber', 'element /components/0/materials/1/element', 'uniqueKey /components/1/key']),
     );
   });
 
@@ -120,6 +116,10 @@ describe('bad input and authentication', () => {
     expect(new Set(seen).size).toBe(5);
     const bad = await t.gql('query { passports(first: 500) { totalCount } }');
     // Refused by the validation rule, before anything runs (issue 9: page sizes outside 1..100).
-    expect(bad.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', argument: 'first', violations: [expect.objectContaining({ path: 'first' })] });
+    expect(bad.errors![0].extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      argument: 'first',
+      violations: [expect.objectContaining({ path: 'first' })],
+    });
   });
 });

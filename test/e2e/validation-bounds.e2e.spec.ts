@@ -33,7 +33,10 @@ describe('bounded documents and bad input', () => {
   async function refused(composition: Record<string, unknown> | string) {
     const before = (await t.gql(COUNT, {}, maker.key)).data.passports.totalCount;
     const json = typeof composition === 'string' ? composition : JSON.stringify(composition);
-    const body = JSON.stringify({ query: REGISTER, variables: { i: registerInput({ composition: null }, maker) } }).replace('"composition":null', `"composition":${json}`);
+    const body = JSON.stringify({ query: REGISTER, variables: { i: registerInput({ composition: null }, maker) } }).replace(
+      '"composition":null',
+      `"composition":${json}`,
+    );
     const res = (await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${maker.key}`).send(body)).body;
     expect(res.errors).toHaveLength(1);
     expect(res.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -65,7 +68,11 @@ describe('bounded documents and bad input', () => {
       const violations = await refused(composition);
       expect(Date.now() - started).toBeLessThan(3000);
       expect(violations).toEqual([
-        { path: '/x-samples', keyword: 'maxExtensionSize', message: 'extension data ("x-" properties) exceeds 65536 characters serialized (MAX_EXTENSION_SIZE)' },
+        {
+          path: '/x-samples',
+          keyword: 'maxExtensionSize',
+          message: 'extension data ("x-" properties) exceeds 65536 characters serialized (MAX_EXTENSION_SIZE)',
+        },
       ]);
     });
 
@@ -143,7 +150,13 @@ describe('bounded documents and bad input', () => {
       const masses = lampComposition();
       delete masses.productMassKg;
       masses.components[0] = { ...masses.components[0], massKg: 1e308, materials: [{ name: 'Steel', element: 'Fe', massKg: 1e308 }] };
-      masses.components[1] = { ...masses.components[1], quantity: 1, massKg: 1e308, materials: [{ name: 'Steel', element: 'Fe', massKg: 1e308 }], components: [] };
+      masses.components[1] = {
+        ...masses.components[1],
+        quantity: 1,
+        massKg: 1e308,
+        materials: [{ name: 'Steel', element: 'Fe', massKg: 1e308 }],
+        components: [],
+      };
       expect((await refused(masses)).map((v) => `${v.keyword} ${v.path}`)).toEqual(['finiteTotal /components']);
 
       // Registered before, then its circularity figures failed to read back (a utility factor of Infinity).

@@ -5,7 +5,8 @@ import { mutatedDocument } from '../support/composition-mutations';
 import { compositionFixtures, REGISTER, registerInput } from '../support/factories';
 import { TestApp, type TestOrganization } from '../support/test-app';
 
-const READ = 'query($id: ID!) { passport(id: $id) { id totalMassKg circularity { mci utility } components { key path depth parentKey materials { name massKg } } } }';
+const READ =
+  'query($id: ID!) { passport(id: $id) { id totalMassKg circularity { mci utility } components { key path depth parentKey materials { name massKg } } } }';
 
 describe('registering mutated real documents', () => {
   let t: TestApp;
@@ -26,7 +27,9 @@ describe('registering mutated real documents', () => {
     // One mutation per document, so that many reach the database; a fixed seed keeps the suite repeatable, and
     // FUZZ_RUNS and FUZZ_SEED explore further.
     const cases = fc.sample(
-      input.chain(({ index, productName }) => mutatedDocument(fixtures[index].document, 1).map((composition) => ({ fixture: fixtures[index], composition, productName }))),
+      input.chain(({ index, productName }) =>
+        mutatedDocument(fixtures[index].document, 1).map((composition) => ({ fixture: fixtures[index], composition, productName })),
+      ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 40), seed: Number(process.env.FUZZ_SEED ?? 20261130) },
     );
     for (const { fixture, composition, productName } of cases) {
@@ -35,7 +38,8 @@ describe('registering mutated real documents', () => {
         variables: { i: registerInput({ cluster: fixture.cluster, granularity: 'MODEL', serialNumber: null, productName, composition }, maker) },
       });
       const res = (await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${maker.key}`).send(body)).body;
-      for (const error of res.errors ?? []) expect([fixture.name, error.extensions?.code]).toEqual([fixture.name, expect.not.stringMatching(/^INTERNAL_SERVER_ERROR$/)]);
+      for (const error of res.errors ?? [])
+        expect([fixture.name, error.extensions?.code]).toEqual([fixture.name, expect.not.stringMatching(/^INTERNAL_SERVER_ERROR$/)]);
       if (res.data?.registerPassport) {
         const read = await t.gql(READ, { id: res.data.registerPassport.id }, maker.key);
         expect(read.errors).toBeUndefined();

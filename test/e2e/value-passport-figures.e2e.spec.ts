@@ -154,8 +154,6 @@ describe('passport circularity and reuse value over HTTP', () => {
     const { data, errors } = await t.gql(REGISTER, { i: registerInput({ composition, publish: true }, maker) }, maker.key);
     expect(errors).toBeUndefined();
     const read = await t.gql(CIRCULARITY_ONLY, { id: data.registerPassport.id });
-    expect(read.data.passport.circularity).toEqual(
-      expect.objectContaining({ mci: assessCircularity(composition, flattenComposition(composition)).mci }),
-    );
+    expect(read.data.passport.circularity).toEqual(expect.objectContaining({ mci: assessCircularity(composition, flattenComposition(composition)).mci }));
   });
 });

@@ -36,9 +36,9 @@ describe('migration to registry-wide passport identities, on a database with dat
       expect((await applyMigrations(db, scratch)).applied).toEqual([MIGRATION]);
       // Organizations start without prefixes; the identity is now unique at the database level.
       expect(await db.query('SELECT * FROM "Gs1CompanyPrefix"')).toEqual([]);
-      await expect(
-        db.exec(`UPDATE "Passport" SET "serialNumber" = 'S-1' WHERE id = '00000000-0000-4000-8000-00000000000b'`),
-      ).rejects.toThrow(/Passport_gtin_serialNumber_batchNumber_key/);
+      await expect(db.exec(`UPDATE "Passport" SET "serialNumber" = 'S-1' WHERE id = '00000000-0000-4000-8000-00000000000b'`)).rejects.toThrow(
+        /Passport_gtin_serialNumber_batchNumber_key/,
+      );
     } finally {
       await drop();
     }

@@ -28,9 +28,34 @@ function places(document: Json): { parent: Json[] | { [key: string]: Json }; tok
 /** Values at the edges of what the validator, the rules and the database accept. */
 const edgeValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(
-    -1, 0, -0, 1e200, -1e200, 1e308, 5e-324, Number.MAX_SAFE_INTEGER, 2 ** 63, 0.1,
-    '', '\u0000', 'a\u0000b', 'Xx', 'Fe', '7429-90-4', '7429-90-5', 'x'.repeat(65), '\ud800', 'é', '1e400',
-    true, false, null, [], {}, [null], { 'x-': null },
+    -1,
+    0,
+    -0,
+    1e200,
+    -1e200,
+    1e308,
+    5e-324,
+    Number.MAX_SAFE_INTEGER,
+    2 ** 63,
+    0.1,
+    '',
+    '\u0000',
+    'a\u0000b',
+    'Xx',
+    'Fe',
+    '7429-90-4',
+    '7429-90-5',
+    'x'.repeat(65),
+    '\ud800',
+    'é',
+    '1e400',
+    true,
+    false,
+    null,
+    [],
+    {},
+    [null],
+    { 'x-': null },
   ),
   fc.double(),
   fc.integer(),
@@ -65,15 +90,14 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     if (Array.isArray(parent)) parent.splice(Number(token), 1);
     else delete parent[token as string];
   }),
-  fc.tuple(pick, fc.constantFrom('x-data', 'x-\u0000', 'unknown', 'key', 'massKg'), fc.oneof(edgeValue, nested)).map(
-    ([pick, key, value]): Mutation =>
-      (document) => {
-        const objects = [document, ...places(document).map(({ parent, token }) => (parent as Record<string | number, Json>)[token])].filter(
-          (value): value is { [key: string]: Json } => value !== null && typeof value === 'object' && !Array.isArray(value),
-        );
-        objects[pick % objects.length][key] = value;
-      },
-  ),
+  fc
+    .tuple(pick, fc.constantFrom('x-data', 'x-\u0000', 'unknown', 'key', 'massKg'), fc.oneof(edgeValue, nested))
+    .map(([pick, key, value]): Mutation => (document) => {
+      const objects = [document, ...places(document).map(({ parent, token }) => (parent as Record<string | number, Json>)[token])].filter(
+        (value): value is { [key: string]: Json } => value !== null && typeof value === 'object' && !Array.isArray(value),
+      );
+      objects[pick % objects.length][key] = value;
+    }),
   // A string of the document with a NUL character inside: PostgreSQL refuses it in text and JSON.
   pick.map((pick): Mutation => (document) => {
     const strings = places(document).filter(({ parent, token }) => typeof (parent as Record<string | number, Json>)[token] === 'string');

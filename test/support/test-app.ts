@@ -59,11 +59,7 @@ export class TestApp {
     const id = org.data?.createOrganization?.id;
     if (!id) throw new Error(`createOrganization failed: ${JSON.stringify(org.errors)}`);
     const role = options.role ?? (kind === 'AUTHORITY' ? 'AUDITOR' : kind);
-    const key = await this.gql(
-      'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }',
-      { i: { organizationId: id, role } },
-      this.adminKey,
-    );
+    const key = await this.gql('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { organizationId: id, role } }, this.adminKey);
     const secret = key.data?.createApiKey?.secret;
     if (!secret) throw new Error(`createApiKey failed: ${JSON.stringify(key.errors)}`);
     return { id, key: secret, prefix };

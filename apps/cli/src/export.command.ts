@@ -91,7 +91,10 @@ export async function exportCommand(options: ExportOptions, io: CliIo): Promise<
 
   const expected = Number(res.headers.get('x-export-passports') ?? 0);
   const bar = io.interactive
-    ? new SingleBar({ stream: io.stderr, format: 'Exporting |{bar}| {value}/{total} passports  {percentage}%  {duration_formatted}', hideCursor: true }, Presets.shades_classic)
+    ? new SingleBar(
+        { stream: io.stderr, format: 'Exporting |{bar}| {value}/{total} passports  {percentage}%  {duration_formatted}', hideCursor: true },
+        Presets.shades_classic,
+      )
     : null;
   bar?.start(expected, 0);
   const counter = new PassportCounter(options.format, (passports) => bar?.update(passports));

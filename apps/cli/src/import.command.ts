@@ -52,7 +52,9 @@ export async function importCommand(options: ImportOptions, io: CliIo): Promise<
     },
   );
   const root = baseUrl(options.url);
-  const bar = io.interactive ? new SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total}', stream: io.stderr as NodeJS.WritableStream }, Presets.shades_classic) : null;
+  const bar = io.interactive
+    ? new SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total}', stream: io.stderr as NodeJS.WritableStream }, Presets.shades_classic)
+    : null;
 
   bar?.start(size, 0, { phase: 'upload ' });
   let sent = 0;
@@ -102,12 +104,15 @@ export async function importCommand(options: ImportOptions, io: CliIo): Promise<
       headers: { authorization: `Bearer ${options.key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ query: FAILED_ROWS, variables: { id: run.id, first: FAILED_ROWS_SHOWN } }),
     });
-    const body = (await answer.json()) as { data?: { importRun: { rows: { edges: { node: { rowRef: string; violations: { path: string; message: string }[] } }[] } } } };
+    const body = (await answer.json()) as {
+      data?: { importRun: { rows: { edges: { node: { rowRef: string; violations: { path: string; message: string }[] } }[] } } };
+    };
     writeLine(io.stdout, 'Failed rows:');
     for (const { node } of body.data?.importRun.rows.edges ?? []) {
       writeLine(io.stdout, `  row ${node.rowRef}: ${node.violations.map((v) => `${v.path || '(row)'} ${v.message}`).join('; ')}`);
     }
-    if (failed > FAILED_ROWS_SHOWN) writeLine(io.stdout, `  ... and ${failed - FAILED_ROWS_SHOWN} more: query importRun(id: "${run.id}") { rows(outcome: FAILED) }`);
+    if (failed > FAILED_ROWS_SHOWN)
+      writeLine(io.stdout, `  ... and ${failed - FAILED_ROWS_SHOWN} more: query importRun(id: "${run.id}") { rows(outcome: FAILED) }`);
   }
   return run.status === 'FINISHED' && failed === 0 ? EXIT.OK : EXIT.PROBLEMS;
 }

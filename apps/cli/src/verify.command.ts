@@ -60,6 +60,9 @@ export async function verifyCommand(options: VerifyOptions, io: CliIo): Promise<
     ? `${result.count} material rows`
     : `${result.count} passports, ${result.revisions} revisions (hash chains intact, ${result.signedRevisions} signatures valid)`;
   writeLine(io.stdout, `${options.file}: OK: ${what}.`);
-  writeLine(io.stdout, `Manifest: ${manifest.export} as of ${manifest.asOf}, count ${manifest.count}, SHA-256 ${manifest.sha256}, signed by ${manifest.issuer} with key ${manifest.signingKeyId}.`);
+  writeLine(
+    io.stdout,
+    `Manifest: ${manifest.export} as of ${manifest.asOf}, count ${manifest.count}, SHA-256 ${manifest.sha256}, signed by ${manifest.issuer} with key ${manifest.signingKeyId}.`,
+  );
   return EXIT.OK;
 }

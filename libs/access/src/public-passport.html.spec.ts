@@ -47,7 +47,12 @@ describe('the public passport page', () => {
       {
         ...VIEW,
         criticalMaterials: [
-          { element: 'Co', elementName: 'Cobalt', aboveReportingThreshold: true, lists: [{ listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'cobalt', form: null, match: 'ELEMENT' }] },
+          {
+            element: 'Co',
+            elementName: 'Cobalt',
+            aboveReportingThreshold: true,
+            lists: [{ listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'cobalt', form: null, match: 'ELEMENT' }],
+          },
           {
             element: 'Ni',
             elementName: 'Nickel',
@@ -58,8 +63,18 @@ describe('the public passport page', () => {
             ],
           },
           // Titanium of a TiO2 pigment: not titanium metal.
-          { element: 'Ti', elementName: 'Titanium', aboveReportingThreshold: false, lists: [{ listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'titanium metal', form: 'METAL', match: 'ELEMENT' }] },
-          { element: 'Sb', elementName: 'Antimony', aboveReportingThreshold: false, lists: [{ listId: 'EU-2020', listVersion: '2020', materialName: 'antimony', form: null, match: 'ELEMENT' }] },
+          {
+            element: 'Ti',
+            elementName: 'Titanium',
+            aboveReportingThreshold: false,
+            lists: [{ listId: 'EU-CRMA-2024-CRITICAL', listVersion: '2024', materialName: 'titanium metal', form: 'METAL', match: 'ELEMENT' }],
+          },
+          {
+            element: 'Sb',
+            elementName: 'Antimony',
+            aboveReportingThreshold: false,
+            lists: [{ listId: 'EU-2020', listVersion: '2020', materialName: 'antimony', form: null, match: 'ELEMENT' }],
+          },
         ],
         recycledContent: { recycledContentPct: 42.5, declaredShareOfMass: 0.8, recycledShareOfMass: 0.34 },
         circularity: { materialCircularityIndicator: 0.4354 },

@@ -27,7 +27,10 @@ export class AuditService {
    * platform administrator every event; a manufacturer's keys see the events written by their organization or about
    * its passports, drafts included. The rule is part of the query, so pages stay full and cursors stay valid.
    */
-  async events(caller: Principal, args: { filter?: AuditEventFilter | null; first?: number; after?: string | null }): Promise<ConnectionShape<AuditEventModel>> {
+  async events(
+    caller: Principal,
+    args: { filter?: AuditEventFilter | null; first?: number; after?: string | null },
+  ): Promise<ConnectionShape<AuditEventModel>> {
     const scopeOrganizationId = this.eventScope(caller);
     const { first, after } = readPage(args);
     const beforeId = after ? this.eventCursor(after) : null;
@@ -39,7 +42,8 @@ export class AuditService {
     if (filter.action && !(AUDIT_ACTIONS as readonly string[]).includes(filter.action)) {
       throw RegistryError.invalidField('filter.action', `must be one of ${AUDIT_ACTIONS.join(', ')}`, 'enum');
     }
-    if (filter.since && filter.until && filter.since > filter.until) throw RegistryError.invalidField('filter.until', 'must not be before filter.since', 'range');
+    if (filter.since && filter.until && filter.since > filter.until)
+      throw RegistryError.invalidField('filter.until', 'must not be before filter.since', 'range');
     const rows = await this.audit.findEvents(
       {
         passportId: filter.passportId ?? null,
@@ -103,7 +107,10 @@ export class AuditService {
         requiredTier: AccessTier.AUTHORITY,
       });
     }
-    for (const [field, revision] of [['fromRevision', fromRevision], ['toRevision', toRevision]] as const) {
+    for (const [field, revision] of [
+      ['fromRevision', fromRevision],
+      ['toRevision', toRevision],
+    ] as const) {
       if (revision < 1 || revision > passport.revision) {
         throw RegistryError.invalidField(field, `passport ${passportId} has revisions 1 to ${passport.revision}, not ${revision}`, 'range');
       }

@@ -41,7 +41,11 @@ describe('diffCompositions', () => {
       Array.isArray(value)
         ? value.map(reverseKeys)
         : value && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reverseKeys(item)]))
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([key, item]) => [key, reverseKeys(item)]),
+            )
           : value;
     const reordered = reverseKeys(inverter()) as CompositionDocument;
     expect(Object.keys(reordered)[0]).toBe('components');
@@ -104,7 +108,14 @@ describe('diffCompositions', () => {
     to.components[0].materials.pop();
     to.components[0].materials.push({ name: 'Titanium', element: 'Ti', massKg: 0.01 });
     to.components.pop();
-    to.components[0].components.push({ key: 'fan', name: 'Fan', quantity: 2, massKg: 0.05, materials: [{ name: 'PA66', casNumber: '32131-17-2', massKg: 0.05 }], components: [] });
+    to.components[0].components.push({
+      key: 'fan',
+      name: 'Fan',
+      quantity: 2,
+      massKg: 0.05,
+      materials: [{ name: 'PA66', casNumber: '32131-17-2', massKg: 0.05 }],
+      components: [],
+    });
     const diff = diffCompositions(inverter(), to);
     expect(diff.components.map((c) => [c.key, c.path, c.change])).toEqual([
       ['case', '/case', 'CHANGED'],
@@ -121,7 +132,9 @@ describe('diffCompositions', () => {
         { field: 'parentKey', from: null, to: 'case' },
       ]),
     );
-    expect(diff.components[1].materials).toEqual([{ name: 'PA66', element: null, casNumber: '32131-17-2', change: 'ADDED', fields: [{ field: 'massKg', from: null, to: 0.05 }] }]);
+    expect(diff.components[1].materials).toEqual([
+      { name: 'PA66', element: null, casNumber: '32131-17-2', change: 'ADDED', fields: [{ field: 'massKg', from: null, to: 0.05 }] },
+    ]);
     expect(diff.components[2].materials.map((m) => m.change)).toEqual(['REMOVED', 'REMOVED', 'REMOVED', 'REMOVED']);
     expect(diff.components[2].fields).toContainEqual({ field: 'name', from: 'Control board', to: null });
   });

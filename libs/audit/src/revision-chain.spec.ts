@@ -14,7 +14,10 @@ const PASSPORT = {
 };
 
 function composition(massKg: number) {
-  return { schemaVersion: '1.0', components: [{ key: 'cell', name: 'Cell', quantity: 1, massKg, materials: [{ name: 'Lithium', element: 'Li', massKg }], components: [] }] };
+  return {
+    schemaVersion: '1.0',
+    components: [{ key: 'cell', name: 'Cell', quantity: 1, massKg, materials: [{ name: 'Lithium', element: 'Li', massKg }], components: [] }],
+  };
 }
 
 async function signer(kid: string): Promise<SigningService> {
@@ -25,8 +28,20 @@ async function signer(kid: string): Promise<SigningService> {
 async function history(signing: SigningService, passport = PASSPORT): Promise<StoredRevision[]> {
   const stored: StoredRevision[] = [];
   let previousHash: string | null = null;
-  for (const [revision, status, massKg] of [[1, 'DRAFT', 0.5], [2, 'DRAFT', 0.6], [3, 'PUBLISHED', 0.7]] as const) {
-    const row = { revision, previousHash, productName: `Pack ${revision}`, status, totalMassKg: massKg, composition: composition(massKg), createdAt: new Date(Date.UTC(2026, 0, revision, 10, 0, 0, 123)) };
+  for (const [revision, status, massKg] of [
+    [1, 'DRAFT', 0.5],
+    [2, 'DRAFT', 0.6],
+    [3, 'PUBLISHED', 0.7],
+  ] as const) {
+    const row = {
+      revision,
+      previousHash,
+      productName: `Pack ${revision}`,
+      status,
+      totalMassKg: massKg,
+      composition: composition(massKg),
+      createdAt: new Date(Date.UTC(2026, 0, revision, 10, 0, 0, 123)),
+    };
     const contentHash = hashRevision(revisionContentOf(passport, row));
     const signed = revision >= 2 ? await signing.signRevision({ passportId: passport.id, revision, contentHash }) : { signature: null, signingKeyId: null };
     stored.push(storedRevisionOf(passport, { ...row, contentHash, ...signed }));
@@ -94,7 +109,13 @@ describe('verifyRevisionChain', () => {
 
   it('names a broken chain when a revision is dropped, or the first one is missing', () => {
     expect(verifyRevisionChain([revisions[0], revisions[2]], signing.jwks())).toEqual([
-      expect.objectContaining({ code: 'CHAIN_BROKEN', passportId: PASSPORT.id, revision: 3, field: 'previousHash', message: expect.stringContaining('revision 2 is missing') }),
+      expect.objectContaining({
+        code: 'CHAIN_BROKEN',
+        passportId: PASSPORT.id,
+        revision: 3,
+        field: 'previousHash',
+        message: expect.stringContaining('revision 2 is missing'),
+      }),
     ]);
     expect(verifyRevisionChain(revisions.slice(1), signing.jwks())).toEqual([
       expect.objectContaining({ code: 'CHAIN_BROKEN', revision: 2, field: 'previousHash', message: expect.stringContaining('revision 1 is missing') }),
@@ -125,7 +146,9 @@ describe('verifyRevisionChain', () => {
     ]);
     const relabelled = clone(revisions);
     relabelled[2].signingKeyId = 'another-kid';
-    expect(verifyRevisionChain(relabelled, signing.jwks())).toEqual([expect.objectContaining({ code: 'SIGNATURE_INVALID', revision: 3, field: 'signingKeyId' })]);
+    expect(verifyRevisionChain(relabelled, signing.jwks())).toEqual([
+      expect.objectContaining({ code: 'SIGNATURE_INVALID', revision: 3, field: 'signingKeyId' }),
+    ]);
   });
 
   it('refuses a signature made by another key under the same kid', async () => {

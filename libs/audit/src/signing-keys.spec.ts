@@ -64,7 +64,9 @@ describe('signing key configuration', () => {
 
   it('names the kept key file when it is damaged', async () => {
     writeFileSync(join(dir, SIGNING_KEY_FILE_NAME), '{"kty":"RSA"}');
-    await expect(loadSigningKeys({ ...loadConfig({}), dataDir: dir }, quiet)).rejects.toThrow(new RegExp(`Invalid signing key file .*${SIGNING_KEY_FILE_NAME}`));
+    await expect(loadSigningKeys({ ...loadConfig({}), dataDir: dir }, quiet)).rejects.toThrow(
+      new RegExp(`Invalid signing key file .*${SIGNING_KEY_FILE_NAME}`),
+    );
   });
 });
 

@@ -3,7 +3,6 @@ import { CompactSign, type JWK } from 'jose';
 import { canonicalJson, REVISION_SIGNATURE_TYPE } from '@registry/verification';
 import { SIGNING_KEYS, type SigningKeys } from './signing-keys';
 
-
 /** What the registry signs for a revision: the hash covers everything else. */
 export interface RevisionSignaturePayload {
   passportId: string;

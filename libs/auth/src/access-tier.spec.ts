@@ -89,7 +89,9 @@ describe('requireTier', () => {
   it('treats a context without a request as anonymous', async () => {
     const middleware = requireTier(AccessTier.OWNER);
     await expect(
-      Promise.resolve().then(() => middleware({ source: { manufacturerId: OWNER_ORG }, args: {}, context: {}, info } as unknown as MiddlewareContext, async () => 1)),
+      Promise.resolve().then(() =>
+        middleware({ source: { manufacturerId: OWNER_ORG }, args: {}, context: {}, info } as unknown as MiddlewareContext, async () => 1),
+      ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

@@ -27,12 +27,7 @@ export enum AccessTier {
 
 /** Whether the caller's organization registered the passport (any key of that manufacturer, its ADMIN key included). */
 export function isOwner(principal: Principal | null | undefined, ownerOrganizationId: string | null | undefined): boolean {
-  return (
-    !!principal &&
-    !!ownerOrganizationId &&
-    principal.organizationKind === 'MANUFACTURER' &&
-    principal.organizationId === ownerOrganizationId
-  );
+  return !!principal && !!ownerOrganizationId && principal.organizationKind === 'MANUFACTURER' && principal.organizationId === ownerOrganizationId;
 }
 
 /**

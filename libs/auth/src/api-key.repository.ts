@@ -61,7 +61,11 @@ export class ApiKeyRepository {
       if (updated.count > 0) {
         // Delivered at commit to every instance listening (their principal caches drop the key).
         await tx.$executeRaw`SELECT pg_notify(${API_KEY_REVOKED_CHANNEL}, ${key.id})`;
-        await recordAuditEvent(tx, { action: 'api_key.revoked', actor: auditActorOf(actor), details: { apiKeyId: key.id, organizationId: key.organizationId } });
+        await recordAuditEvent(tx, {
+          action: 'api_key.revoked',
+          actor: auditActorOf(actor),
+          details: { apiKeyId: key.id, organizationId: key.organizationId },
+        });
       }
       return key;
     });

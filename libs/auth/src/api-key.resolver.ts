@@ -19,7 +19,8 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => ApiKeyModel, {
-    description: 'Revokes a key at once (its next request is UNAUTHENTICATED). Revoking twice is harmless. Platform administrator, or an ADMIN key of its organization.',
+    description:
+      'Revokes a key at once (its next request is UNAUTHENTICATED). Revoking twice is harmless. Platform administrator, or an ADMIN key of its organization.',
   })
   revokeApiKey(@CurrentPrincipal() caller: Principal, @Args('apiKeyId', { type: () => ID }) apiKeyId: string): Promise<ApiKeyModel> {
     return this.service.revoke(caller, apiKeyId);

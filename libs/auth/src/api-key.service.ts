@@ -81,10 +81,7 @@ export class ApiKeyService {
     this.keys.touch(apiKeyId, now).catch((error: unknown) => this.logger.warn(`could not record the use of key ${apiKeyId}: ${String(error)}`));
   }
 
-  async create(
-    caller: Principal,
-    input: { organizationId: string; role: ApiKeyRole; label?: string | null; expiresAt?: Date | null },
-  ): Promise<CreatedApiKey> {
+  async create(caller: Principal, input: { organizationId: string; role: ApiKeyRole; label?: string | null; expiresAt?: Date | null }): Promise<CreatedApiKey> {
     this.requireOrganizationAdmin(caller, input.organizationId);
     const organization = isUuid(input.organizationId) ? await this.keys.findOrganization(input.organizationId) : null;
     if (!organization) throw RegistryError.notFound('Organization', input.organizationId);
@@ -116,18 +113,25 @@ export class ApiKeyService {
   }
 
   /** The keys of an organization, newest first; without `organizationId`, those of the caller's organization. */
-  async list(caller: Principal, organizationIdArg: string | null | undefined, args: { first?: number; after?: string | null }): Promise<ConnectionShape<ApiKey>> {
+  async list(
+    caller: Principal,
+    organizationIdArg: string | null | undefined,
+    args: { first?: number; after?: string | null },
+  ): Promise<ConnectionShape<ApiKey>> {
     const organizationId = organizationIdArg ?? caller.organizationId;
     if (!organizationId) throw RegistryError.invalidField('organizationId', 'is required for the platform administrator key', 'required');
     this.requireOrganizationAdmin(caller, organizationId);
     if (!isUuid(organizationId)) throw RegistryError.invalidField('organizationId', `"${organizationId}" is not an organization id`, 'uuid');
     const { first, after } = readPage(args);
     const cursor = readTimeCursor(after);
-    const [rows, total] = await Promise.all([
-      this.keys.listForOrganization(organizationId, first, cursor),
-      this.keys.countForOrganization(organizationId),
-    ]);
-    return toConnection(rows, first, (key) => [key.createdAt.toISOString(), key.id], (key) => key, total);
+    const [rows, total] = await Promise.all([this.keys.listForOrganization(organizationId, first, cursor), this.keys.countForOrganization(organizationId)]);
+    return toConnection(
+      rows,
+      first,
+      (key) => [key.createdAt.toISOString(), key.id],
+      (key) => key,
+      total,
+    );
   }
 
   async revoke(caller: Principal, apiKeyId: string): Promise<ApiKey> {

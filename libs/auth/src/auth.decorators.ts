@@ -25,6 +25,4 @@ export function requestOf(context: ExecutionContext): RequestWithPrincipal {
 }
 
 /** The caller resolved by the AuthGuard, or null when anonymous. */
-export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal | null => requestOf(context).principal ?? null,
-);
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal | null => requestOf(context).principal ?? null);

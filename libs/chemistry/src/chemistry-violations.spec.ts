@@ -4,7 +4,15 @@ describe('chemistryViolations', () => {
   it('accepts consistent chemistry', () => {
     expect(chemistryViolations({ element: 'P', casNumber: '15365-14-7', formula: 'LiFePO4' })).toEqual([]);
     expect(chemistryViolations({ element: 'Ni', casNumber: '346417-97-8', formula: 'LiNi0.8Mn0.1Co0.1O2', forms: ['battery-grade'] })).toEqual([]);
-    expect(chemistryViolations({ element: 'Al', elements: [{ element: 'Al', massFraction: 0.985 }, { element: 'Mg', massFraction: 0.007 }] })).toEqual([]);
+    expect(
+      chemistryViolations({
+        element: 'Al',
+        elements: [
+          { element: 'Al', massFraction: 0.985 },
+          { element: 'Mg', massFraction: 0.007 },
+        ],
+      }),
+    ).toEqual([]);
     expect(chemistryViolations({ casNumber: '7782-42-5', forms: ['natural-graphite'] })).toEqual([]);
   });
 
@@ -36,7 +44,15 @@ describe('chemistryViolations', () => {
 
   it('tolerates rounding in a sum of exactly 1', () => {
     // 0.1 + 0.2 + 0.7 is 1.0000000000000002 in floating point.
-    expect(chemistryViolations({ elements: [{ element: 'Cu', massFraction: 0.1 }, { element: 'Zn', massFraction: 0.2 }, { element: 'Fe', massFraction: 0.7 }] })).toEqual([]);
+    expect(
+      chemistryViolations({
+        elements: [
+          { element: 'Cu', massFraction: 0.1 },
+          { element: 'Zn', massFraction: 0.2 },
+          { element: 'Fe', massFraction: 0.7 },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('compares a formula with the reference formula of its CAS number by mass fractions, not strings', () => {
@@ -52,7 +68,8 @@ describe('chemistryViolations', () => {
       {
         path: '/formula',
         keyword: 'casFormula',
-        message: 'formula "LiNi0.8Co0.15Al0.05O2" has elements Li, Ni, Co, Al, O, but Lithium nickel manganese cobalt oxide (NMC) (CAS 346417-97-8) has Li, Ni, Mn, Co, O',
+        message:
+          'formula "LiNi0.8Co0.15Al0.05O2" has elements Li, Ni, Co, Al, O, but Lithium nickel manganese cobalt oxide (NMC) (CAS 346417-97-8) has Li, Ni, Mn, Co, O',
       },
     ]);
   });
@@ -64,7 +81,10 @@ describe('chemistryViolations', () => {
     expect(chemistryViolations({ element: 'P', casNumber: '1309-64-4' })).toEqual([
       { path: '/element', keyword: 'declaredElement', message: 'element "P" is not in Antimony trioxide (CAS 1309-64-4)' },
     ]);
-    expect(chemistryViolations({ element: 'Zn', elements: [{ element: 'Cu', massFraction: 1 }] })[0]).toMatchObject({ path: '/element', keyword: 'declaredElement' });
+    expect(chemistryViolations({ element: 'Zn', elements: [{ element: 'Cu', massFraction: 1 }] })[0]).toMatchObject({
+      path: '/element',
+      keyword: 'declaredElement',
+    });
     // Partial fractions: the declared element may be in the undisclosed rest.
     expect(chemistryViolations({ element: 'Fe', elements: [{ element: 'Cr', massFraction: 0.18 }] })).toEqual([]);
   });

@@ -37,7 +37,11 @@ export function chemistryViolations(material: MaterialChemistry, table: Substanc
       fromFormula = parsed.fractions;
       checkAgainstReference(material.formula, fromFormula, material.casNumber, table, violations);
     } else {
-      violations.push({ path: '/formula', keyword: FORMULA_KEYWORDS[parsed.error.code], message: `formula ${JSON.stringify(material.formula)}: ${parsed.error.message}` });
+      violations.push({
+        path: '/formula',
+        keyword: FORMULA_KEYWORDS[parsed.error.code],
+        message: `formula ${JSON.stringify(material.formula)}: ${parsed.error.message}`,
+      });
     }
   }
 
@@ -71,7 +75,11 @@ function checkElements(elements: MaterialChemistry['elements'], violations: Chem
     }
     seen.add(element);
     if (typeof massFraction !== 'number' || !(massFraction >= 0 && massFraction <= 1)) {
-      violations.push({ path: `/elements/${index}/massFraction`, keyword: 'massFraction', message: `massFraction ${String(massFraction)} must be a number from 0 to 1` });
+      violations.push({
+        path: `/elements/${index}/massFraction`,
+        keyword: 'massFraction',
+        message: `massFraction ${String(massFraction)} must be a number from 0 to 1`,
+      });
       return;
     }
     sum += massFraction;
@@ -105,7 +113,11 @@ function checkAgainstReference(
     const expected = substance.elements ?? [];
     const actual = fractions.map((share) => share.element);
     if (expected.length > 0 && (actual.length !== expected.length || !expected.every((symbol) => actual.includes(symbol)))) {
-      violations.push({ path: '/formula', keyword: 'casFormula', message: `${subject} has elements ${actual.join(', ')}, but ${reference} has ${expected.join(', ')}` });
+      violations.push({
+        path: '/formula',
+        keyword: 'casFormula',
+        message: `${subject} has elements ${actual.join(', ')}, but ${reference} has ${expected.join(', ')}`,
+      });
     }
     return;
   }

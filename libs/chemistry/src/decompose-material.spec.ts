@@ -8,7 +8,15 @@ function massesKg(massKg: number, material: Parameters<typeof decomposeMaterial>
 
 describe('decomposeMaterial', () => {
   it('splits an alloy by its declared fractions (EN AW-6063: Al 0.985, Mg 0.007, Si 0.006, Fe 0.002)', () => {
-    const alloy = { element: 'Al', elements: [{ element: 'Al', massFraction: 0.985 }, { element: 'Mg', massFraction: 0.007 }, { element: 'Si', massFraction: 0.006 }, { element: 'Fe', massFraction: 0.002 }] };
+    const alloy = {
+      element: 'Al',
+      elements: [
+        { element: 'Al', massFraction: 0.985 },
+        { element: 'Mg', massFraction: 0.007 },
+        { element: 'Si', massFraction: 0.006 },
+        { element: 'Fe', massFraction: 0.002 },
+      ],
+    };
     expect(decomposeMaterial(alloy)).toEqual([
       { element: 'Al', massFraction: 0.985, source: 'DECLARED_FRACTIONS' },
       { element: 'Mg', massFraction: 0.007, source: 'DECLARED_FRACTIONS' },
@@ -22,7 +30,13 @@ describe('decomposeMaterial', () => {
   });
 
   it('leaves the rest of partial fractions undisclosed', () => {
-    const shares = decomposeMaterial({ element: 'Fe', elements: [{ element: 'Ni', massFraction: 0.08 }, { element: 'Cr', massFraction: 0.18 }] });
+    const shares = decomposeMaterial({
+      element: 'Fe',
+      elements: [
+        { element: 'Ni', massFraction: 0.08 },
+        { element: 'Cr', massFraction: 0.18 },
+      ],
+    });
     expect(shares.map((share) => share.element)).toEqual(['Ni', 'Cr']);
     expect(shares.reduce((sum, share) => sum + share.massFraction, 0)).toBeCloseTo(0.26, 12);
   });
@@ -60,7 +74,15 @@ describe('decomposeMaterial', () => {
   });
 
   it('skips an invalid declaration for the next source and never throws', () => {
-    expect(decomposeMaterial({ element: 'Al', elements: [{ element: 'Al', massFraction: 0.9 }, { element: 'Mg', massFraction: 0.2 }] })[0].source).toBe('DECLARED_ELEMENT');
+    expect(
+      decomposeMaterial({
+        element: 'Al',
+        elements: [
+          { element: 'Al', massFraction: 0.9 },
+          { element: 'Mg', massFraction: 0.2 },
+        ],
+      })[0].source,
+    ).toBe('DECLARED_ELEMENT');
     expect(decomposeMaterial({ element: 'Sb', formula: 'Sb2O3)' })[0].source).toBe('DECLARED_ELEMENT');
   });
 });
@@ -68,7 +90,11 @@ describe('decomposeMaterial', () => {
 describe('materialForms', () => {
   it('joins the declared forms with the reference substance forms and what they imply', () => {
     expect(materialForms({ casNumber: '7782-42-5' })).toEqual(['GRAPHITE']);
-    expect(materialForms({ casNumber: '7782-42-5', forms: ['natural-graphite', 'battery-grade'] }).sort()).toEqual(['BATTERY_GRADE', 'GRAPHITE', 'NATURAL_GRAPHITE']);
+    expect(materialForms({ casNumber: '7782-42-5', forms: ['natural-graphite', 'battery-grade'] }).sort()).toEqual([
+      'BATTERY_GRADE',
+      'GRAPHITE',
+      'NATURAL_GRAPHITE',
+    ]);
     expect(materialForms({ casNumber: '7440-02-0' })).toEqual(['METAL']);
     expect(materialForms({ casNumber: '346417-97-8', formula: 'LiNi0.8Mn0.1Co0.1O2' })).toEqual(['BATTERY_GRADE']);
     expect(materialForms({ element: 'C' })).toEqual([]);
@@ -77,7 +103,10 @@ describe('materialForms', () => {
 
 describe('formsOfRow', () => {
   it('reads the declared forms a stored row keeps in its details, ignoring what is not a form', () => {
-    expect(formsOfRow({ casNumber: '7782-42-5', details: { forms: ['natural-graphite', 7, 'no-such-form'] } }).sort()).toEqual(['GRAPHITE', 'NATURAL_GRAPHITE']);
+    expect(formsOfRow({ casNumber: '7782-42-5', details: { forms: ['natural-graphite', 7, 'no-such-form'] } }).sort()).toEqual([
+      'GRAPHITE',
+      'NATURAL_GRAPHITE',
+    ]);
     expect(formsOfRow({ casNumber: null, details: { forms: 'metal' } })).toEqual([]);
     expect(formsOfRow({ casNumber: '7440-02-0', details: null })).toEqual(['METAL']);
   });

@@ -45,14 +45,19 @@ describe('formulas, fuzzed', () => {
 
   it('never make the material checks or the decomposition throw', () => {
     fc.assert(
-      fc.property(formula, fc.constantFrom(undefined, '15365-14-7', '346417-97-8', '0-00-0'), fc.constantFrom(undefined, 'P', 'Xx'), (text, casNumber, element) => {
-        const material = { formula: text, casNumber, element };
-        const violations = chemistryViolations(material);
-        const shares = decomposeMaterial(material);
-        const sum = shares.reduce((total, share) => total + share.massFraction, 0);
-        expect(shares.length === 0 || Math.abs(sum - 1) <= 1e-9).toBe(true);
-        if (!formulaMassFractions(text).ok) expect(violations.some((violation) => violation.path === '/formula')).toBe(true);
-      }),
+      fc.property(
+        formula,
+        fc.constantFrom(undefined, '15365-14-7', '346417-97-8', '0-00-0'),
+        fc.constantFrom(undefined, 'P', 'Xx'),
+        (text, casNumber, element) => {
+          const material = { formula: text, casNumber, element };
+          const violations = chemistryViolations(material);
+          const shares = decomposeMaterial(material);
+          const sum = shares.reduce((total, share) => total + share.massFraction, 0);
+          expect(shares.length === 0 || Math.abs(sum - 1) <= 1e-9).toBe(true);
+          if (!formulaMassFractions(text).ok) expect(violations.some((violation) => violation.path === '/formula')).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

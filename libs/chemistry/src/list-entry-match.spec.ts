@@ -14,12 +14,25 @@ const TITANIUM_METAL: ListEntry = { name: 'titanium metal', elements: ['Ti'], fo
 describe('matchListEntry', () => {
   it('NMC cathode nickel meets battery-grade nickel; stainless steel nickel only contains the element', () => {
     expect(matchListEntry(NICKEL_BATTERY, chemistry({ casNumber: '346417-97-8', formula: 'LiNi0.8Mn0.1Co0.1O2' }))).toBe('FORM');
-    const stainless = { element: 'Fe', elements: [{ element: 'Fe', massFraction: 0.7 }, { element: 'Cr', massFraction: 0.18 }, { element: 'Ni', massFraction: 0.1 }] };
+    const stainless = {
+      element: 'Fe',
+      elements: [
+        { element: 'Fe', massFraction: 0.7 },
+        { element: 'Cr', massFraction: 0.18 },
+        { element: 'Ni', massFraction: 0.1 },
+      ],
+    };
     expect(matchListEntry(NICKEL_BATTERY, chemistry(stainless))).toBe('ELEMENT');
   });
 
   it('steel with 0.2 % carbon is neither coking coal nor graphite', () => {
-    const steel = chemistry({ element: 'Fe', elements: [{ element: 'Fe', massFraction: 0.98 }, { element: 'C', massFraction: 0.002 }] });
+    const steel = chemistry({
+      element: 'Fe',
+      elements: [
+        { element: 'Fe', massFraction: 0.98 },
+        { element: 'C', massFraction: 0.002 },
+      ],
+    });
     expect(matchListEntry(COKING_COAL, steel)).toBeNull();
     expect(matchListEntry(NATURAL_GRAPHITE, steel)).toBeNull();
     expect(matchListEntry(GRAPHITE_BATTERY, steel)).toBeNull();

@@ -18,15 +18,7 @@ export type MaterialForm =
   /** A fuel: coking coal. */
   | 'FUEL';
 
-export const MATERIAL_FORMS: readonly MaterialForm[] = [
-  'METAL',
-  'BATTERY_GRADE',
-  'METALLURGY_GRADE',
-  'GRAPHITE',
-  'NATURAL_GRAPHITE',
-  'ORE',
-  'FUEL',
-];
+export const MATERIAL_FORMS: readonly MaterialForm[] = ['METAL', 'BATTERY_GRADE', 'METALLURGY_GRADE', 'GRAPHITE', 'NATURAL_GRAPHITE', 'ORE', 'FUEL'];
 
 /** Spelling in composition documents (lowercase with hyphens, like the documents' other enums). */
 const DOCUMENT_SPELLING: Record<MaterialForm, string> = {

@@ -24,12 +24,9 @@ describe('CAS numbers', () => {
     expect(isValidCasNumber(cas)).toBe(false);
   });
 
-  it.each(['7429905', '7429-90-55', '1-23-4', '12345678-90-1', '7429-9-5', 'CAS 7429-90-5', ''])(
-    'rejects the malformed %p',
-    (cas) => {
-      expect(isValidCasNumber(cas)).toBe(false);
-    },
-  );
+  it.each(['7429905', '7429-90-55', '1-23-4', '12345678-90-1', '7429-9-5', 'CAS 7429-90-5', ''])('rejects the malformed %p', (cas) => {
+    expect(isValidCasNumber(cas)).toBe(false);
+  });
 
   it('weighs the digits by their position from the right', () => {
     // 7429-90-5: 0x1 + 9x2 + 9x3 + 2x4 + 4x5 + 7x6 = 115 -> 5

@@ -21,7 +21,14 @@ describe('chemistry checks of the composition validator', () => {
     const violations = validator.validate(
       document('1.1', [
         { name: 'Typo', formula: 'LiXyPO4', massKg: 0.1 },
-        { name: 'Alloy', elements: [{ element: 'Al', massFraction: 0.9 }, { element: 'Mg', massFraction: 0.2 }], massKg: 0.1 },
+        {
+          name: 'Alloy',
+          elements: [
+            { element: 'Al', massFraction: 0.9 },
+            { element: 'Mg', massFraction: 0.2 },
+          ],
+          massKg: 0.1,
+        },
         { name: 'Not LFP', casNumber: '15365-14-7', formula: 'LiCoO2', massKg: 0.1 },
         { name: 'Trioxide', element: 'P', formula: 'Sb2O3', massKg: 0.1 },
       ]),
@@ -48,7 +55,9 @@ describe('element shares of flat materials', () => {
     // 0.2 kg per glass pane, 2 panes: 0.4 kg Sb2O3 per product, 0.334142 kg Sb.
     const flat = flattenComposition({
       schemaVersion: '1.1',
-      components: [{ key: 'glass', name: 'Glass', quantity: 2, massKg: 0.2, materials: [{ name: 'Antimony trioxide', formula: 'Sb2O3', massKg: 0.2 }], components: [] }],
+      components: [
+        { key: 'glass', name: 'Glass', quantity: 2, massKg: 0.2, materials: [{ name: 'Antimony trioxide', formula: 'Sb2O3', massKg: 0.2 }], components: [] },
+      ],
     });
     const [sb, o] = flat.components[0].materials[0].elementShares;
     expect(sb).toMatchObject({ element: 'Sb', source: 'FORMULA' });

@@ -114,7 +114,11 @@ describe('document limits', () => {
       { path: '/components/0/x-' + 'y'.repeat(62), keyword: 'maxKeyLength', message: 'key of 72 characters; at most 64 are accepted (MAX_KEY_LENGTH)' },
       { path: '/components/0/key', keyword: 'maxKeyLength', message: 'key of 65 characters; at most 64 are accepted (MAX_KEY_LENGTH)' },
       { path: '/components/0/components/0/name', keyword: 'nulCharacter', message: 'must not contain the NUL character (U+0000)' },
-      { path: '/components/0/description', keyword: 'maxStringLength', message: `string of ${MAX_STRING_LENGTH + 1} characters; at most ${MAX_STRING_LENGTH} are accepted (MAX_STRING_LENGTH)` },
+      {
+        path: '/components/0/description',
+        keyword: 'maxStringLength',
+        message: `string of ${MAX_STRING_LENGTH + 1} characters; at most ${MAX_STRING_LENGTH} are accepted (MAX_STRING_LENGTH)`,
+      },
       { path: '/x-note/a\u0000b', keyword: 'nulCharacter', message: 'key must not contain the NUL character (U+0000)' },
     ]);
   });
@@ -157,9 +161,7 @@ describe('all violations at once', () => {
     const nested = chain(2);
     nested.components[0].quantity = 1e200;
     nested.components[0].components[0].quantity = 1e200;
-    expect(validator.validate(nested, 'HIGH_TECH_EQUIPMENT').map((v) => [v.path, v.keyword])).toEqual([
-      ['/components/0/components/0/quantity', 'finiteTotal'],
-    ]);
+    expect(validator.validate(nested, 'HIGH_TECH_EQUIPMENT').map((v) => [v.path, v.keyword])).toEqual([['/components/0/components/0/quantity', 'finiteTotal']]);
 
     const heavy = chain(1);
     heavy.components[0].materials = [
@@ -175,7 +177,9 @@ describe('all violations at once', () => {
     expect(utility({ lifetimeYears: 1e300, industryAverageLifetimeYears: 1e-10 })).toEqual([['/utility', 'utilityFactor']]);
     // A value without its industry average is not compared (the figures count it as missing).
     expect(utility({ lifetimeYears: 1e300, intensityOfUse: 1 })).toEqual([]);
-    expect(utility({ lifetimeYears: 1e-300, industryAverageLifetimeYears: 1, intensityOfUse: 1, industryAverageIntensityOfUse: 1 })).toEqual([['/utility', 'utilityFactor']]);
+    expect(utility({ lifetimeYears: 1e-300, industryAverageLifetimeYears: 1, intensityOfUse: 1, industryAverageIntensityOfUse: 1 })).toEqual([
+      ['/utility', 'utilityFactor'],
+    ]);
     expect(utility({ lifetimeYears: 40, industryAverageLifetimeYears: 20, intensityOfUse: 1, industryAverageIntensityOfUse: 2 })).toEqual([]);
 
     const product = { schemaVersion: '1.0', components: [part('a'), part('b')].map((c) => ({ ...c, massKg: 1e308, quantity: 1 })) };

@@ -112,7 +112,12 @@ export function documentLimitViolations(document: unknown): Violation[] {
         if (frame.extension || token.startsWith('x-')) extensionSize += token.length + 3;
         if (token.length > MAX_KEY_LENGTH) {
           refusedKeys.add(token);
-          report(frame, 'maxKeyLength', `key of ${token.length} characters; at most ${MAX_KEY_LENGTH} are accepted (MAX_KEY_LENGTH)`, token.slice(0, MAX_KEY_LENGTH));
+          report(
+            frame,
+            'maxKeyLength',
+            `key of ${token.length} characters; at most ${MAX_KEY_LENGTH} are accepted (MAX_KEY_LENGTH)`,
+            token.slice(0, MAX_KEY_LENGTH),
+          );
         } else if (token.includes('\u0000')) {
           refusedKeys.add(token);
           report(frame, 'nulCharacter', 'key must not contain the NUL character (U+0000)', token);

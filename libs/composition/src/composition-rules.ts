@@ -6,7 +6,6 @@ import type { ComponentDocument, CompositionDocument } from './composition.types
 import { MAX_UTILITY_FACTOR } from './composition-limits';
 import { childPointer } from './json-pointer';
 
-
 const ELEMENT_SYMBOLS = new Set(ELEMENTS.map((element) => element.symbol));
 /** The patterns of the schema: a value that does not match is the schema's to report. */
 const COMPONENT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
@@ -108,7 +107,11 @@ function massViolations(document: CompositionDocument): Violation[] {
       return;
     }
     if (!Number.isFinite(component.massKg * unitsPerProduct)) {
-      violations.push({ path: childPointer(path, 'massKg'), keyword: 'finiteTotal', message: `massKg ${component.massKg} times ${unitsPerProduct} units per product overflows` });
+      violations.push({
+        path: childPointer(path, 'massKg'),
+        keyword: 'finiteTotal',
+        message: `massKg ${component.massKg} times ${unitsPerProduct} units per product overflows`,
+      });
       return;
     }
     component.materials.forEach((material, index) => {
@@ -123,9 +126,7 @@ function massViolations(document: CompositionDocument): Violation[] {
     component.components.forEach((child, index) => checkComponent(child, childPointer(path, 'components', index), unitsPerProduct));
     // A component without materials and sub-components only declares its mass: nothing to compare it with.
     if (component.materials.length > 0 || component.components.length > 0) {
-      const computed =
-        sum(component.materials.map((material) => material.massKg)) +
-        sum(component.components.map((child) => child.massKg * child.quantity));
+      const computed = sum(component.materials.map((material) => material.massKg)) + sum(component.components.map((child) => child.massKg * child.quantity));
       const mismatch = Number.isFinite(computed) ? massMismatch(component.massKg, computed) : 'the sum overflows';
       if (mismatch !== null) {
         violations.push({
@@ -149,7 +150,7 @@ function massViolations(document: CompositionDocument): Violation[] {
       });
     }
   } else if (!Number.isFinite(computed)) {
-    violations.push({ path: '/components', keyword: 'finiteTotal', message: 'the mass of the product (its components\' massKg times quantity) overflows' });
+    violations.push({ path: '/components', keyword: 'finiteTotal', message: "the mass of the product (its components' massKg times quantity) overflows" });
   }
   // The utility factor X = (L / L_av) (U / U_av) of the schema's description, each ratio when both values are given:
   // the circularity figures divide by it and round it, so it stays within a range where both are finite numbers.

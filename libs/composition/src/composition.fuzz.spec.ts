@@ -13,9 +13,9 @@ describe('CompositionValidator on mutated real documents', () => {
   const fixtures = compositionFixtures('ok');
 
   it('never throws, and reports every problem once with a pointer', () => {
-    const mutated = fc.integer({ min: 0, max: fixtures.length - 1 }).chain((index) =>
-      mutatedDocument(fixtures[index].document).map((document) => ({ cluster: fixtures[index].cluster, document })),
-    );
+    const mutated = fc
+      .integer({ min: 0, max: fixtures.length - 1 })
+      .chain((index) => mutatedDocument(fixtures[index].document).map((document) => ({ cluster: fixtures[index].cluster, document })));
     fc.assert(
       fc.property(mutated, ({ cluster, document }) => {
         const violations = validator.validate(document, cluster);

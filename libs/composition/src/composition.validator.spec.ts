@@ -86,8 +86,7 @@ describe('CompositionValidator', () => {
       {
         path: '/components/0/massKg',
         keyword: 'massBalance',
-        message:
-          'massKg 3 does not match its materials and sub-components (2.588 kg): difference 0.412 kg exceeds the tolerance of 0.03 kg',
+        message: 'massKg 3 does not match its materials and sub-components (2.588 kg): difference 0.412 kg exceeds the tolerance of 0.03 kg',
       },
       {
         path: '/components/0/materials/0/casNumber',
@@ -107,7 +106,11 @@ describe('CompositionValidator', () => {
     expect(validator.validate(document, 'BATTERY')).toEqual([
       { path: '/components/0/key', keyword: 'pattern', message: 'key "front frame" must match the pattern ^[A-Za-z0-9_-]{1,64}$' },
       { path: '/components/0/materials/0/recycledContentPct', keyword: 'maximum', message: 'recycledContentPct 130 must be <= 100' },
-      { path: '/components/0/materials/1', keyword: 'anyOf', message: 'materials[1] must have at least one of "element" or "casNumber" or "formula" or "elements"' },
+      {
+        path: '/components/0/materials/1',
+        keyword: 'anyOf',
+        message: 'materials[1] must have at least one of "element" or "casNumber" or "formula" or "elements"',
+      },
       // Added last to the document, so listed last.
       { path: '/unitCount', keyword: 'type', message: 'unitCount 2.5 must be of type integer' },
     ]);
@@ -196,12 +199,8 @@ describe('CompositionValidator', () => {
   it('validates clusterData with the schema of the given cluster', () => {
     const document = frameDocument();
     document.clusterData = { chemistry: 'NMC', peakPowerW: 400 };
-    expect(validator.validate(document, 'BATTERY').map((v) => [v.path, v.keyword])).toEqual([
-      ['/clusterData/peakPowerW', 'additionalProperties'],
-    ]);
-    expect(validator.validate(document, 'SOLAR_PV').map((v) => [v.path, v.keyword])).toEqual([
-      ['/clusterData/chemistry', 'additionalProperties'],
-    ]);
+    expect(validator.validate(document, 'BATTERY').map((v) => [v.path, v.keyword])).toEqual([['/clusterData/peakPowerW', 'additionalProperties']]);
+    expect(validator.validate(document, 'SOLAR_PV').map((v) => [v.path, v.keyword])).toEqual([['/clusterData/chemistry', 'additionalProperties']]);
   });
 
   it('throws for an unknown cluster', () => {

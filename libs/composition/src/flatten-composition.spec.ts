@@ -57,9 +57,17 @@ describe('flattenComposition', () => {
   it('lists the components depth first in document order with their place in the tree', () => {
     const { components } = flattenComposition(inverterDocument());
 
-    expect(components.map(({ position, key, path, depth, parentKey, quantity, unitsPerProduct }) => ({
-      position, key, path, depth, parentKey, quantity, unitsPerProduct,
-    }))).toEqual([
+    expect(
+      components.map(({ position, key, path, depth, parentKey, quantity, unitsPerProduct }) => ({
+        position,
+        key,
+        path,
+        depth,
+        parentKey,
+        quantity,
+        unitsPerProduct,
+      })),
+    ).toEqual([
       { position: 0, key: 'inverter', path: '/inverter', depth: 0, parentKey: null, quantity: 2, unitsPerProduct: 2 },
       { position: 1, key: 'pcb', path: '/inverter/pcb', depth: 1, parentKey: 'inverter', quantity: 3, unitsPerProduct: 6 },
       {
@@ -91,9 +99,33 @@ describe('flattenComposition', () => {
 
     expect(materials).toEqual([
       { component: 'inverter', position: 0, name: 'Aluminium heat sink', elementSymbol: 'Al', casNumber: null, massKgPerProduct: 1, recycledContentPct: 40 },
-      { component: 'pcb', position: 1, name: 'Epoxy resin', elementSymbol: null, casNumber: '25068-38-6', massKgPerProduct: expect.closeTo(0.6, 12), recycledContentPct: null },
-      { component: 'pcb', position: 2, name: 'Copper', elementSymbol: 'Cu', casNumber: '7440-50-8', massKgPerProduct: expect.closeTo(0.12, 12), recycledContentPct: null },
-      { component: 'capacitor', position: 3, name: 'Polypropylene film', elementSymbol: null, casNumber: '9003-07-0', massKgPerProduct: expect.closeTo(0.48, 12), recycledContentPct: null },
+      {
+        component: 'pcb',
+        position: 1,
+        name: 'Epoxy resin',
+        elementSymbol: null,
+        casNumber: '25068-38-6',
+        massKgPerProduct: expect.closeTo(0.6, 12),
+        recycledContentPct: null,
+      },
+      {
+        component: 'pcb',
+        position: 2,
+        name: 'Copper',
+        elementSymbol: 'Cu',
+        casNumber: '7440-50-8',
+        massKgPerProduct: expect.closeTo(0.12, 12),
+        recycledContentPct: null,
+      },
+      {
+        component: 'capacitor',
+        position: 3,
+        name: 'Polypropylene film',
+        elementSymbol: null,
+        casNumber: '9003-07-0',
+        massKgPerProduct: expect.closeTo(0.48, 12),
+        recycledContentPct: null,
+      },
       { component: 'housing', position: 4, name: 'Steel', elementSymbol: 'Fe', casNumber: null, massKgPerProduct: 1.5, recycledContentPct: null },
     ]);
   });
@@ -117,9 +149,9 @@ describe('flattenComposition', () => {
   });
 
   it('multiplies quantities down to depth 3 (wafer stage fixture)', () => {
-    const { document } = JSON.parse(
-      readFileSync(resolve(process.cwd(), 'test/fixtures/compositions/ok/high-tech-wafer-stage.json'), 'utf8'),
-    ) as { document: CompositionDocument };
+    const { document } = JSON.parse(readFileSync(resolve(process.cwd(), 'test/fixtures/compositions/ok/high-tech-wafer-stage.json'), 'utf8')) as {
+      document: CompositionDocument;
+    };
     const { components, totalMassKg } = flattenComposition(document);
     const coil = components.find((component) => component.key === 'coil')!;
 
@@ -153,10 +185,8 @@ describe('flattenComposition', () => {
 
     // Per unit of a component: its own materials plus its sub-components' per-unit mass times their quantity.
     const materialMassPerUnit = (c: ComponentDocument): number =>
-      c.materials.reduce((total, m) => total + m.massKg, 0) +
-      c.components.reduce((total, child) => total + child.quantity * materialMassPerUnit(child), 0);
-    const countComponents = (list: ComponentDocument[]): number =>
-      list.reduce((total, c) => total + 1 + countComponents(c.components), 0);
+      c.materials.reduce((total, m) => total + m.massKg, 0) + c.components.reduce((total, child) => total + child.quantity * materialMassPerUnit(child), 0);
+    const countComponents = (list: ComponentDocument[]): number => list.reduce((total, c) => total + 1 + countComponents(c.components), 0);
 
     fc.assert(
       fc.property(fc.array(component(3), { minLength: 1, maxLength: 3 }), (components) => {

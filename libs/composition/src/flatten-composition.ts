@@ -23,22 +23,20 @@ export function flattenComposition(document: CompositionDocument): FlattenedComp
 
   const visit = (component: ComponentDocument, parent: FlatComponent | null): void => {
     const unitsPerProduct = (parent?.unitsPerProduct ?? 1) * component.quantity;
-    const materials = component.materials.map(
-      (material: MaterialDocument): FlatMaterial => {
-        const massKgPerProduct = material.massKg * unitsPerProduct;
-        return {
-          position: materialPosition++,
-          name: material.name,
-          elementSymbol: material.element ?? null,
-          casNumber: material.casNumber ?? null,
-          massKg: material.massKg,
-          massKgPerProduct,
-          recycledContentPct: material.recycledContentPct ?? null,
-          details: detailsOf(material, MATERIAL_COLUMNS),
-          elementShares: elementSharesOf(material, massKgPerProduct),
-        };
-      },
-    );
+    const materials = component.materials.map((material: MaterialDocument): FlatMaterial => {
+      const massKgPerProduct = material.massKg * unitsPerProduct;
+      return {
+        position: materialPosition++,
+        name: material.name,
+        elementSymbol: material.element ?? null,
+        casNumber: material.casNumber ?? null,
+        massKg: material.massKg,
+        massKgPerProduct,
+        recycledContentPct: material.recycledContentPct ?? null,
+        details: detailsOf(material, MATERIAL_COLUMNS),
+        elementShares: elementSharesOf(material, massKgPerProduct),
+      };
+    });
     const flat: FlatComponent = {
       position: components.length,
       key: component.key,
@@ -58,8 +56,7 @@ export function flattenComposition(document: CompositionDocument): FlattenedComp
 
   for (const component of document.components) visit(component, null);
 
-  const totalMassKg =
-    document.productMassKg ?? document.components.reduce((total, c) => total + c.massKg * c.quantity, 0);
+  const totalMassKg = document.productMassKg ?? document.components.reduce((total, c) => total + c.massKg * c.quantity, 0);
   return { totalMassKg, components };
 }
 

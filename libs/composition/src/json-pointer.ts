@@ -7,7 +7,10 @@ export function childPointer(pointer: string, ...tokens: (string | number)[]): s
 
 /** The last reference token of a pointer, unescaped ("" for the root). */
 export function lastToken(pointer: string): string {
-  return pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  return pointer
+    .slice(pointer.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
 }
 
 /** The value a pointer refers to, or undefined when there is none. */

@@ -64,7 +64,9 @@ export function schemaViolations(data: unknown, errors: readonly ErrorObject[], 
           return {
             path: childPointer(path, String(params.missingProperty)),
             keyword: 'dependentRequired',
-            message: `missing property "${String(params.missingProperty)}", required when ${(requiredBy.get(childPointer(error.instancePath, String(params.missingProperty))) ?? [])
+            message: `missing property "${String(params.missingProperty)}", required when ${(
+              requiredBy.get(childPointer(error.instancePath, String(params.missingProperty))) ?? []
+            )
               .map((property) => `"${property}"`)
               .join(' or ')} is given`,
           };
@@ -81,8 +83,7 @@ export function schemaViolations(data: unknown, errors: readonly ErrorObject[], 
           const missing = branchErrorsOf(error)
             .filter((branch) => branch.keyword === 'required')
             .map((branch) => `"${String((branch.params as Record<string, unknown>).missingProperty)}"`);
-          const message =
-            missing.length > 0 ? `must have at least one of ${missing.join(' or ')}` : 'does not match any allowed shape';
+          const message = missing.length > 0 ? `must have at least one of ${missing.join(' or ')}` : 'does not match any allowed shape';
           return { path, keyword: 'anyOf', message: `${label(error.instancePath, prefix)} ${message}` };
         }
         default:
@@ -104,9 +105,7 @@ function describe(error: ErrorObject, value: unknown): string {
   switch (error.keyword) {
     case 'type':
       // With Ajv's strictNumbers (the default), NaN and Infinity are not of type number.
-      return typeof value === 'number' && !Number.isFinite(value)
-        ? 'must be a finite number'
-        : `must be of type ${String(params.type)}`;
+      return typeof value === 'number' && !Number.isFinite(value) ? 'must be a finite number' : `must be of type ${String(params.type)}`;
     case 'const':
       return `must be ${JSON.stringify(params.allowedValue)}`;
     case 'enum':

@@ -34,7 +34,11 @@ const frame = {
   schemaVersion: '1.0',
   components: [
     {
-      key: 'frame', name: 'Frame', quantity: 2, massKg: 1.5, components: [],
+      key: 'frame',
+      name: 'Frame',
+      quantity: 2,
+      massKg: 1.5,
+      components: [],
       materials: [
         { name: 'Aluminium', element: 'Al', casNumber: '7429-90-5', massKg: 1, recycledContentPct: 40 },
         { name: 'Lead-free solder', element: 'Sn', massKg: 0.5, hazardous: { clpHazardClass: 'Repr. 1B' } },
@@ -60,9 +64,17 @@ describe('the product passport credential', () => {
         massFraction: 0.666667,
         recycledAmount: 0.4,
         hazardous: false,
-        materialType: { type: ['Classification'], code: '7429-90-5', name: 'Aluminium', schemeID: 'https://commonchemistry.cas.org/', schemeName: 'CAS Registry Number' },
+        materialType: {
+          type: ['Classification'],
+          code: '7429-90-5',
+          name: 'Aluminium',
+          schemeID: 'https://commonchemistry.cas.org/',
+          schemeName: 'CAS Registry Number',
+        },
         // The CAS number of pure aluminium: the reference substance says the whole mass is Al.
-        elementShares: [{ element: 'Al', massFraction: 1, massAmount: { value: 2, unit: 'KGM' }, source: 'REFERENCE_SUBSTANCE', methodVersion: ELEMENT_MASS_METHOD }],
+        elementShares: [
+          { element: 'Al', massFraction: 1, massAmount: { value: 2, unit: 'KGM' }, source: 'REFERENCE_SUBSTANCE', methodVersion: ELEMENT_MASS_METHOD },
+        ],
       },
       {
         type: ['Material'],
@@ -70,7 +82,9 @@ describe('the product passport credential', () => {
         massAmount: { value: 1, unit: 'KGM' },
         massFraction: 0.333333,
         hazardous: true,
-        elementShares: [{ element: 'Sn', massFraction: 1, massAmount: { value: 1, unit: 'KGM' }, source: 'DECLARED_ELEMENT', methodVersion: ELEMENT_MASS_METHOD }],
+        elementShares: [
+          { element: 'Sn', massFraction: 1, massAmount: { value: 1, unit: 'KGM' }, source: 'DECLARED_ELEMENT', methodVersion: ELEMENT_MASS_METHOD },
+        ],
       },
     ]);
     // 40 % of 2 kg recycled over 3 kg of material; undeclared counts as virgin.

@@ -42,7 +42,8 @@ export class CredentialService {
     }
     const number = requested ?? passport.revision;
     const current = number === passport.revision;
-    if (!current) assertTier(caller, AccessTier.AUTHORITY, passport.manufacturerId, `The credential of an earlier revision (${number}) of passport ${passport.id}`);
+    if (!current)
+      assertTier(caller, AccessTier.AUTHORITY, passport.manufacturerId, `The credential of an earlier revision (${number}) of passport ${passport.id}`);
     const revision = await this.repository.revision(passport.id, number);
     if (!revision) throw RegistryError.notFound('Revision', `${number} of passport ${passport.id}`);
     if (!revision.published) {
@@ -76,6 +77,7 @@ export class CredentialService {
 
 function parseRevision(value: unknown): number | null {
   if (value === undefined || value === '') return null;
-  if (typeof value !== 'string' || !/^[1-9]\d{0,8}$/.test(value)) throw RegistryError.invalidField('revision', `must be a revision number (1, 2, ...), got "${value}"`, 'integer');
+  if (typeof value !== 'string' || !/^[1-9]\d{0,8}$/.test(value))
+    throw RegistryError.invalidField('revision', `must be a revision number (1, 2, ...), got "${value}"`, 'integer');
   return Number(value);
 }

@@ -78,7 +78,11 @@ function isoDate(name: string, value: string | null, violations: Violation[]): D
   if (value === null) return null;
   const date = ISO_DATE.test(value) && realDay(value) ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    violations.push({ path: name, message: `must be an ISO 8601 date (2026-01-31) or date-time with a zone (2026-01-31T12:00:00Z), got "${value}"`, keyword: 'format' });
+    violations.push({
+      path: name,
+      message: `must be an ISO 8601 date (2026-01-31) or date-time with a zone (2026-01-31T12:00:00Z), got "${value}"`,
+      keyword: 'format',
+    });
     return null;
   }
   return date;

@@ -47,7 +47,7 @@ export class ExportService {
       writeTo: (out) =>
         this.run(out, 'passports.ndjson', async (sink) => {
           let count = 0;
-          for (let after = FIRST_ID; ; ) {
+          for (let after = FIRST_ID; ;) {
             const rows = await this.repository.passportBatch(filter, includeDrafts, after, PASSPORT_BATCH);
             for (const row of rows) await sink.write(`${JSON.stringify(toExportLine(row, ++count))}\n`);
             if (rows.length < PASSPORT_BATCH) break;
@@ -82,7 +82,11 @@ export class ExportService {
   async materialsManifest(caller: Principal | null, query: Record<string, unknown>): Promise<{ manifest: ExportManifest }> {
     const includeDrafts = this.requireAuditor(caller);
     if (query.asOf === undefined || query.asOf === '') {
-      throw RegistryError.invalidField('asOf', 'is required: give the asOf of the CSV (its X-Export-As-Of header) so that the manifest covers the same data', 'required');
+      throw RegistryError.invalidField(
+        'asOf',
+        'is required: give the asOf of the CSV (its X-Export-As-Of header) so that the manifest covers the same data',
+        'required',
+      );
     }
     const filter = parseExportFilter(query);
     const sink = new ExportSink(new Writable({ write: (_chunk, _encoding, done) => done() }));
@@ -93,7 +97,7 @@ export class ExportService {
   private async writeMaterials(sink: ExportSink, filter: ExportFilter, includeDrafts: boolean): Promise<number> {
     await sink.write(csvRow(MATERIAL_COLUMNS));
     let count = 0;
-    for (let after = FIRST_ID; ; ) {
+    for (let after = FIRST_ID; ;) {
       const rows = await this.repository.compositionBatch(filter, includeDrafts, after, MATERIAL_BATCH);
       for (const row of rows) {
         const records = materialRows(row, (element, forms) => this.listsFlagging(element, forms));

@@ -19,7 +19,5 @@ export interface ImportedContent {
  */
 export function importContentHash(content: ImportedContent): string {
   const { cluster, granularity, gtin, serialNumber, batchNumber, productName, composition } = content;
-  return createHash('sha256')
-    .update(canonicalJson({ cluster, granularity, gtin, serialNumber, batchNumber, productName, composition }), 'utf8')
-    .digest('hex');
+  return createHash('sha256').update(canonicalJson({ cluster, granularity, gtin, serialNumber, batchNumber, productName, composition }), 'utf8').digest('hex');
 }

@@ -18,11 +18,33 @@ describe('an import row', () => {
 
   it('takes a passports.ndjson line as it is: identity and current revision, published unless a draft', () => {
     const line = {
-      sequence: 1, id: 'x', gtin: '08712345000011', serialNumber: 'S-1', batchNumber: null, granularity: 'ITEM', cluster: 'BATTERY',
-      manufacturer: { id: 'm', name: 'M' }, status: 'ARCHIVED', productName: 'New', createdAt: '', updatedAt: '',
-      revisions: [{ revision: 1, productName: 'Old', composition: { v: 1 } }, { revision: 2, productName: 'New', composition: { v: 2 } }],
+      sequence: 1,
+      id: 'x',
+      gtin: '08712345000011',
+      serialNumber: 'S-1',
+      batchNumber: null,
+      granularity: 'ITEM',
+      cluster: 'BATTERY',
+      manufacturer: { id: 'm', name: 'M' },
+      status: 'ARCHIVED',
+      productName: 'New',
+      createdAt: '',
+      updatedAt: '',
+      revisions: [
+        { revision: 1, productName: 'Old', composition: { v: 1 } },
+        { revision: 2, productName: 'New', composition: { v: 2 } },
+      ],
     };
-    expect(fromExportLine(line)).toEqual({ productName: 'New', cluster: 'BATTERY', granularity: 'ITEM', gtin: '08712345000011', serialNumber: 'S-1', batchNumber: null, composition: { v: 2 }, publish: true });
+    expect(fromExportLine(line)).toEqual({
+      productName: 'New',
+      cluster: 'BATTERY',
+      granularity: 'ITEM',
+      gtin: '08712345000011',
+      serialNumber: 'S-1',
+      batchNumber: null,
+      composition: { v: 2 },
+      publish: true,
+    });
     expect(readImportRow(line).input).toMatchObject({ productName: 'New', composition: { v: 2 } });
   });
 

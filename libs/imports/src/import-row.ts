@@ -8,7 +8,8 @@ import { ClusterCode, Granularity } from '@registry/prisma-client';
  * `/passport`. A line of the passports.ndjson export is accepted as it is: see fromExportLine.
  */
 export function readImportRow(value: unknown): { input: RegisterPassport; violations: [] } | { input: null; violations: Violation[] } {
-  if (!isObject(value)) return { input: null, violations: [{ path: '/passport', message: 'must be a JSON object (a RegisterPassportInput)', keyword: 'type' }] };
+  if (!isObject(value))
+    return { input: null, violations: [{ path: '/passport', message: 'must be a JSON object (a RegisterPassportInput)', keyword: 'type' }] };
   const row = isExportLine(value) ? fromExportLine(value) : value;
   const violations: Violation[] = [];
   const text = (name: string, required: boolean): string | null => {
@@ -32,12 +33,14 @@ export function readImportRow(value: unknown): { input: RegisterPassport; violat
   if (granularity !== null && !Object.hasOwn(Granularity, granularity)) {
     violations.push({ path: '/passport/granularity', message: `must be one of ${Object.keys(Granularity).join(', ')}`, keyword: 'enum' });
   }
-  if (!isObject(row.composition)) violations.push({ path: '/passport/composition', message: 'must be a JSON object (the composition document)', keyword: 'type' });
+  if (!isObject(row.composition))
+    violations.push({ path: '/passport/composition', message: 'must be a JSON object (the composition document)', keyword: 'type' });
   if (row.publish !== undefined && row.publish !== null && typeof row.publish !== 'boolean') {
     violations.push({ path: '/passport/publish', message: 'must be true or false', keyword: 'type' });
   }
   for (const name of Object.keys(row)) {
-    if (!INPUT_FIELDS.has(name)) violations.push({ path: `/passport/${escapePointer(name)}`, message: `is not a field of RegisterPassportInput`, keyword: 'additionalProperties' });
+    if (!INPUT_FIELDS.has(name))
+      violations.push({ path: `/passport/${escapePointer(name)}`, message: `is not a field of RegisterPassportInput`, keyword: 'additionalProperties' });
   }
   if (violations.length > 0) return { input: null, violations };
   return {

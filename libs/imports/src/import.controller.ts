@@ -14,7 +14,12 @@ export class ImportController {
   /** A streamed NDJSON file, an XLSX workbook or a CSV; 202 with the run and its Location once the whole file is stored. */
   @Post()
   @HttpCode(202)
-  async upload(@CurrentPrincipal() caller: Principal, @Query() query: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ImportRunModel> {
+  async upload(
+    @CurrentPrincipal() caller: Principal,
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportRunModel> {
     const run = await this.imports.importFile(caller, query, req.headers['content-type'], req.headers['content-length'], req);
     res.setHeader('Location', `/imports/${run.id}`);
     return toImportRunModel(run);

@@ -139,7 +139,11 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
       const violations = prepared.violations.map((violation) => ({ ...violation, path: rowPointer(violation.path) }));
       if (prepared.gtinOutsidePrefixes) {
         const held = prefixes.length > 0 ? prefixes.join(', ') : 'none';
-        violations.unshift({ path: '/passport/gtin', message: `is not under a GS1 Company Prefix of your organization (${held})`, keyword: 'gs1CompanyPrefix' });
+        violations.unshift({
+          path: '/passport/gtin',
+          message: `is not under a GS1 Company Prefix of your organization (${held})`,
+          keyword: 'gs1CompanyPrefix',
+        });
       }
       if (!prepared.passport || violations.length > 0) fail(row, violations);
       else checked.push({ row, passport: prepared.passport });
@@ -157,7 +161,14 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
       if (refusal) {
         fail(row, [refusal], existing.manufacturerId === run.organizationId ? existing.id : null);
       } else if (existing && importContentHash(existing) === importContentHash(passport)) {
-        settled.push({ position: row.position, rowRef: row.rowRef, outcome: 'UNCHANGED', passportId: existing.id, revision: existing.revision, violations: null });
+        settled.push({
+          position: row.position,
+          rowRef: row.rowRef,
+          outcome: 'UNCHANGED',
+          passportId: existing.id,
+          revision: existing.revision,
+          violations: null,
+        });
       } else {
         planned.push({ row, passport, existing });
       }
@@ -190,14 +201,27 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
       return { path: '/passport/gtin', message: 'another organization has a passport with this identity', keyword: 'conflict' };
     }
     if (run.mode === 'CREATE') {
-      return { path: '/passport/gtin', message: `your organization already has passport ${existing.id} with this identity (import with mode UPSERT to revise it)`, keyword: 'conflict' };
+      return {
+        path: '/passport/gtin',
+        message: `your organization already has passport ${existing.id} with this identity (import with mode UPSERT to revise it)`,
+        keyword: 'conflict',
+      };
     }
-    if (existing.status === 'ARCHIVED') return { path: '/passport/gtin', message: `passport ${existing.id} with this identity is archived and cannot be revised`, keyword: 'archived' };
+    if (existing.status === 'ARCHIVED')
+      return { path: '/passport/gtin', message: `passport ${existing.id} with this identity is archived and cannot be revised`, keyword: 'archived' };
     if (existing.cluster !== passport.cluster) {
-      return { path: '/passport/cluster', message: `passport ${existing.id} with this identity is of cluster ${existing.cluster}; a revision cannot change it`, keyword: 'immutable' };
+      return {
+        path: '/passport/cluster',
+        message: `passport ${existing.id} with this identity is of cluster ${existing.cluster}; a revision cannot change it`,
+        keyword: 'immutable',
+      };
     }
     if (existing.granularity !== passport.granularity) {
-      return { path: '/passport/granularity', message: `passport ${existing.id} with this identity is ${existing.granularity}; a revision cannot change it`, keyword: 'immutable' };
+      return {
+        path: '/passport/granularity',
+        message: `passport ${existing.id} with this identity is ${existing.granularity}; a revision cannot change it`,
+        keyword: 'immutable',
+      };
     }
     return null;
   }

@@ -38,7 +38,8 @@ export class ImportService {
 
     const run = await this.createRun(caller, organizationId, input.mode, input.dryRun, 'graphql');
     const rows: PendingRow[] = input.rows.map((row, position) => ({ position, rowRef: row.rowRef, passport: { ...row.passport }, problem: null }));
-    for (let i = 0; i < rows.length; i += this.config.importChunkRows) await this.repository.addPendingRows(run.id, rows.slice(i, i + this.config.importChunkRows));
+    for (let i = 0; i < rows.length; i += this.config.importChunkRows)
+      await this.repository.addPendingRows(run.id, rows.slice(i, i + this.config.importChunkRows));
     return this.queue(run, rows.length);
   }
 
@@ -88,7 +89,10 @@ export class ImportService {
     return this.queue(run, stored);
   }
 
-  private async *rowsOf(format: UploadFormat, body: AsyncIterable<Buffer | string>): AsyncGenerator<{ rowRef: string; value: unknown; problem: string | null }> {
+  private async *rowsOf(
+    format: UploadFormat,
+    body: AsyncIterable<Buffer | string>,
+  ): AsyncGenerator<{ rowRef: string; value: unknown; problem: string | null }> {
     const limits = { maxBytes: this.config.importMaxBytes, maxLineBytes: this.config.bodyLimitBytes };
     if (format === 'ndjson') {
       for await (const row of ndjsonRows(body, limits)) yield { rowRef: String(row.line), value: row.value, problem: row.problem };
@@ -115,7 +119,13 @@ export class ImportService {
     }
     const cluster = match[1] as ClusterCode;
     if (match[2] === 'xlsx') return { cluster, format: 'xlsx', body: await workbookTemplate(cluster) };
-    return { cluster, format: 'csv', body: csvTemplate(cluster).map((record) => csvRow(record)).join('') };
+    return {
+      cluster,
+      format: 'csv',
+      body: csvTemplate(cluster)
+        .map((record) => csvRow(record))
+        .join(''),
+    };
   }
 
   /** A run of the caller's organization (any run for the platform administrator); NOT_FOUND otherwise. */
@@ -133,7 +143,13 @@ export class ImportService {
       this.repository.rows(run.id, first, afterPosition, args.outcome ?? null),
       this.repository.countRows(run.id, args.outcome ?? null),
     ]);
-    return toConnection(rows, first, (row) => [String(row.position)], (row) => row, total);
+    return toConnection(
+      rows,
+      first,
+      (row) => [String(row.position)],
+      (row) => row,
+      total,
+    );
   }
 
   private createRun(caller: Principal, organizationId: string, mode: ImportMode, dryRun: boolean, source: string): Promise<ImportRun> {
@@ -204,6 +220,7 @@ export function readUploadParameters(query: Record<string, unknown>): { mode: Im
   if (typeof mode !== 'string' || !Object.hasOwn(ImportMode, mode)) violations.push({ path: 'mode', message: 'must be CREATE or UPSERT', keyword: 'enum' });
   const dryRun = query.dryRun ?? 'false';
   if (dryRun !== 'true' && dryRun !== 'false') violations.push({ path: 'dryRun', message: 'must be true or false', keyword: 'enum' });
-  if (violations.length > 0) throw RegistryError.invalid(`Invalid import parameters: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`, violations);
+  if (violations.length > 0)
+    throw RegistryError.invalid(`Invalid import parameters: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`, violations);
   return { mode: mode as ImportMode, dryRun: dryRun === 'true' };
 }

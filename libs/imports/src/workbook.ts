@@ -78,11 +78,22 @@ export async function workbookTemplate(cluster: ClusterCode): Promise<Buffer> {
   const passportColumns = [...SHEETS.Passports, ...clusterColumns(cluster)];
   const sheets: [string, Column[], unknown[][]][] = [
     ['Passports', passportColumns, [['lamp-1', 'Bicycle lamp', cluster, 'MODEL', '', '', '', 1000, 0.1, false]]],
-    ['Components', SHEETS.Components, [['lamp-1', 'housing', '', 'Aluminium housing', 1, 0.08], ['lamp-1', 'board', '', 'LED board', 2, 0.01]]],
+    [
+      'Components',
+      SHEETS.Components,
+      [
+        ['lamp-1', 'housing', '', 'Aluminium housing', 1, 0.08],
+        ['lamp-1', 'board', '', 'LED board', 2, 0.01],
+      ],
+    ],
     [
       'Materials',
       SHEETS.Materials,
-      [['lamp-1', 'housing', 'Aluminium', 'Al', '7429-90-5', 0.08, 50], ['lamp-1', 'board', 'Copper', 'Cu', '', 0.0099, ''], ['lamp-1', 'board', 'Tin in solder', 'Sn', '', 0.0001, '']],
+      [
+        ['lamp-1', 'housing', 'Aluminium', 'Al', '7429-90-5', 0.08, 50],
+        ['lamp-1', 'board', 'Copper', 'Cu', '', 0.0099, ''],
+        ['lamp-1', 'board', 'Tin in solder', 'Sn', '', 0.0001, ''],
+      ],
     ],
   ];
   for (const [name, columns, examples] of sheets) {
@@ -126,12 +137,24 @@ interface ComponentDraft {
 }
 
 /** Passports from the records of the three tables; `names` says how row references name them. */
-function assembleRows(passports: SheetRecord[], componentRecords: SheetRecord[], materialRecords: SheetRecord[], names: [string, string, string]): WorkbookRow[] {
+function assembleRows(
+  passports: SheetRecord[],
+  componentRecords: SheetRecord[],
+  materialRecords: SheetRecord[],
+  names: [string, string, string],
+): WorkbookRow[] {
   const [passportsName, componentsName, materialsName] = names;
   const rows: WorkbookRow[] = [];
   const components = new Map<string, { row: number; record: Record<string, unknown>; document: ComponentDraft }[]>();
   for (const { row, record } of componentRecords) {
-    const document: ComponentDraft = { key: text(record.key), name: text(record.name), quantity: record.quantity, massKg: record.massKg, materials: [], components: [] };
+    const document: ComponentDraft = {
+      key: text(record.key),
+      name: text(record.name),
+      quantity: record.quantity,
+      massKg: record.massKg,
+      materials: [],
+      components: [],
+    };
     const list = components.get(text(record.passportKey)) ?? [];
     list.push({ row, record, document });
     components.set(text(record.passportKey), list);
@@ -139,16 +162,27 @@ function assembleRows(passports: SheetRecord[], componentRecords: SheetRecord[],
   for (const { row, record } of materialRecords) {
     const owner = components.get(text(record.passportKey))?.find((component) => component.document.key === text(record.componentKey));
     if (!owner) {
-      rows.push({ rowRef: `${materialsName}!${row}`, value: null, problem: `no component "${text(record.componentKey)}" of product "${text(record.passportKey)}" on the Components sheet` });
+      rows.push({
+        rowRef: `${materialsName}!${row}`,
+        value: null,
+        problem: `no component "${text(record.componentKey)}" of product "${text(record.passportKey)}" on the Components sheet`,
+      });
       continue;
     }
     owner.document.materials.push(
-      withoutEmpty({ name: text(record.name), element: record.element, casNumber: record.casNumber, massKg: record.massKg, recycledContentPct: record.recycledContentPct }),
+      withoutEmpty({
+        name: text(record.name),
+        element: record.element,
+        casNumber: record.casNumber,
+        massKg: record.massKg,
+        recycledContentPct: record.recycledContentPct,
+      }),
     );
   }
   const keys = new Set(passports.map(({ record }) => text(record.key)));
   for (const [key, list] of components) {
-    if (!keys.has(key)) for (const { row } of list) rows.push({ rowRef: `${componentsName}!${row}`, value: null, problem: `no product "${key}" on the Passports sheet` });
+    if (!keys.has(key))
+      for (const { row } of list) rows.push({ rowRef: `${componentsName}!${row}`, value: null, problem: `no product "${key}" on the Passports sheet` });
   }
   for (const { row, record } of passports) {
     const own = components.get(text(record.key)) ?? [];
@@ -157,13 +191,18 @@ function assembleRows(passports: SheetRecord[], componentRecords: SheetRecord[],
       const parentKey = text(component.record.parentKey);
       const parent = parentKey ? own.find((candidate) => candidate.document.key === parentKey) : null;
       if (parentKey && !parent) {
-        rows.push({ rowRef: `${componentsName}!${component.row}`, value: null, problem: `no component "${parentKey}" (parentKey) in product "${text(record.key)}"` });
+        rows.push({
+          rowRef: `${componentsName}!${component.row}`,
+          value: null,
+          problem: `no component "${parentKey}" (parentKey) in product "${text(record.key)}"`,
+        });
         continue;
       }
       (parent ? parent.document.components : top).push(component.document);
     }
     const clusterData: Record<string, unknown> = {};
-    for (const [column, value] of Object.entries(record)) if (column.startsWith('clusterData.') && value !== null) clusterData[column.slice('clusterData.'.length)] = value;
+    for (const [column, value] of Object.entries(record))
+      if (column.startsWith('clusterData.') && value !== null) clusterData[column.slice('clusterData.'.length)] = value;
     const composition = withoutEmpty({
       schemaVersion: '1.0',
       productMassKg: record.productMassKg,
@@ -193,8 +232,16 @@ function assembleRows(passports: SheetRecord[], componentRecords: SheetRecord[],
 export function csvColumns(cluster: ClusterCode): string[] {
   return [
     ...SHEETS.Passports.map((column) => (column.name === 'key' ? 'passportKey' : column.name)),
-    'componentKey', 'parentKey', 'componentName', 'quantity', 'componentMassKg',
-    'materialName', 'element', 'casNumber', 'materialMassKg', 'recycledContentPct',
+    'componentKey',
+    'parentKey',
+    'componentName',
+    'quantity',
+    'componentMassKg',
+    'materialName',
+    'element',
+    'casNumber',
+    'materialMassKg',
+    'recycledContentPct',
     ...clusterColumns(cluster).map((column) => column.name),
   ];
 }
@@ -236,17 +283,35 @@ export function csvRows(records: string[][]): WorkbookRow[] {
     if (componentKey && !components.has(JSON.stringify([passportKey, componentKey]))) {
       components.set(JSON.stringify([passportKey, componentKey]), {
         row: line,
-        record: { passportKey, key: componentKey, parentKey: cell('parentKey'), name: cell('componentName'), quantity: cell('quantity'), massKg: cell('componentMassKg') },
+        record: {
+          passportKey,
+          key: componentKey,
+          parentKey: cell('parentKey'),
+          name: cell('componentName'),
+          quantity: cell('quantity'),
+          massKg: cell('componentMassKg'),
+        },
       });
     }
     if (text(cell('materialName'))) {
       materials.push({
         row: line,
-        record: { passportKey, componentKey, name: cell('materialName'), element: cell('element'), casNumber: cell('casNumber'), massKg: cell('materialMassKg'), recycledContentPct: cell('recycledContentPct') },
+        record: {
+          passportKey,
+          componentKey,
+          name: cell('materialName'),
+          element: cell('element'),
+          casNumber: cell('casNumber'),
+          massKg: cell('materialMassKg'),
+          recycledContentPct: cell('recycledContentPct'),
+        },
       });
     }
   });
-  return assembleRows([...passports.values()], [...components.values()], materials, ['line', 'line', 'line']).map((row) => ({ ...row, rowRef: row.rowRef.replace('!', ' ') }));
+  return assembleRows([...passports.values()], [...components.values()], materials, ['line', 'line', 'line']).map((row) => ({
+    ...row,
+    rowRef: row.rowRef.replace('!', ' '),
+  }));
 }
 
 /** Columns holding numbers or yes/no; the others (GTINs, serial numbers, keys, names) stay text as written. */

@@ -43,11 +43,13 @@ describe('CriticalMaterialsService', () => {
 
   it('flags a material by all the elements it holds, each list material once', () => {
     const lfp = service.matchesForElements(['O', 'Fe', 'P', 'Li'], ['BATTERY_GRADE']);
-    expect(lfp.map((flag) => `${flag.listId}: ${flag.materialName} = ${flag.match}`)).toEqual(expect.arrayContaining([
-      'EU-CRMA-2024-CRITICAL: phosphorus = ELEMENT',
-      'NL-CMI-FOCUS: phosphorus = ELEMENT',
-      'EU-CRMA-2024-STRATEGIC: lithium (battery grade) = FORM',
-    ]));
+    expect(lfp.map((flag) => `${flag.listId}: ${flag.materialName} = ${flag.match}`)).toEqual(
+      expect.arrayContaining([
+        'EU-CRMA-2024-CRITICAL: phosphorus = ELEMENT',
+        'NL-CMI-FOCUS: phosphorus = ELEMENT',
+        'EU-CRMA-2024-STRATEGIC: lithium (battery grade) = FORM',
+      ]),
+    );
     const magnet = service.matchesForElements(['Fe', 'Nd', 'Pr', 'B'], []).map((flag) => `${flag.listId}: ${flag.materialName}`);
     expect(magnet.filter((flag) => flag === 'EU-CRMA-2024-STRATEGIC: rare earth elements for permanent magnets')).toHaveLength(1);
     expect(new Set(magnet).size).toBe(magnet.length);

@@ -19,9 +19,7 @@ export class ReferenceDataRepository {
     });
     await this.prisma.criticalListElement.createMany({
       data: lists.flatMap((list) =>
-        list.materials.flatMap((material) =>
-          material.elements.map((elementSymbol) => ({ listId: list.id, materialName: material.name, elementSymbol })),
-        ),
+        list.materials.flatMap((material) => material.elements.map((elementSymbol) => ({ listId: list.id, materialName: material.name, elementSymbol }))),
       ),
       skipDuplicates: true,
     });

@@ -28,7 +28,11 @@ describe('GS1 Company Prefixes', () => {
       { path: 'prefixes[3]', message: '"8712345" is listed twice', keyword: 'uniqueItems' },
     ]);
     const tooMany: Violation[] = [];
-    checkGs1CompanyPrefixes(Array.from({ length: 101 }, (_, i) => String(100000 + i)), 'prefixes', tooMany);
+    checkGs1CompanyPrefixes(
+      Array.from({ length: 101 }, (_, i) => String(100000 + i)),
+      'prefixes',
+      tooMany,
+    );
     expect(tooMany).toEqual([{ path: 'prefixes', message: 'has 101 prefixes; at most 100 are accepted', keyword: 'maxItems' }]);
   });
 });

@@ -47,12 +47,19 @@ export function checkGs1CompanyPrefixes(input: readonly string[], field: string,
   }
   prefixes.forEach((prefix, i) => {
     if (!GS1_COMPANY_PREFIX.test(prefix)) {
-      violations.push({ path: `${field}[${i}]`, message: `"${prefix}" is not a GS1 Company Prefix: expected 6 to 12 digits (GTIN-13 form)`, keyword: 'pattern' });
+      violations.push({
+        path: `${field}[${i}]`,
+        message: `"${prefix}" is not a GS1 Company Prefix: expected 6 to 12 digits (GTIN-13 form)`,
+        keyword: 'pattern',
+      });
       return;
     }
     const earlier = prefixes.slice(0, i).findIndex((other) => GS1_COMPANY_PREFIX.test(other) && prefixesOverlap(prefix, other));
     if (earlier >= 0) {
-      const message = prefix === prefixes[earlier] ? `"${prefix}" is listed twice` : `"${prefix}" overlaps "${prefixes[earlier]}" of the same list (one is a leading part of the other)`;
+      const message =
+        prefix === prefixes[earlier]
+          ? `"${prefix}" is listed twice`
+          : `"${prefix}" overlaps "${prefixes[earlier]}" of the same list (one is a leading part of the other)`;
       violations.push({ path: `${field}[${i}]`, message, keyword: 'uniqueItems' });
     }
   });

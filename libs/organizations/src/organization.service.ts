@@ -78,11 +78,14 @@ export class OrganizationService {
   async list(args: { kind?: OrganizationKind | null; first?: number; after?: string | null }): Promise<ConnectionShape<Organization>> {
     const { first, after } = readPage(args);
     const kind = args.kind ?? null;
-    const [rows, total] = await Promise.all([
-      this.organizations.list(kind, first, after ? cursorText(after[0]) : null),
-      this.organizations.count(kind),
-    ]);
-    return toConnection(rows, first, (o) => [o.name], (o) => o, total);
+    const [rows, total] = await Promise.all([this.organizations.list(kind, first, after ? cursorText(after[0]) : null), this.organizations.count(kind)]);
+    return toConnection(
+      rows,
+      first,
+      (o) => [o.name],
+      (o) => o,
+      total,
+    );
   }
 }
 

@@ -23,7 +23,9 @@ export class PassportCriticalMaterials {
   ) {}
 
   /** Per passport, the forms of the materials holding each element, from element rows (findElementMaterials). */
-  static formsByElement(rows: { passportId: string; elementSymbol: string; material: { casNumber: string | null; details: unknown } }[]): Map<string, FormsByElement> {
+  static formsByElement(
+    rows: { passportId: string; elementSymbol: string; material: { casNumber: string | null; details: unknown } }[],
+  ): Map<string, FormsByElement> {
     const byPassport = new Map<string, FormsByElement>();
     for (const row of rows) {
       const byElement = byPassport.get(row.passportId) ?? new Map<string, MaterialForm[][]>();

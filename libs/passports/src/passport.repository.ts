@@ -94,7 +94,10 @@ export class PassportRepository {
     // One transaction: the chunk lands whole or not at all, so an interrupted import never half-writes a passport.
     return this.prisma.$transaction(
       async (tx) => {
-        const created = await this.insertPassports(tx, batch.created.map((input) => ({ ...input, id: randomUUID() })));
+        const created = await this.insertPassports(
+          tx,
+          batch.created.map((input) => ({ ...input, id: randomUUID() })),
+        );
         const revised: Passport[] = [];
         for (const change of batch.revised) {
           const passport = await this.reviseIn(tx, change);
@@ -161,7 +164,10 @@ export class PassportRepository {
       })),
     });
     const byId = new Map(passports.map((passport) => [passport.id, passport]));
-    await this.insertRows(tx, inputs.map((input) => ({ passport: byId.get(input.id)!, flattened: input.flattened })));
+    await this.insertRows(
+      tx,
+      inputs.map((input) => ({ passport: byId.get(input.id)!, flattened: input.flattened })),
+    );
     await recordAuditEvents(
       tx,
       revisions.map(({ input, seal }) => ({
@@ -285,9 +291,7 @@ export class PassportRepository {
 
   findPage(where: Prisma.PassportWhereInput, first: number, after: PassportCursor | null): Promise<Passport[]> {
     return this.prisma.passport.findMany({
-      where: after
-        ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
-        : where,
+      where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: first + 1,
     });

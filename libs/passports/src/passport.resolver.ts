@@ -29,7 +29,7 @@ export class PassportResolver {
 
   @Mutation(() => PassportModel, {
     description:
-      'Registers a passport with its first revision. MANUFACTURER keys; the GTIN must be under one of the organization\'s GS1 Company Prefixes. ' +
+      "Registers a passport with its first revision. MANUFACTURER keys; the GTIN must be under one of the organization's GS1 Company Prefixes. " +
       'An Idempotency-Key HTTP header (1 to 200 printable ASCII characters) makes a retry within 24 hours answer the same passport.',
   })
   @Roles('MANUFACTURER', 'ADMIN')
@@ -124,8 +124,7 @@ export class PassportResolver {
     () => RecycledContentSummaryModel,
     tierField(AccessTier.PUBLIC, {
       nullable: false,
-      description:
-        'Recycled content of the product as a whole, without masses: to whole percent, unless the caller holds LEGITIMATE_INTEREST on the passport.',
+      description: 'Recycled content of the product as a whole, without masses: to whole percent, unless the caller holds LEGITIMATE_INTEREST on the passport.',
     }),
   )
   async recycledContentSummary(

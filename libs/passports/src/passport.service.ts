@@ -142,12 +142,19 @@ export class PassportService {
   /** CONFLICT for an identity that has a passport; its id goes to its owner only. */
   private async identityConflict(manufacturerId: string, identity: { gtin: string; serialNumber: string; batchNumber: string }): Promise<RegistryError> {
     const existing = await this.passports.findByIdentity(identity);
-    const named = [`GTIN ${identity.gtin}`, identity.serialNumber && `serial ${identity.serialNumber}`, identity.batchNumber && `batch ${identity.batchNumber}`];
+    const named = [
+      `GTIN ${identity.gtin}`,
+      identity.serialNumber && `serial ${identity.serialNumber}`,
+      identity.batchNumber && `batch ${identity.batchNumber}`,
+    ];
     const owned = existing?.manufacturerId === manufacturerId;
-    return RegistryError.conflict(`${owned ? 'Your organization already has' : 'The registry already has'} a passport for ${named.filter(Boolean).join(', ')}`, {
-      fields: ['gtin', 'serialNumber', 'batchNumber'],
-      ...(owned ? { passportId: existing.id } : {}),
-    });
+    return RegistryError.conflict(
+      `${owned ? 'Your organization already has' : 'The registry already has'} a passport for ${named.filter(Boolean).join(', ')}`,
+      {
+        fields: ['gtin', 'serialNumber', 'batchNumber'],
+        ...(owned ? { passportId: existing.id } : {}),
+      },
+    );
   }
 
   async revise(caller: Principal, input: RevisePassport): Promise<Passport> {
@@ -200,12 +207,21 @@ export class PassportService {
     return passport;
   }
 
-  async list(caller: Principal | null, args: { filter?: PassportListFilter | null; first?: number; after?: string | null }): Promise<ConnectionShape<Passport>> {
+  async list(
+    caller: Principal | null,
+    args: { filter?: PassportListFilter | null; first?: number; after?: string | null },
+  ): Promise<ConnectionShape<Passport>> {
     const { first, after } = readPage(args);
     const where = this.listWhere(caller, args.filter ?? {});
     const cursor = readTimeCursor(after);
     const [rows, total] = await Promise.all([this.passports.findPage(where, first, cursor), this.passports.count(where)]);
-    return toConnection(rows, first, (p) => [p.createdAt.toISOString(), p.id], (p) => p, total);
+    return toConnection(
+      rows,
+      first,
+      (p) => [p.createdAt.toISOString(), p.id],
+      (p) => p,
+      total,
+    );
   }
 
   private listWhere(caller: Principal | null, filter: PassportListFilter): Prisma.PassportWhereInput {
@@ -277,7 +293,8 @@ export class PassportService {
     }
     if (granularity === 'ITEM' && !serialNumber) violations.push({ path: 'serialNumber', message: 'is required for an ITEM passport', keyword: 'required' });
     if (granularity === 'BATCH' && !batchNumber) violations.push({ path: 'batchNumber', message: 'is required for a BATCH passport', keyword: 'required' });
-    if (granularity === 'BATCH' && serialNumber) violations.push({ path: 'serialNumber', message: 'must be absent on a BATCH passport', keyword: 'granularity' });
+    if (granularity === 'BATCH' && serialNumber)
+      violations.push({ path: 'serialNumber', message: 'must be absent on a BATCH passport', keyword: 'granularity' });
     if (granularity === 'MODEL' && (serialNumber || batchNumber)) {
       violations.push({ path: serialNumber ? 'serialNumber' : 'batchNumber', message: 'must be absent on a MODEL passport', keyword: 'granularity' });
     }
@@ -309,8 +326,12 @@ export class PassportService {
     const violations: Violation[] = [];
     const gtin = normalizeGtin(link.gtin);
     if ('error' in gtin) violations.push({ path: 'gtin', message: gtin.error, keyword: 'gtin' });
-    for (const [path, value] of [['serialNumber', link.serialNumber], ['batchNumber', link.batchNumber]] as const) {
-      if (value != null && !GS1_ATTRIBUTE.test(value)) violations.push({ path, message: 'must be 1 to 20 characters of the GS1 character set', keyword: 'pattern' });
+    for (const [path, value] of [
+      ['serialNumber', link.serialNumber],
+      ['batchNumber', link.batchNumber],
+    ] as const) {
+      if (value != null && !GS1_ATTRIBUTE.test(value))
+        violations.push({ path, message: 'must be 1 to 20 characters of the GS1 character set', keyword: 'pattern' });
     }
     if (violations.length > 0 || 'error' in gtin) throw RegistryError.invalid('The Digital Link does not name a product', violations);
     const serialNumber = link.serialNumber ?? undefined;

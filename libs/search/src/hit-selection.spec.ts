@@ -23,14 +23,24 @@ async function partsOf(query: string) {
 
 describe('hitPartsOf: the related rows a page of hits must carry', () => {
   it('reads neither when only the hit itself is selected', async () => {
-    expect(await partsOf('{ componentsContaining { edges { cursor node { massKgPerProduct } } } }')).toEqual({ passport: false, component: false, componentMaterials: false });
+    expect(await partsOf('{ componentsContaining { edges { cursor node { massKgPerProduct } } } }')).toEqual({
+      passport: false,
+      component: false,
+      componentMaterials: false,
+    });
   });
 
   it('reads what the selection names, through inline and named fragments', async () => {
-    expect(await partsOf('{ componentsContaining { edges { node { passport { id } } } } }')).toEqual({ passport: true, component: false, componentMaterials: false });
-    expect(
-      await partsOf('{ componentsContaining { edges { ... on Edge { node { ...Parts } } } } } fragment Parts on Hit { component { key } }'),
-    ).toEqual({ passport: false, component: true, componentMaterials: false });
+    expect(await partsOf('{ componentsContaining { edges { node { passport { id } } } } }')).toEqual({
+      passport: true,
+      component: false,
+      componentMaterials: false,
+    });
+    expect(await partsOf('{ componentsContaining { edges { ... on Edge { node { ...Parts } } } } } fragment Parts on Hit { component { key } }')).toEqual({
+      passport: false,
+      component: true,
+      componentMaterials: false,
+    });
     expect(await partsOf('{ componentsContaining { edges { node { component { ... on Component { materials { name } } } } } } }')).toEqual({
       passport: false,
       component: true,

@@ -3,7 +3,7 @@ import { isCasNumber, readHitCursor, readInventoryFilter, readSearchFilter, type
 
 const reference: SearchReference = {
   isElement: (symbol) => ['Al', 'Mg', 'Sb', 'Cu', 'P', 'Ti'].includes(symbol),
-  listElements: (id) => ({ 'NL-CMI-FOCUS': ['Mg', 'Ti', 'Al', 'P', 'Sb'], 'EU-X': ['P', 'Sb', 'P'] } as Record<string, string[]>)[id],
+  listElements: (id) => (({ 'NL-CMI-FOCUS': ['Mg', 'Ti', 'Al', 'P', 'Sb'], 'EU-X': ['P', 'Sb', 'P'] }) as Record<string, string[]>)[id],
   listIds: () => ['NL-CMI-FOCUS', 'EU-X'],
 };
 

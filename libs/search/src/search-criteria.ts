@@ -69,7 +69,11 @@ export function readSearchFilter(filter: MaterialSearchFilter, reference: Search
   }
   if (element) checkElement(element, 'filter.element', reference, violations);
   if (casNumber && !isCasNumber(casNumber)) {
-    violations.push({ path: 'filter.casNumber', message: `"${casNumber}" is not a CAS number with a valid check digit (e.g. 7429-90-5)`, keyword: 'casNumber' });
+    violations.push({
+      path: 'filter.casNumber',
+      message: `"${casNumber}" is not a CAS number with a valid check digit (e.g. 7429-90-5)`,
+      keyword: 'casNumber',
+    });
   }
   const listElements = criticalList ? checkList(criticalList, 'filter.criticalList', reference, violations) : undefined;
   const minMassKg = filter.minMassKg ?? null;

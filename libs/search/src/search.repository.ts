@@ -59,4 +59,3 @@ export class SearchRepository {
     return (await this.prisma.$queryRaw<{ component: ComponentRow }[]>(componentsWithMaterialsSql(ids))).map((row) => row.component);
   }
 }
-

@@ -6,14 +6,7 @@ import { CriticalMaterialsService } from '@registry/materials';
 import { OrganizationService } from '@registry/organizations';
 import type { ComponentHitModel } from './models/component-hit.model';
 import type { InventoryRowModel } from './models/inventory-row.model';
-import {
-  type InventoryFilter,
-  type MaterialSearchFilter,
-  readHitCursor,
-  readInventoryFilter,
-  readSearchFilter,
-  type SearchReference,
-} from './search-criteria';
+import { type InventoryFilter, type MaterialSearchFilter, readHitCursor, readInventoryFilter, readSearchFilter, type SearchReference } from './search-criteria';
 import { searchScope } from './search-access';
 import { toComponentModel, toMaterialModel, toPassportModel } from '@registry/passports';
 import { SearchRepository } from './search.repository';
@@ -50,7 +43,13 @@ export class SearchService {
     const cursor = readHitCursor(after);
     const filter = readSearchFilter(args.filter, this.reference);
     const criteria = { ...filter, manufacturerId: searchScope(caller, filter) };
-    if (criteria.elements?.length === 0) return toConnection([], first, () => [], (row) => row);
+    if (criteria.elements?.length === 0)
+      return toConnection(
+        [],
+        first,
+        () => [],
+        (row) => row,
+      );
     const rows = await this.search.findHitPage(criteria, cursor, first + 1, parts);
     return toConnection(
       rows,

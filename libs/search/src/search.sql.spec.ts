@@ -32,7 +32,9 @@ describe('componentsContainingSql', () => {
 
   it('drives a CAS search by the CAS index and keeps the materials holding the elements', () => {
     const sql = componentsContainingSql(criteria({ casNumber: '7429-90-5', elements: ['Al'] }), null, 11);
-    expect(squash(sql.text)).toContain('FROM "PassportMaterial" m WHERE m."casNumber" = $2 AND m."status" = CAST($3 AS "PassportStatus") AND EXISTS (SELECT 1 FROM "PassportMaterialElement" e WHERE e."materialId" = m."id" AND e."elementSymbol" IN ($4))');
+    expect(squash(sql.text)).toContain(
+      'FROM "PassportMaterial" m WHERE m."casNumber" = $2 AND m."status" = CAST($3 AS "PassportStatus") AND EXISTS (SELECT 1 FROM "PassportMaterialElement" e WHERE e."materialId" = m."id" AND e."elementSymbol" IN ($4))',
+    );
   });
 });
 

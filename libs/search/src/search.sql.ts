@@ -155,7 +155,9 @@ export interface HitParts {
  */
 export function hitPageSql(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Prisma.Sql {
   const passport = parts.passport ? Prisma.sql`(SELECT row_to_json(p) FROM "Passport" p WHERE p."id" = hit."passportId")` : Prisma.sql`NULL::json`;
-  const component = parts.component ? Prisma.sql`(SELECT ${componentJson(parts.componentMaterials)} FROM "PassportComponent" c WHERE c."id" = hit."componentId")` : Prisma.sql`NULL::json`;
+  const component = parts.component
+    ? Prisma.sql`(SELECT ${componentJson(parts.componentMaterials)} FROM "PassportComponent" c WHERE c."id" = hit."componentId")`
+    : Prisma.sql`NULL::json`;
   return Prisma.sql`
 SELECT hit.*, ${passport} AS "passportJson", ${component} AS "componentJson"
 FROM (${componentsContainingSql(criteria, after, limit)}) AS hit

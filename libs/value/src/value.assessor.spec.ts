@@ -13,7 +13,14 @@ function documentOf(...materials: Partial<MaterialDocument>[]): CompositionDocum
         massKg: 2,
         materials: [{ name: 'Aluminium', element: 'Al', massKg: 1, recycledContentPct: 40, collectedForRecyclingPct: 90 }],
         components: [
-          { key: 'bracket', name: 'Bracket', quantity: 1, massKg: 1, materials: materials.map((m) => ({ name: 'Steel', element: 'Fe', massKg: 1, ...m })), components: [] },
+          {
+            key: 'bracket',
+            name: 'Bracket',
+            quantity: 1,
+            massKg: 1,
+            materials: materials.map((m) => ({ name: 'Steel', element: 'Fe', massKg: 1, ...m })),
+            components: [],
+          },
         ],
       },
     ],

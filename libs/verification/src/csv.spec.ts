@@ -16,19 +16,26 @@ describe('RFC 4180 CSV', () => {
   it('reads back what it writes, however the text is cut into chunks', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\r', '\n', ' ', 'é') });
     fc.assert(
-      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 7 }), (records, size) => {
-        const text = records.map(csvRow).join('');
-        const reader = new CsvReader();
-        const read: string[][] = [];
-        for (let i = 0; i < text.length; i += size) read.push(...reader.push(text.slice(i, i + size)));
-        read.push(...reader.end());
-        expect(read).toEqual(records);
-      }),
+      fc.property(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 7 }),
+        (records, size) => {
+          const text = records.map(csvRow).join('');
+          const reader = new CsvReader();
+          const read: string[][] = [];
+          for (let i = 0; i < text.length; i += size) read.push(...reader.push(text.slice(i, i + size)));
+          read.push(...reader.end());
+          expect(read).toEqual(records);
+        },
+      ),
     );
   });
 
   it('accepts LF record ends and a last record without one, and tells a file cut inside quotes', () => {
-    expect(parseCsv('a,b\nc,d')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parseCsv('a,b\nc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     const reader = new CsvReader();
     expect(reader.push('a,"open\r\n')).toEqual([]);
     expect(reader.insideQuotes).toBe(true);

@@ -24,13 +24,7 @@ export interface StoredRevision extends RevisionContent {
 }
 
 export type ProblemCode =
-  | 'HASH_MISSING'
-  | 'HASH_MISMATCH'
-  | 'CHAIN_BROKEN'
-  | 'REVISION_DUPLICATED'
-  | 'SIGNATURE_MISSING'
-  | 'SIGNATURE_INVALID'
-  | 'SIGNING_KEY_UNKNOWN';
+  'HASH_MISSING' | 'HASH_MISMATCH' | 'CHAIN_BROKEN' | 'REVISION_DUPLICATED' | 'SIGNATURE_MISSING' | 'SIGNATURE_INVALID' | 'SIGNING_KEY_UNKNOWN';
 
 /** Something wrong in a stored history, with its place: passport, revision and field. */
 export interface Problem {
@@ -177,7 +171,12 @@ function checkLink(revision: StoredRevision, previous: StoredRevision | null, pl
 function checkSignature(revision: StoredRevision, keys: Map<string, JWK>, place: Place, problems: Problem[]): void {
   if (!revision.signature) {
     if (revision.status === 'PUBLISHED') {
-      problems.push({ code: 'SIGNATURE_MISSING', ...place, field: 'signature', message: 'the revision was written while the passport was PUBLISHED but is not signed' });
+      problems.push({
+        code: 'SIGNATURE_MISSING',
+        ...place,
+        field: 'signature',
+        message: 'the revision was written while the passport was PUBLISHED but is not signed',
+      });
     }
     return;
   }

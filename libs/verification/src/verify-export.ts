@@ -66,7 +66,11 @@ export async function verifyPassportExport(input: AsyncIterable<Buffer | string>
   for await (const line of lines(input)) {
     const at = line.number;
     if (result.manifest) {
-      problems.push({ code: 'AFTER_MANIFEST', line: at, message: `line ${at} comes after the manifest (line ${manifestLine}); the manifest must be the last line` });
+      problems.push({
+        code: 'AFTER_MANIFEST',
+        line: at,
+        message: `line ${at} comes after the manifest (line ${manifestLine}); the manifest must be the last line`,
+      });
       continue;
     }
     let value: unknown;
@@ -103,13 +107,29 @@ export async function verifyPassportExport(input: AsyncIterable<Buffer | string>
       });
     }
     if (passport.id <= previousId) {
-      problems.push({ code: 'ORDER', line: at, passportId: passport.id, field: 'id', message: `passport ${passport.id} is out of order or repeated (the export is ordered by id)` });
+      problems.push({
+        code: 'ORDER',
+        line: at,
+        passportId: passport.id,
+        field: 'id',
+        message: `passport ${passport.id} is out of order or repeated (the export is ordered by id)`,
+      });
     }
     previousId = passport.id;
     result.revisions += passport.revisions.length;
     result.signedRevisions += passport.revisions.filter((r) => isObject(r) && r.signature).length;
-    for (const problem of verifyRevisionChain(passport.revisions.map((revision) => storedRevision(passport, revision)), jwks)) {
-      problems.push({ code: problem.code, line: at, passportId: problem.passportId, revision: problem.revision, field: problem.field, message: problem.message });
+    for (const problem of verifyRevisionChain(
+      passport.revisions.map((revision) => storedRevision(passport, revision)),
+      jwks,
+    )) {
+      problems.push({
+        code: problem.code,
+        line: at,
+        passportId: problem.passportId,
+        revision: problem.revision,
+        field: problem.field,
+        message: problem.message,
+      });
     }
   }
 
@@ -135,7 +155,12 @@ export async function verifyMaterialsExport(input: AsyncIterable<Buffer | string
       if (records === 1 && record.join(',') !== MATERIAL_COLUMNS.join(',')) {
         problems.push({ code: 'HEADER', line: 1, message: `the header is not ${MATERIAL_COLUMNS.join(',')}` });
       } else if (records > 1 && record.length !== MATERIAL_COLUMNS.length) {
-        problems.push({ code: 'COLUMNS', line: records, passportId: record[0], message: `the row has ${record.length} fields, not ${MATERIAL_COLUMNS.length}` });
+        problems.push({
+          code: 'COLUMNS',
+          line: records,
+          passportId: record[0],
+          message: `the row has ${record.length} fields, not ${MATERIAL_COLUMNS.length}`,
+        });
       }
     }
   };

@@ -53,7 +53,12 @@ export class QueryCostPlugin implements ApolloServerPlugin<Context> {
     if (principal?.platformAdmin) return;
     const [bucket, limit, setting, who] = principal
       ? [`key:${principal.apiKeyId}`, this.config.rateLimitCostPerMinute, 'RATE_LIMIT_COST_PER_MINUTE', 'this API key']
-      : [`ip:${request.ip ?? request.socket.remoteAddress ?? 'unknown'}`, this.config.anonymousRateLimitCostPerMinute, 'RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE', 'anonymous requests from this IP address'];
+      : [
+          `ip:${request.ip ?? request.socket.remoteAddress ?? 'unknown'}`,
+          this.config.anonymousRateLimitCostPerMinute,
+          'RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE',
+          'anonymous requests from this IP address',
+        ];
     if (limit <= 0) return;
 
     const decision = this.limiter.hit(bucket, limit, measure.cost);

@@ -76,7 +76,13 @@ function introspectionCapsOf(schema: GraphQLSchema): Record<string, ListCap> {
   if (cached) return cached;
   const types = Object.values(schema.getTypeMap());
   const directives = schema.getDirectives();
-  const sized = (sizes: number[]): ListCap => ({ perParent: Math.max(1, ...sizes), perDocument: Math.max(1, sizes.reduce((a, b) => a + b, 0)) });
+  const sized = (sizes: number[]): ListCap => ({
+    perParent: Math.max(1, ...sizes),
+    perDocument: Math.max(
+      1,
+      sizes.reduce((a, b) => a + b, 0),
+    ),
+  });
   const fields = types.flatMap((type) => (isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()) : []));
   const caps: Record<string, ListCap> = {
     '__Schema.types': sized([types.length]),

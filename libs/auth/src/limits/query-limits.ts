@@ -47,7 +47,12 @@ function limitErrors(operation: OperationDefinitionNode, measure: OperationMeasu
     );
   }
   if (measure.schemaFields > MAX_SCHEMA_FIELDS) {
-    over(`${label} asks for __schema ${measure.schemaFields} times; the limit is ${MAX_SCHEMA_FIELDS} per operation`, 'MAX_SCHEMA_FIELDS', MAX_SCHEMA_FIELDS, measure.schemaFields);
+    over(
+      `${label} asks for __schema ${measure.schemaFields} times; the limit is ${MAX_SCHEMA_FIELDS} per operation`,
+      'MAX_SCHEMA_FIELDS',
+      MAX_SCHEMA_FIELDS,
+      measure.schemaFields,
+    );
   }
   if (limits.introspection && measure.introspectionCost > MAX_INTROSPECTION_COST) {
     over(
@@ -75,7 +80,12 @@ function limitErrors(operation: OperationDefinitionNode, measure: OperationMeasu
     );
   }
   if (limits.maxDepth > 0 && measure.depth > limits.maxDepth) {
-    over(`${label} is nested ${measure.depth} levels deep; the limit is ${limits.maxDepth} (MAX_QUERY_DEPTH)`, 'MAX_QUERY_DEPTH', limits.maxDepth, measure.depth);
+    over(
+      `${label} is nested ${measure.depth} levels deep; the limit is ${limits.maxDepth} (MAX_QUERY_DEPTH)`,
+      'MAX_QUERY_DEPTH',
+      limits.maxDepth,
+      measure.depth,
+    );
   }
   if (limits.maxCost > 0 && measure.cost > limits.maxCost) {
     over(

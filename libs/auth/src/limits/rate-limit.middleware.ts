@@ -44,7 +44,14 @@ export class RateLimitMiddleware implements NestMiddleware {
     }
     request.principal = principal;
     if (!principal) {
-      this.count(request, response, `ip:${address}`, this.config.anonymousRateLimitPerMinute, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 'anonymous requests from this IP address');
+      this.count(
+        request,
+        response,
+        `ip:${address}`,
+        this.config.anonymousRateLimitPerMinute,
+        'RATE_LIMIT_ANONYMOUS_PER_MINUTE',
+        'anonymous requests from this IP address',
+      );
     } else if (!principal.platformAdmin) {
       this.count(request, response, `key:${principal.apiKeyId}`, this.config.rateLimitPerMinute, 'RATE_LIMIT_PER_MINUTE', 'this API key');
     }

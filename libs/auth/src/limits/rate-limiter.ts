@@ -54,7 +54,13 @@ export class SlidingWindowRateLimiter {
     }
     bucket.current += amount;
     this.buckets.set(bucketKey, bucket);
-    return { allowed: true, limit, remaining: Math.max(0, Math.floor(limit - estimate - amount)), retryAfterSeconds: 0, resetSeconds: this.resetSeconds(bucket, elapsed) };
+    return {
+      allowed: true,
+      limit,
+      remaining: Math.max(0, Math.floor(limit - estimate - amount)),
+      retryAfterSeconds: 0,
+      resetSeconds: this.resetSeconds(bucket, elapsed),
+    };
   }
 
   /** Until the previous window no longer weighs, and the current one has become previous and stopped weighing too. */

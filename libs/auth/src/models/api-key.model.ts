@@ -3,7 +3,7 @@ import { ApiKeyRole } from '@registry/prisma-client';
 
 registerEnumType(ApiKeyRole, {
   name: 'ApiKeyRole',
-  description: 'What a key may do. ADMIN manages its organization\'s keys; the others follow the organization\'s kind.',
+  description: "What a key may do. ADMIN manages its organization's keys; the others follow the organization's kind.",
 });
 
 @ObjectType('ApiKey', { description: 'An API key of an organization. The secret is shown once, when the key is created.' })

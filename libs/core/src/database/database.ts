@@ -86,9 +86,7 @@ export function createDataDir(dataDir: string): void {
 
 async function openEmbedded(dataDir: string, template: string | null): Promise<Database> {
   if (!dataDir.startsWith('memory://')) createDataDir(dataDir);
-  const pglite = template
-    ? await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(template)]) })
-    : await PGlite.create(dataDir);
+  const pglite = template ? await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(template)]) }) : await PGlite.create(dataDir);
   type Tx = Parameters<Parameters<PGlite['transaction']>[0]>[0];
   const onTx = (tx: Tx): SqlExecutor => ({
     exec: async (sql) => void (await tx.exec(sql)),

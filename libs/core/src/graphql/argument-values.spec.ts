@@ -13,11 +13,15 @@ const argsOf = (type: 'Query' | 'Mutation', field: string) => (schema.getType(ty
 
 describe('argumentViolations', () => {
   it('accepts UUIDs and strings without NUL', () => {
-    expect(argumentViolations(argsOf('Query', 'item'), { id: '1f0c6a1e-55a4-4f8e-9a77-1f0c6a1e55a4', filter: { element: 'Sb', elements: ['Nd'] }, count: 3 })).toEqual([]);
+    expect(
+      argumentViolations(argsOf('Query', 'item'), { id: '1f0c6a1e-55a4-4f8e-9a77-1f0c6a1e55a4', filter: { element: 'Sb', elements: ['Nd'] }, count: 3 }),
+    ).toEqual([]);
   });
 
   it('names every id that is not a UUID and every string with a NUL character, with its field', () => {
-    expect(argumentViolations(argsOf('Query', 'item'), { id: 'not-a-uuid', filter: { manufacturerId: '42', element: 'S\u0000b', elements: ['Nd', '\u0000'] } })).toEqual([
+    expect(
+      argumentViolations(argsOf('Query', 'item'), { id: 'not-a-uuid', filter: { manufacturerId: '42', element: 'S\u0000b', elements: ['Nd', '\u0000'] } }),
+    ).toEqual([
       { path: 'id', keyword: 'uuid', message: '"not-a-uuid" is not an id (ids are UUIDs)' },
       { path: 'filter.manufacturerId', keyword: 'uuid', message: '"42" is not an id (ids are UUIDs)' },
       { path: 'filter.element', keyword: 'nulCharacter', message: 'must not contain the NUL character (U+0000)' },
@@ -26,10 +30,9 @@ describe('argumentViolations', () => {
   });
 
   it('names the fields of an `input` argument on their own and leaves JSON documents to their validator', () => {
-    expect(argumentViolations(argsOf('Mutation', 'change'), { input: { passportId: 'x', productName: 'Lamp\u0000', composition: { name: '\u0000' } } })).toEqual([
-      expect.objectContaining({ path: 'passportId', keyword: 'uuid' }),
-      expect.objectContaining({ path: 'productName', keyword: 'nulCharacter' }),
-    ]);
+    expect(
+      argumentViolations(argsOf('Mutation', 'change'), { input: { passportId: 'x', productName: 'Lamp\u0000', composition: { name: '\u0000' } } }),
+    ).toEqual([expect.objectContaining({ path: 'passportId', keyword: 'uuid' }), expect.objectContaining({ path: 'productName', keyword: 'nulCharacter' })]);
   });
 });
 
@@ -38,7 +41,10 @@ describe('cursor values', () => {
 
   it('reads back what the API writes', () => {
     const createdAt = new Date('2026-05-04T10:00:00.000Z');
-    expect(readTimeCursor([createdAt.toISOString(), '1f0c6a1e-55a4-4f8e-9a77-1f0c6a1e55a4'])).toEqual({ createdAt, id: '1f0c6a1e-55a4-4f8e-9a77-1f0c6a1e55a4' });
+    expect(readTimeCursor([createdAt.toISOString(), '1f0c6a1e-55a4-4f8e-9a77-1f0c6a1e55a4'])).toEqual({
+      createdAt,
+      id: '1f0c6a1e-55a4-4f8e-9a77-1f0c6a1e55a4',
+    });
     expect(cursorBigInt('9223372036854775807')).toBe(9223372036854775807n);
     expect(cursorText('Acme')).toBe('Acme');
   });

@@ -3,15 +3,7 @@
 // refuses U+0000 in text). Composition documents (JSON scalars) are checked by the composition validator, with pointers.
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import {
-  type GraphQLArgument,
-  type GraphQLInputType,
-  type GraphQLResolveInfo,
-  getNullableType,
-  isInputObjectType,
-  isListType,
-  isScalarType,
-} from 'graphql';
+import { type GraphQLArgument, type GraphQLInputType, type GraphQLResolveInfo, getNullableType, isInputObjectType, isListType, isScalarType } from 'graphql';
 import type { Observable } from 'rxjs';
 import { RegistryError, type Violation } from '../errors/registry-error';
 import { isUuid } from './connection';

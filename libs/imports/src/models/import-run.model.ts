@@ -43,10 +43,13 @@ export class ImportRowModel {
   @Field(() => ImportRowOutcome)
   outcome!: ImportRowOutcome;
 
-  @Field(() => ID, { nullable: true, description: 'The passport written, left unchanged, or (CONFLICT in CREATE mode) the caller\'s passport with the identity.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The passport written, left unchanged, or (CONFLICT in CREATE mode) the caller's passport with the identity.",
+  })
   passportId!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The passport\'s revision after the row.' })
+  @Field(() => Int, { nullable: true, description: "The passport's revision after the row." })
   revision!: number | null;
 
   @Field(() => [ImportViolationModel], { description: 'Why the row FAILED; empty otherwise.' })

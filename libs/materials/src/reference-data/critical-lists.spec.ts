@@ -32,21 +32,39 @@ describe('critical lists, matched by form', () => {
   });
 
   it('does not flag the carbon of steel as coking coal or graphite', () => {
-    const steel = flags({ element: 'Fe', elements: [{ element: 'Fe', massFraction: 0.978 }, { element: 'C', massFraction: 0.002 }, { element: 'Mn', massFraction: 0.012 }] });
+    const steel = flags({
+      element: 'Fe',
+      elements: [
+        { element: 'Fe', massFraction: 0.978 },
+        { element: 'C', massFraction: 0.002 },
+        { element: 'Mn', massFraction: 0.012 },
+      ],
+    });
     expect(steel.filter((flag) => /coal|graphite/.test(flag))).toEqual([]);
   });
 
   it('flags stainless steel nickel by element only, NMC cathode nickel by form', () => {
-    expect(flags({ elements: [{ element: 'Fe', massFraction: 0.7 }, { element: 'Cr', massFraction: 0.18 }, { element: 'Ni', massFraction: 0.1 }] })).toContain(
-      'EU-CRMA-2024-CRITICAL: nickel (battery grade) = ELEMENT',
-    );
+    expect(
+      flags({
+        elements: [
+          { element: 'Fe', massFraction: 0.7 },
+          { element: 'Cr', massFraction: 0.18 },
+          { element: 'Ni', massFraction: 0.1 },
+        ],
+      }),
+    ).toContain('EU-CRMA-2024-CRITICAL: nickel (battery grade) = ELEMENT');
     expect(flags({ casNumber: '346417-97-8', formula: 'LiNi0.8Mn0.1Co0.1O2' })).toEqual(
       expect.arrayContaining(['EU-CRMA-2024-CRITICAL: nickel (battery grade) = FORM', 'EU-CRMA-2024-STRATEGIC: lithium (battery grade) = FORM']),
     );
   });
 
   it('counts aluminium of an alloy under the CRMA entry, not as bauxite ore of the 2020 list', () => {
-    const alloy = flags({ elements: [{ element: 'Al', massFraction: 0.985 }, { element: 'Mg', massFraction: 0.007 }] });
+    const alloy = flags({
+      elements: [
+        { element: 'Al', massFraction: 0.985 },
+        { element: 'Mg', massFraction: 0.007 },
+      ],
+    });
     expect(alloy).toContain('EU-CRMA-2024-CRITICAL: bauxite/alumina/aluminium = ELEMENT');
     expect(alloy).not.toContain('EU-2020: bauxite = ELEMENT');
     expect(alloy.some((flag) => flag.startsWith('EU-2020: bauxite'))).toBe(false);
@@ -54,7 +72,11 @@ describe('critical lists, matched by form', () => {
 
   it('flags a natural graphite anode declared so', () => {
     expect(flags({ casNumber: '7782-42-5', forms: ['natural-graphite', 'battery-grade'] })).toEqual(
-      expect.arrayContaining(['EU-CRMA-2024-CRITICAL: graphite = FORM', 'EU-CRMA-2024-STRATEGIC: graphite (battery grade) = FORM', 'EU-2020: natural graphite = FORM']),
+      expect.arrayContaining([
+        'EU-CRMA-2024-CRITICAL: graphite = FORM',
+        'EU-CRMA-2024-STRATEGIC: graphite (battery grade) = FORM',
+        'EU-2020: natural graphite = FORM',
+      ]),
     );
   });
 });

@@ -17,7 +17,7 @@ export class OrganizationModel {
   @Field(() => OrganizationKind)
   kind!: OrganizationKind;
 
-  @Field(() => String, { nullable: true, description: 'COROP region (CR01-CR40) of the organization\'s site.' })
+  @Field(() => String, { nullable: true, description: "COROP region (CR01-CR40) of the organization's site." })
   corop!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Dutch SBI sector code, e.g. "26" (electronics).' })

@@ -14,7 +14,7 @@ registerEnumType(PassportStatus, {
 registerEnumType(AccessTier, {
   name: 'AccessTier',
   description:
-    'The access tiers of the EU battery passport. Every passport field states its tier; a field above the caller\'s tier reads null ' +
+    "The access tiers of the EU battery passport. Every passport field states its tier; a field above the caller's tier reads null " +
     'with a FORBIDDEN error naming the tier (extensions.requiredTier).',
   valuesMap: {
     PUBLIC: { description: 'Anyone, anonymous callers included.' },
@@ -41,7 +41,7 @@ export const CriticalListForm = {
   ORE: 'ORE',
   FUEL: 'FUEL',
 } as const;
-registerEnumType(CriticalListForm, { name: 'CriticalListForm', description: 'The form a list entry\'s wording names (see docs/chemistry.md).' });
+registerEnumType(CriticalListForm, { name: 'CriticalListForm', description: "The form a list entry's wording names (see docs/chemistry.md)." });
 
 /** Where an element share comes from (ShareSource of @registry/chemistry). */
 export const ElementShareSource = {
@@ -169,7 +169,10 @@ export class CriticalMaterialModel {
   @Field(tierField(AccessTier.PUBLIC))
   elementName!: string;
 
-  @Field(() => Float, tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'Total mass in one whole product: the element shares of its materials, summed.' }))
+  @Field(
+    () => Float,
+    tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'Total mass in one whole product: the element shares of its materials, summed.' }),
+  )
   massKg!: number;
 
   @Field(() => Float, tierField(AccessTier.LEGITIMATE_INTEREST, { description: 'massKg / totalMassKg of the product.' }))
@@ -186,7 +189,9 @@ export class CriticalMaterialModel {
   lists!: CriticalListFlagModel[];
 
   @Field(
-    tierField(AccessTier.PUBLIC, { description: 'Method version of the element masses, e.g. "element-mass/2 (IUPAC 2021 atomic weights, SUBSTANCES-2026-01)".' }),
+    tierField(AccessTier.PUBLIC, {
+      description: 'Method version of the element masses, e.g. "element-mass/2 (IUPAC 2021 atomic weights, SUBSTANCES-2026-01)".',
+    }),
   )
   methodVersion!: string;
 
@@ -196,7 +201,7 @@ export class CriticalMaterialModel {
 
 @ObjectType('Passport', {
   description:
-    'A circular material passport. Every field states its access tier (see AccessTier); a field above the caller\'s tier ' +
+    "A circular material passport. Every field states its access tier (see AccessTier); a field above the caller's tier " +
     'reads null with a FORBIDDEN error naming the tier. Drafts are visible to their owner only.',
 })
 export class PassportModel {

@@ -13,13 +13,17 @@ export class MaterialSearchInput {
   @Field(() => String, { nullable: true, description: 'Id of a critical material list, e.g. "NL-CMI-FOCUS": materials of any element it flags.' })
   criticalList?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Only hits with at least this mass in one whole product, in kg: of the element for element and criticalList searches, of the material for a CAS number search.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Only hits with at least this mass in one whole product, in kg: of the element for element and criticalList searches, of the material for a CAS number search.',
+  })
   minMassKg?: number | null;
 
   @Field(() => ClusterCode, { nullable: true })
   cluster?: ClusterCode | null;
 
-  @Field(() => String, { nullable: true, description: "COROP region of the manufacturer, CR01 to CR40." })
+  @Field(() => String, { nullable: true, description: 'COROP region of the manufacturer, CR01 to CR40.' })
   corop?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only passports of this manufacturer. MANUFACTURER keys are always limited to their own.' })

@@ -34,7 +34,7 @@ export class InventoryRowModel {
   componentCount!: number;
 
   @Field(() => Float, {
-    description: 'Products the passports stand for: 1 per ITEM passport, the document\'s unitCount (default 1) per BATCH or MODEL passport.',
+    description: "Products the passports stand for: 1 per ITEM passport, the document's unitCount (default 1) per BATCH or MODEL passport.",
   })
   productCount!: number;
 

@@ -47,9 +47,7 @@ describe('assessCircularity', () => {
   });
 
   it('computes the efficiency check value: LFI 0.62733, MCI 0.4354', () => {
-    const circularity = assess(
-      documentOf([{ ...COMPLETE, recyclingEfficiencyPct: 90, feedstockRecyclingEfficiencyPct: 80 }], { utility: AVERAGE_UTILITY }),
-    );
+    const circularity = assess(documentOf([{ ...COMPLETE, recyclingEfficiencyPct: 90, feedstockRecyclingEfficiencyPct: 80 }], { utility: AVERAGE_UTILITY }));
     expect(circularity.lfi).toBeCloseTo(0.62733, 5);
     expect(circularity.mci).toBeCloseTo(0.4354, 5);
     expect(circularity.inputsComplete).toBe(true);

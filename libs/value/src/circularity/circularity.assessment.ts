@@ -77,11 +77,7 @@ function materialInputs(material: MaterialDocument, massKg: number, pointer: str
   const collectedForEnergyRecovery = share('collectedForEnergyRecoveryPct', 0, false);
   // An efficiency only matters when its share is above 0; then a missing one is assumed low and reported.
   const recyclingEfficiency = share('recyclingEfficiencyPct', collectedForRecycling > 0 ? EFFICIENCY_WHEN_MISSING : 1, collectedForRecycling > 0);
-  const feedstockRecyclingEfficiency = share(
-    'feedstockRecyclingEfficiencyPct',
-    recycledFeedstock > 0 ? EFFICIENCY_WHEN_MISSING : 1,
-    recycledFeedstock > 0,
-  );
+  const feedstockRecyclingEfficiency = share('feedstockRecyclingEfficiencyPct', recycledFeedstock > 0 ? EFFICIENCY_WHEN_MISSING : 1, recycledFeedstock > 0);
   return {
     massKg,
     recycledFeedstock,

@@ -15,8 +15,9 @@ const shares = (count: number) =>
   });
 
 const material = (efficiencies: fc.Arbitrary<[number, number]>): fc.Arbitrary<MciMaterialInputs> =>
-  fc.record({ massKg: fc.double({ min: 0, max: 1000, noNaN: true }), feedstock: shares(3), endOfLife: shares(4), efficiencies }).map(
-    ({ massKg, feedstock: [F_R, F_U, F_S], endOfLife: [C_R, C_U, C_C, C_E], efficiencies: [E_C, E_F] }) => ({
+  fc
+    .record({ massKg: fc.double({ min: 0, max: 1000, noNaN: true }), feedstock: shares(3), endOfLife: shares(4), efficiencies })
+    .map(({ massKg, feedstock: [F_R, F_U, F_S], endOfLife: [C_R, C_U, C_C, C_E], efficiencies: [E_C, E_F] }) => ({
       massKg,
       recycledFeedstock: F_R,
       reusedFeedstock: F_U,
@@ -27,8 +28,7 @@ const material = (efficiencies: fc.Arbitrary<[number, number]>): fc.Arbitrary<Mc
       collectedForEnergyRecovery: C_E,
       recyclingEfficiency: E_C,
       feedstockRecyclingEfficiency: E_F,
-    }),
-  );
+    }));
 
 const anyEfficiencies = fc.tuple(fraction, fc.double({ min: 0.001, max: 1, noNaN: true }));
 const perfectEfficiencies = fc.constant<[number, number]>([1, 1]);
@@ -62,10 +62,7 @@ describe('Material Circularity Indicator: properties', () => {
 
   it('with efficiencies of 1, the MCI never falls when collection for recycling rises', () => {
     fc.assert(
-      raise(
-        'collectedForRecycling',
-        (m) => 1 - m.collectedForRecycling - m.collectedForReuse - m.collectedForComposting - m.collectedForEnergyRecovery,
-      ),
+      raise('collectedForRecycling', (m) => 1 - m.collectedForRecycling - m.collectedForReuse - m.collectedForComposting - m.collectedForEnergyRecovery),
       { numRuns: 2000 },
     );
   });

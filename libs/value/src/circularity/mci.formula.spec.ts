@@ -1,12 +1,4 @@
-import {
-  linearFlowIndex,
-  materialCircularityIndicator,
-  materialFlows,
-  type MciMaterialInputs,
-  productMci,
-  sumFlows,
-  utilityFactor,
-} from './mci.formula';
+import { linearFlowIndex, materialCircularityIndicator, materialFlows, type MciMaterialInputs, productMci, sumFlows, utilityFactor } from './mci.formula';
 
 /** A virgin material going to landfill, with neutral efficiencies; tests override what they need. */
 function material(overrides: Partial<MciMaterialInputs> = {}): MciMaterialInputs {
@@ -75,7 +67,7 @@ describe('Material Circularity Indicator: the check values of the domain notes',
 });
 
 describe('Material Circularity Indicator: the parts of the method', () => {
-  it('sums V, W, W_F and W_C over the materials before the LFI (not an average of the materials\' LFIs)', () => {
+  it("sums V, W, W_F and W_C over the materials before the LFI (not an average of the materials' LFIs)", () => {
     const a = material({ recycledFeedstock: 0.3, collectedForRecycling: 0.5, feedstockRecyclingEfficiency: 0.8, recyclingEfficiency: 0.9 });
     const b = material();
     // (V + W) = (0.7 + 0.5625) + (1 + 1) = 3.2625; 2M + (W_F - W_C) / 2 = 4 + (0.075 - 0.05) / 2 = 4.0125

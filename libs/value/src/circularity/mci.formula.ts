@@ -40,10 +40,7 @@ export function materialFlows(input: MciMaterialInputs): MciFlows {
   const E_C = input.recyclingEfficiency;
   const E_F = input.feedstockRecyclingEfficiency;
   const virginKg = Math.max(0, M * (1 - F_R - input.reusedFeedstock - input.biologicalFeedstock));
-  const landfillKg = Math.max(
-    0,
-    M * (1 - C_R - input.collectedForReuse - input.collectedForComposting - input.collectedForEnergyRecovery),
-  );
+  const landfillKg = Math.max(0, M * (1 - C_R - input.collectedForReuse - input.collectedForComposting - input.collectedForEnergyRecovery));
   const collectionRecyclingWasteKg = M * (1 - E_C) * C_R;
   // Without recycled feedstock there is no feedstock recycling, whatever E_F says (and E_F may then be 0).
   const feedstockRecyclingWasteKg = F_R === 0 ? 0 : (M * (1 - E_F) * F_R) / E_F;
@@ -75,9 +72,7 @@ export function sumFlows(flows: readonly MciFlows[]): MciFlows {
  */
 export function linearFlowIndex(flows: MciFlows): number {
   if (flows.massKg <= 0) return 1;
-  const lfi =
-    (flows.virginKg + flows.wasteKg) /
-    (2 * flows.massKg + (flows.feedstockRecyclingWasteKg - flows.collectionRecyclingWasteKg) / 2);
+  const lfi = (flows.virginKg + flows.wasteKg) / (2 * flows.massKg + (flows.feedstockRecyclingWasteKg - flows.collectionRecyclingWasteKg) / 2);
   // The denominator is at least 1.5 M, and V + W0 + W_C <= 2M keeps the index within [0, 1]; clamp float noise only.
   return Math.min(1, Math.max(0, lfi));
 }

@@ -21,10 +21,7 @@ export class ClusterSummaryService {
 
   /** Totals are of published passports; the DRAFT count only of the drafts the caller may see (see draftsVisibleTo). */
   async summary(caller: Principal | null, cluster: ClusterCode): Promise<ClusterSummaryModel> {
-    const [counts, totals] = await Promise.all([
-      this.repository.countByStatus(cluster, draftsVisibleTo(caller)),
-      this.repository.publishedTotals(cluster),
-    ]);
+    const [counts, totals] = await Promise.all([this.repository.countByStatus(cluster, draftsVisibleTo(caller)), this.repository.publishedTotals(cluster)]);
     const countOf = new Map(counts.map((group) => [group.status, group.count]));
     return {
       cluster,

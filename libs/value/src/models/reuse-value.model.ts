@@ -87,7 +87,7 @@ export class ReuseValueComponentModel {
   reuse!: ComponentReuseFigureModel | null;
 
   @Field(() => [ReuseValueMaterialModel], {
-    description: 'RECYCLE: the component\'s own materials; a reuse strategy: the materials of the component and its sub-components.',
+    description: "RECYCLE: the component's own materials; a reuse strategy: the materials of the component and its sub-components.",
   })
   materials!: ReuseValueMaterialModel[];
 }

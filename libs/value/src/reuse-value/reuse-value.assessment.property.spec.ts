@@ -49,9 +49,7 @@ const componentArb: fc.Arbitrary<ComponentDocument> = fc.letrec<{ component: Com
     })),
 })).component;
 
-const documentArb = fc.array(componentArb, { minLength: 1, maxLength: 4 }).map(
-  (components): CompositionDocument => ({ schemaVersion: '1.0', components }),
-);
+const documentArb = fc.array(componentArb, { minLength: 1, maxLength: 4 }).map((components): CompositionDocument => ({ schemaVersion: '1.0', components }));
 
 /** Value of every recoverable material of the product: what the reuse value is floored by. */
 function materialFloor(document: CompositionDocument): number {

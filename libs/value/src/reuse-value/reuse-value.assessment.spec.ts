@@ -74,7 +74,14 @@ describe('assessReuseValue', () => {
       ['/screw', 'RECYCLE', 0],
     ]);
     const module = value.breakdown[1];
-    expect(module.reuse).toEqual({ condition: 'good', conditionFactor: 0.75, remainingLifeFactor: 0.8, replacementValue: 100, dismantlingCost: 5, unitAmount: 55 });
+    expect(module.reuse).toEqual({
+      condition: 'good',
+      conditionFactor: 0.75,
+      remainingLifeFactor: 0.8,
+      replacementValue: 100,
+      dismantlingCost: 5,
+      unitAmount: 55,
+    });
     // The module covers its chip: no entry of its own, its materials listed under the module as the floor.
     expect(module.materials.map((m) => [m.componentKey, m.element, m.massKg, m.recoveryRate, m.pricePerKg, m.amount])).toEqual([
       ['module', 'Cu', 0.4, 0.9, 7.5, 2.7],
@@ -155,7 +162,12 @@ describe('assessReuseValue', () => {
   });
 
   it('uses the price table in force on the valuation date and records it', () => {
-    const older: PriceTable = { ...PRICE_TABLES[0], id: 'OLDER', date: '2025-01-01', prices: { ...PRICE_TABLES[0].prices, Al: { pricePerKg: 3.6, recoveryRate: 0.9 } } };
+    const older: PriceTable = {
+      ...PRICE_TABLES[0],
+      id: 'OLDER',
+      date: '2025-01-01',
+      prices: { ...PRICE_TABLES[0].prices, Al: { pricePerKg: 3.6, recoveryRate: 0.9 } },
+    };
     const tables = [older, PRICE_TABLES[0]];
     expect(assess(product(), new Date('2025-06-30'), tables)).toMatchObject({ priceTable: { id: 'OLDER' }, amount: 112.92 });
     expect(assess(product(), DATE, tables)).toMatchObject({ priceTable: { id: 'REGISTRY-REF-2026-01' }, amount: 111.46 });

@@ -85,8 +85,7 @@ function valueComponent(node: WalkedComponent, table: PriceTable, assumptions: A
     const reference = element ? table.prices[element] : undefined;
     if (!element) assumptions.unidentifiedMaterials++;
     else if (!reference) assumptions.unpricedElements.add(element);
-    const recoveryRate =
-      typeof material.recyclingEfficiencyPct === 'number' ? material.recyclingEfficiencyPct / 100 : (reference?.recoveryRate ?? 0);
+    const recoveryRate = typeof material.recyclingEfficiencyPct === 'number' ? material.recyclingEfficiencyPct / 100 : (reference?.recoveryRate ?? 0);
     const pricePerKg = reference?.pricePerKg ?? null;
     const massKg = flat.materials[index].massKgPerProduct;
     const amount = pricePerKg === null ? 0 : massKg * recoveryRate * pricePerKg;
@@ -101,8 +100,7 @@ function valueComponent(node: WalkedComponent, table: PriceTable, assumptions: A
   const reuse = reuseFigure(component.reuse, flat.path, table, assumptions);
   const children = node.children.map((child) => valueComponent(child, table, assumptions));
   const parts =
-    materials.reduce((sum, material) => sum + material.perUnit, 0) +
-    children.reduce((sum, child) => sum + child.node.document.quantity * child.perUnit, 0);
+    materials.reduce((sum, material) => sum + material.perUnit, 0) + children.reduce((sum, child) => sum + child.node.document.quantity * child.perUnit, 0);
   const whole = reuse !== null && reuse.unitAmount > parts;
   return { node, reuse, materials, children, whole, perUnit: whole ? reuse.unitAmount : parts };
 }
