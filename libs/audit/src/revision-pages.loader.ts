@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ConnectionShape, RegistryError, readPage, toConnection } from '@registry/core';
+import { type ConnectionShape, RegistryError, readPage, toConnection, type GraphQLContext, requestScoped } from '@registry/core';
 import type { PassportRevision } from '@registry/prisma-client';
 import DataLoader from 'dataloader';
 import { AuditRepository, type RevisionPageKey } from './audit.repository';
@@ -16,7 +16,7 @@ export class RevisionPages {
   constructor(private readonly audit: AuditRepository) {}
 
   async page(
-    context: { revisionPageLoader?: RevisionPageLoader },
+    context: GraphQLContext,
     passport: { id: string; revision: number },
     args: { first?: number; after?: string | null },
   ): Promise<ConnectionShape<PassportRevisionModel>> {
@@ -27,8 +27,8 @@ export class RevisionPages {
       if (!Number.isInteger(revision) || (revision as number) < 1) throw RegistryError.invalidField('after', 'is not a cursor returned by this API', 'cursor');
       beforeRevision = Math.min(revision as number, beforeRevision);
     }
-    context.revisionPageLoader ??= this.createLoader();
-    const rows = await context.revisionPageLoader.load({ passportId: passport.id, beforeRevision, take: first + 1 });
+    const loader = requestScoped(context, 'revisionPages', () => this.createLoader());
+    const rows = await loader.load({ passportId: passport.id, beforeRevision, take: first + 1 });
     return toConnection(rows, first, (row) => [row.revision], toRevisionModel);
   }
 

@@ -7,6 +7,7 @@ export { DATABASE, PrismaService } from './database/prisma.service';
 export { mapError, RegistryErrorFilter, type MappedError } from './errors/error.filter';
 export { ErrorCode, RegistryError, type Violation } from './errors/registry-error';
 export { argumentViolations, ArgumentValuesInterceptor } from './graphql/argument-values';
+export { requestScoped, type GraphQLContext } from './graphql/request-context';
 export {
   Connection,
   PageArgs,

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal, Public, Roles } from '@registry/auth';
-import { Connection, PageArgs } from '@registry/core';
+import { Connection, PageArgs, type GraphQLContext, requestScoped } from '@registry/core';
 import { OrganizationKind } from '@registry/prisma-client';
 import DataLoader from 'dataloader';
 import { CreateOrganizationInput } from './dto/create-organization.input';
@@ -8,8 +8,6 @@ import { OrganizationModel } from './models/organization.model';
 import { OrganizationService } from './organization.service';
 
 const OrganizationConnection = Connection(OrganizationModel, { name: 'Organization' });
-
-type GraphQLContext = { gs1CompanyPrefixLoader?: DataLoader<string, string[]> };
 
 @Resolver(() => OrganizationModel)
 export class OrganizationResolver {
@@ -52,7 +50,7 @@ export class OrganizationResolver {
   })
   gs1CompanyPrefixes(@Parent() organization: OrganizationModel, @Context() context: GraphQLContext): Promise<string[]> {
     // One query for all organizations of a request (lists, passports' manufacturers); the loader lives for the request.
-    context.gs1CompanyPrefixLoader ??= new DataLoader((ids) => this.service.gs1CompanyPrefixesOfMany(ids));
-    return context.gs1CompanyPrefixLoader.load(organization.id);
+    const loader = requestScoped(context, 'gs1CompanyPrefixes', () => new DataLoader((ids: readonly string[]) => this.service.gs1CompanyPrefixesOfMany(ids)));
+    return loader.load(organization.id);
   }
 }

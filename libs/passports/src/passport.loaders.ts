@@ -6,6 +6,7 @@ import type { ComponentModel, ElementShareModel } from './models/passport.model'
 import { type FormsByElement, PassportCriticalMaterials } from './passport-critical-materials';
 import { toComponentModel } from './passport.mapper';
 import { PassportRepository } from './passport.repository';
+import { type GraphQLContext, requestScoped } from '@registry/core';
 
 /** The batched reads behind Passport's fields: one query per field per request, however many passports. */
 export interface PassportLoaders {
@@ -28,9 +29,8 @@ export class PassportLoaderFactory {
   ) {}
 
   /** The loaders stored on the GraphQL context, created on first use. */
-  forContext(context: { passportLoaders?: PassportLoaders }): PassportLoaders {
-    context.passportLoaders ??= this.create();
-    return context.passportLoaders;
+  forContext(context: GraphQLContext): PassportLoaders {
+    return requestScoped(context, 'passportLoaders', () => this.create());
   }
 
   private create(): PassportLoaders {

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessTier, canAccess, CurrentPrincipal, type Principal, Public, Roles, tierField } from '@registry/auth';
-import { Connection } from '@registry/core';
+import { Connection, type GraphQLContext } from '@registry/core';
 import { OrganizationModel } from '@registry/organizations';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ComponentFilter, PassportsArgs } from './dto/passports.args';
@@ -10,14 +10,12 @@ import { RevisePassportInput } from './dto/revise-passport.input';
 import { ComponentModel, CriticalMaterialModel, type MaterialModel, PassportModel } from './models/passport.model';
 import { PassportCriticalMaterials } from './passport-critical-materials';
 import { RecycledContentSummaryModel } from './models/recycled-content-summary.model';
-import { PassportLoaderFactory, type PassportLoaders } from './passport.loaders';
+import { PassportLoaderFactory } from './passport.loaders';
 import { PassportService } from './passport.service';
 import { toPassportModel } from './passport.mapper';
 import { publicRecycledContent, summarizeRecycledContent } from './recycled-content';
 
 const PassportConnection = Connection(PassportModel, { name: 'Passport' });
-
-type GraphQLContext = { passportLoaders?: PassportLoaders };
 
 @Resolver(() => PassportModel)
 export class PassportResolver {

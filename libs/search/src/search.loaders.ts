@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RegistryError } from '@registry/core';
+import { RegistryError, type GraphQLContext, requestScoped } from '@registry/core';
 import { type ComponentModel, type PassportModel, toPassportModel } from '@registry/passports';
 import DataLoader from 'dataloader';
 import { toComponentModel } from '@registry/passports';
@@ -16,9 +16,9 @@ export interface SearchLoaders {
 export class SearchLoaderFactory {
   constructor(private readonly search: SearchRepository) {}
 
-  forContext(context: { searchLoaders?: SearchLoaders }): SearchLoaders {
-    context.searchLoaders ??= this.create();
-    return context.searchLoaders;
+  /** The loaders stored on the GraphQL context, created on first use. */
+  forContext(context: GraphQLContext): SearchLoaders {
+    return requestScoped(context, 'searchLoaders', () => this.create());
   }
 
   private create(): SearchLoaders {

@@ -1,6 +1,6 @@
 import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal, Roles } from '@registry/auth';
-import { Connection } from '@registry/core';
+import { Connection, type GraphQLContext } from '@registry/core';
 import { ComponentModel, PassportModel } from '@registry/passports';
 import { MaterialInventoryArgs } from './dto/material-inventory.args';
 import { ComponentsContainingArgs } from './dto/material-search.input';
@@ -8,12 +8,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { hitPartsOf } from './hit-selection';
 import { ComponentHitModel } from './models/component-hit.model';
 import { InventoryRowModel } from './models/inventory-row.model';
-import { type SearchLoaders, SearchLoaderFactory } from './search.loaders';
+import { SearchLoaderFactory } from './search.loaders';
 import { SearchService } from './search.service';
 
 const ComponentHitConnection = Connection(ComponentHitModel, { name: 'ComponentHit', totalCount: false });
-
-type GraphQLContext = { searchLoaders?: SearchLoaders };
 
 @Resolver(() => ComponentHitModel)
 export class SearchResolver {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { Circularity, ReuseValue } from './value.types';
 import { type RevisionKey, ValueRepository } from './value.repository';
+import { type GraphQLContext, requestScoped } from '@registry/core';
 
 /** The figures stored with one revision; null for revisions written before they were computed. */
 export interface StoredFigures {
@@ -21,9 +22,8 @@ export class ValueLoaderFactory {
   constructor(private readonly repository: ValueRepository) {}
 
   /** The loaders stored on the GraphQL context, created on first use. */
-  forContext(context: { valueLoaders?: ValueLoaders }): ValueLoaders {
-    context.valueLoaders ??= this.create();
-    return context.valueLoaders;
+  forContext(context: GraphQLContext): ValueLoaders {
+    return requestScoped(context, 'valueLoaders', () => this.create());
   }
 
   private create(): ValueLoaders {

@@ -1,7 +1,7 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessTier, requireTier } from '@registry/auth';
-import { PassportRevisionModel, RevisionPages, type RevisionPageLoader } from '@registry/audit';
-import { Connection, PageArgs } from '@registry/core';
+import { PassportRevisionModel, RevisionPages } from '@registry/audit';
+import { Connection, PageArgs, type GraphQLContext } from '@registry/core';
 import { PassportModel } from '@registry/passports';
 
 const PassportRevisionConnection = Connection(PassportRevisionModel, { name: 'PassportRevision', totalCount: false });
@@ -16,7 +16,7 @@ export class PassportRevisionsResolver {
     description: 'The revisions, newest first, with their hashes and signatures. Tier: AUTHORITY (and the owner).',
     middleware: [requireTier(AccessTier.AUTHORITY)],
   })
-  revisions(@Parent() passport: PassportModel, @Args() page: PageArgs, @Context() context: { revisionPageLoader?: RevisionPageLoader }) {
+  revisions(@Parent() passport: PassportModel, @Args() page: PageArgs, @Context() context: GraphQLContext) {
     return this.revisionPages.page(context, passport, page);
   }
 }

@@ -1,9 +1,8 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessTier, requireTier } from '@registry/auth';
 import { PassportModel } from '@registry/passports';
-import { type Circularity, CircularityModel, type ReuseValue, ReuseValueModel, ValueLoaderFactory, type ValueLoaders } from '@registry/value';
-
-type GraphQLContext = { valueLoaders?: ValueLoaders };
+import { type Circularity, CircularityModel, type ReuseValue, ReuseValueModel, ValueLoaderFactory } from '@registry/value';
+import { type GraphQLContext } from '@registry/core';
 
 /** Passport.circularity and Passport.reuseValue: the figures the value library stored with the current revision. */
 @Resolver(() => PassportModel)
