@@ -18,6 +18,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DEFAULT_BENCH_URL } from './bench-config';
+import { recyclerKey } from './graphql-client';
 
 const ROOT = join(__dirname, '..', '..');
 const POSTGRAPHILE_DIR = join(ROOT, 'bench', 'postgraphile');
@@ -138,27 +139,6 @@ async function startPostGraphile(options: Options): Promise<{ origin: string; ch
   const origin = `http://127.0.0.1:${port}`;
   await waitFor(child, 'PostGraphile', graphqlProbe(origin));
   return { origin, child };
-}
-
-async function gql(origin: string, key: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await fetch(`${origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(`${query.slice(0, 60)}...: ${JSON.stringify(body.errors).slice(0, 500)}`);
-  return body.data;
-}
-
-async function recyclerKey(origin: string, adminKey: string): Promise<string> {
-  const org = await gql(origin, adminKey, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
-    i: { name: `Bench Recycler ${new Date().toISOString()}`, kind: 'RECYCLER', corop: 'CR17' },
-  });
-  const key = await gql(origin, adminKey, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', {
-    i: { organizationId: org.createOrganization.id, role: 'RECYCLER', label: 'benchmark' },
-  });
-  return key.createApiKey.secret as string;
 }
 
 const post = (query: string, variables: Record<string, unknown>, key?: string): Request => ({
@@ -347,7 +327,7 @@ async function main(): Promise<void> {
     throw error;
   });
   try {
-    const key = await recyclerKey(api.origin, adminKey);
+    const key = await recyclerKey(`${api.origin}/graphql`, adminKey);
     const passports = Number((await pool.query('SELECT count(*) AS n FROM "Passport"')).rows[0].n);
     console.log(
       `# ${passports} passports (${options.url.replace(/\/\/[^@]*@/, '//')}); ${options.connections} connections, ${options.duration} s per run, ${options.rounds} rounds alternating`,

@@ -18,6 +18,7 @@ import { Client } from 'pg';
 import { createApp } from '../apps/api/src/create-app';
 import { DEFAULT_BENCH_URL } from './bench-config';
 import { generateProduct, seededRng } from './product-generator';
+import { gql } from './graphql-client';
 
 const CLUSTERS: ClusterCode[] = ['WIND_PARK', 'SOLAR_PV', 'BATTERY', 'HEAT_AS_A_SERVICE', 'HIGH_TECH_EQUIPMENT'];
 const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
@@ -61,17 +62,6 @@ async function writeFile(file: string, passports: number): Promise<void> {
   await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
-async function gql(url: string, key: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 async function main(): Promise<void> {
   const passports = Number(option('passports') ?? 1000);
   const serverUrl = process.env.DATABASE_URL || DEFAULT_BENCH_URL;
@@ -100,11 +90,11 @@ async function main(): Promise<void> {
     const app = await createApp({ ...config, seedDemo: false }, { logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
     const api = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const org = await gql(api, ADMIN_KEY, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
+    const org = await gql(`${api}/graphql`, ADMIN_KEY, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
       i: { name: 'Bench manufacturer', kind: 'MANUFACTURER', corop: 'CR17', gs1CompanyPrefixes: [PREFIX] },
     });
     const key = (
-      await gql(api, ADMIN_KEY, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', {
+      await gql(`${api}/graphql`, ADMIN_KEY, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', {
         i: { organizationId: org.createOrganization.id, role: 'MANUFACTURER' },
       })
     ).createApiKey.secret as string;

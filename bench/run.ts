@@ -16,6 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DEFAULT_BENCH_URL } from './bench-config';
+import { gql, recyclerKey } from './graphql-client';
 
 interface Options {
   url: string;
@@ -111,27 +112,6 @@ async function startApi(options: Options): Promise<{ url: string; process: Child
   }
   child.kill();
   throw new Error('the API did not start within 60 s');
-}
-
-async function gql(url: string, key: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(`${query.slice(0, 60)}...: ${JSON.stringify(body.errors).slice(0, 500)}`);
-  return body.data;
-}
-
-async function recyclerKey(url: string, adminKey: string): Promise<string> {
-  const org = await gql(url, adminKey, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
-    i: { name: `Bench Recycler ${new Date().toISOString()}`, kind: 'RECYCLER', corop: 'CR17' },
-  });
-  const key = await gql(url, adminKey, 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', {
-    i: { organizationId: org.createOrganization.id, role: 'RECYCLER', label: 'benchmark' },
-  });
-  return key.createApiKey.secret as string;
 }
 
 const reference: SearchReference = {
