@@ -4,24 +4,11 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../apps/cli/src/cli';
+import { cli } from '../support/cli';
 import { lampComposition, REGISTER, registerInput } from '../support/factories';
 import { TestApp, type TestOrganization } from '../support/test-app';
 
 const REVISE = 'mutation($i: RevisePassportInput!) { revisePassport(input: $i) { revision } }';
-
-/** Runs the CLI in this process and captures what it prints. */
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await runCli(argv, { stdout, stderr, interactive: false }, {});
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
 
 const readLines = (file: string) => readFileSync(file, 'utf8').split('\n').slice(0, -1);
 const writeLines = (file: string, lines: string[]) => writeFileSync(file, lines.map((line) => `${line}\n`).join(''));
