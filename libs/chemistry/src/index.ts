@@ -29,3 +29,6 @@ export { ELEMENTS, type ElementData } from './reference-data/elements';
 export type { ReferenceSubstance, SubstanceTable } from './reference-data/substances.2026-01';
 export { referenceSubstance, SUBSTANCE_TABLE } from './substances';
 export { ELEMENT_MASS_METHOD, ELEMENT_MASS_METHOD_VERSION } from './element-mass-method';
+export { ecCheckDigit, isValidEcNumber } from './ec-number';
+export { CANDIDATE_LIST, candidateListEntry } from './candidate-list';
+export type { CandidateList, CandidateListEntry } from './reference-data/candidate-list.2026-01';

@@ -76,7 +76,7 @@ describe('composition schema 1.1', () => {
   });
 
   it('refuses an unknown schemaVersion', () => {
-    const document = { ...packDocument('1.1', []), schemaVersion: '1.2' };
+    const document = { ...packDocument('1.1', []), schemaVersion: '1.3' };
     expect(validator.validate(document, 'BATTERY')).toEqual([expect.objectContaining({ path: '/schemaVersion', keyword: 'enum' })]);
   });
 });

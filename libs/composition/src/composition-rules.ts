@@ -1,4 +1,5 @@
 // The rules a JSON schema cannot express.
+import { ecCheckDigit, isValidEcNumber } from '@registry/chemistry';
 import type { Violation } from '@registry/core';
 import { ELEMENTS } from '@registry/materials';
 import { casCheckDigit, isValidCasNumber } from './cas-number';
@@ -11,6 +12,7 @@ const ELEMENT_SYMBOLS = new Set(ELEMENTS.map((element) => element.symbol));
 const COMPONENT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 const ELEMENT_SHAPE = /^[A-Z][a-z]?$/;
 const CAS_SHAPE = /^\d{2,7}-\d{2}-\d$/;
+const EC_SHAPE = /^\d{3}-\d{3}-\d$/;
 
 /** A declared mass may differ from the computed one by 1 % of the declared mass, and by at least 0.001 kg. */
 const RELATIVE_TOLERANCE = 0.01;
@@ -19,7 +21,7 @@ const ABSOLUTE_TOLERANCE_KG = 0.001;
 const FLOAT_SLACK = 1e-9;
 
 /**
- * Violations of the semantic rules. The identity rules (uniqueKey, element, casCheckDigit) look only at values of the
+ * Violations of the semantic rules. The identity rules (uniqueKey, element, casCheckDigit, ecCheckDigit, concentration) look only at values of the
  * right shape, so they run on any document, also one that breaks the schema elsewhere: together with the schema's
  * violations the caller learns every problem at once. A value the schema already refuses (a key or CAS number that
  * does not match its pattern) is left to the schema, so nothing is reported twice. The mass rules (massBalance,
@@ -32,7 +34,7 @@ export function compositionRuleViolations(document: unknown, schemaValid: boolea
   return violations;
 }
 
-/** uniqueKey, element and casCheckDigit, on whatever parts of the document have the shape these rules read. */
+/** uniqueKey, element, casCheckDigit, ecCheckDigit and concentration, on whatever parts of the document have the shape these rules read. */
 function identityViolations(document: unknown): Violation[] {
   const violations: Violation[] = [];
   if (!isObject(document)) return violations;
@@ -75,18 +77,63 @@ function identityViolations(document: unknown): Violation[] {
       });
     });
   }
+  // The hazardous substances of a battery (battery.v2) carry CAS and EC numbers too.
+  const hazardous = isObject(document.clusterData) ? document.clusterData.hazardousSubstances : undefined;
+  if (Array.isArray(hazardous)) {
+    hazardous.forEach((substance: unknown, index) => {
+      if (isObject(substance)) checkIdentifiers(substance, childPointer('/clusterData/hazardousSubstances', index), violations);
+    });
+  }
   return violations;
 }
 
 function checkMaterial(material: Record<string, unknown>, materialPath: string, violations: Violation[]): void {
   if (typeof material.element === 'string') checkElement(material.element, childPointer(materialPath, 'element'), violations);
-  const cas = material.casNumber;
+  checkIdentifiers(material, materialPath, violations);
+  if (Array.isArray(material.substancesOfConcern)) {
+    material.substancesOfConcern.forEach((substance: unknown, index) => {
+      if (isObject(substance)) checkSubstance(substance, childPointer(materialPath, 'substancesOfConcern', index), violations);
+    });
+  }
+}
+
+/** casCheckDigit and ecCheckDigit of an object's casNumber and ecNumber, where they have the schema's shape. */
+function checkIdentifiers(object: Record<string, unknown>, path: string, violations: Violation[]): void {
+  const cas = object.casNumber;
   if (typeof cas === 'string' && CAS_SHAPE.test(cas) && !isValidCasNumber(cas)) {
     const digits = cas.slice(0, -2).replace('-', '');
     violations.push({
-      path: childPointer(materialPath, 'casNumber'),
+      path: childPointer(path, 'casNumber'),
       keyword: 'casCheckDigit',
       message: `casNumber "${cas}" has a wrong check digit: expected ${casCheckDigit(digits)}`,
+    });
+  }
+  const ec = object.ecNumber;
+  if (typeof ec === 'string' && EC_SHAPE.test(ec) && !isValidEcNumber(ec)) {
+    const expected = ecCheckDigit(ec.slice(0, 7).replace('-', ''));
+    violations.push({
+      path: childPointer(path, 'ecNumber'),
+      keyword: 'ecCheckDigit',
+      message: `ecNumber "${ec}" has a wrong check digit: ${expected === null ? 'no EC number starts with these digits' : `expected ${expected}`}`,
+    });
+  }
+}
+
+/** A substance of concern: its identifiers, and one concentration (exact or a range from low to high). */
+function checkSubstance(substance: Record<string, unknown>, path: string, violations: Violation[]): void {
+  checkIdentifiers(substance, path, violations);
+  const range = substance.concentrationRange;
+  if (substance.concentrationPct !== undefined && range !== undefined) {
+    violations.push({
+      path: childPointer(path, 'concentrationRange'),
+      keyword: 'concentration',
+      message: 'give concentrationPct or concentrationRange, not both',
+    });
+  } else if (isObject(range) && typeof range.minPct === 'number' && typeof range.maxPct === 'number' && range.minPct > range.maxPct) {
+    violations.push({
+      path: childPointer(path, 'concentrationRange', 'minPct'),
+      keyword: 'concentrationRange',
+      message: `minPct ${range.minPct} is above maxPct ${range.maxPct}`,
     });
   }
 }

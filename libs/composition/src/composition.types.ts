@@ -32,6 +32,45 @@ export interface HazardousSubstance {
   [extension: `x-${string}`]: unknown;
 }
 
+/** What an impact figure is per: one product unit, one kWh the product delivers over its life, one kg of product (1.2). */
+export type DeclaredUnit = 'PRODUCT' | 'KWH' | 'KG';
+
+/** Greenhouse gas emissions per declared unit (1.2). */
+export interface CarbonFootprintDocument {
+  kgCO2e: number;
+  declaredUnit: DeclaredUnit;
+  /** EN 15804 stages, e.g. ["A1-A3", "C1-C4"]. */
+  lifecycleStages?: string[];
+  method?: 'ISO 14067' | 'PEF' | 'EN 15804';
+  primaryDataSharePct?: number;
+  verifiedBy?: string;
+  studyUrl?: string;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** Environmental impact of one product unit, or of one unit of a component (1.2). */
+export interface EnvironmentalImpactDocument {
+  carbonFootprint?: CarbonFootprintDocument;
+  waterUse?: { m3: number; declaredUnit: DeclaredUnit; [extension: `x-${string}`]: unknown };
+  energyUse?: { mj: number; declaredUnit: DeclaredUnit; renewableSharePct?: number; [extension: `x-${string}`]: unknown };
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A substance of concern in a material (1.2). */
+export interface SubstanceOfConcernDocument {
+  name: string;
+  casNumber?: string;
+  ecNumber?: string;
+  svhc?: boolean;
+  /** In the material, by mass; or concentrationRange, not both. */
+  concentrationPct?: number;
+  concentrationRange?: { minPct: number; maxPct: number; [extension: `x-${string}`]: unknown };
+  location?: string;
+  safeUse?: string;
+  endOfLife?: string;
+  [extension: `x-${string}`]: unknown;
+}
+
 /** One element of an alloy or mixture (1.1). */
 export interface ElementFractionDocument {
   element: string;
@@ -68,6 +107,8 @@ export interface MaterialDocument {
   recyclingEfficiencyPct?: number;
   feedstockRecyclingEfficiencyPct?: number;
   hazardous?: HazardousSubstance;
+  /** Substances of concern in the material (1.2). */
+  substancesOfConcern?: SubstanceOfConcernDocument[];
   [extension: `x-${string}`]: unknown;
 }
 
@@ -85,6 +126,8 @@ export interface ComponentDocument {
   components: ComponentDocument[];
   dismantling?: DismantlingInfo;
   reuse?: ReuseInfo;
+  /** Impact of one unit of the component (1.2). */
+  environmentalImpact?: EnvironmentalImpactDocument;
   [extension: `x-${string}`]: unknown;
 }
 
@@ -97,14 +140,16 @@ export interface UtilityInfo {
 }
 
 export interface CompositionDocument {
-  /** 1.1 adds the chemistry fields of materials (formula, elements, forms). */
-  schemaVersion: '1.0' | '1.1';
+  /** 1.1 adds the chemistry fields of materials (formula, elements, forms); 1.2 environmental impact and substances of concern. */
+  schemaVersion: '1.0' | '1.1' | '1.2';
   /** Mass of one product unit. */
   productMassKg?: number;
   /** Units covered by a BATCH passport; the composition describes one unit. */
   unitCount?: number;
   components: ComponentDocument[];
   utility?: UtilityInfo;
+  /** Impact of one product unit (1.2). */
+  environmentalImpact?: EnvironmentalImpactDocument;
   /** Validated against the schema of the passport's cluster. */
   clusterData?: Record<string, unknown>;
   [extension: `x-${string}`]: unknown;
@@ -128,6 +173,8 @@ export interface FlatMaterial {
   details: Record<string, unknown> | null;
   /** The material's mass split into element masses (decomposeMaterial of @registry/chemistry); shares of 0 left out. */
   elementShares: FlatElementShare[];
+  /** The substances of concern the material declares (1.2), in document order. */
+  substancesOfConcern: SubstanceOfConcernDocument[];
 }
 
 /** One element of a flat material: its share of the material's mass and that mass, per component unit and per product. */
@@ -164,4 +211,9 @@ export interface FlattenedComposition {
   /** productMassKg when given, else the sum of the top-level components' massKg x quantity. */
   totalMassKg: number;
   components: FlatComponent[];
+  /**
+   * The product's carbon footprint in kg CO2e per product unit (1.2): kgCO2e for a PRODUCT unit, times totalMassKg for KG,
+   * times the battery's energyKWh (clusterData) for KWH; null when the document declares none or it cannot be converted.
+   */
+  carbonFootprintKgCO2ePerProduct: number | null;
 }

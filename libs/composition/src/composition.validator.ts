@@ -22,6 +22,10 @@ const CLUSTER_SCHEMAS: Record<ClusterCode, string> = {
   HEAT_AS_A_SERVICE: 'clusters/heat-as-a-service.v1.schema.json',
   HIGH_TECH_EQUIPMENT: 'clusters/high-tech-equipment.v1.schema.json',
 };
+/** Cluster schemas of documents of schemaVersion 1.2 (older documents keep the one they were registered against). */
+const CLUSTER_SCHEMAS_1_2: Partial<Record<ClusterCode, string>> = {
+  BATTERY: 'clusters/battery.v2.schema.json',
+};
 /** Schemas the others refer to by $ref. */
 const SHARED_SCHEMAS = ['common/permanent-magnet.v1.schema.json'];
 
@@ -30,6 +34,7 @@ const SHARED_SCHEMAS = ['common/permanent-magnet.v1.schema.json'];
 export class CompositionValidator {
   private readonly validateDocument: ValidateFunction;
   private readonly clusterValidators = new Map<string, ValidateFunction>();
+  private readonly clusterValidators1_2 = new Map<string, ValidateFunction>();
 
   constructor(@Optional() @Inject(COMPOSITION_SCHEMAS_DIR) schemasDir?: string) {
     const dir = schemasDir ?? (process.env.SCHEMAS_DIR || findSchemasDir());
@@ -43,17 +48,21 @@ export class CompositionValidator {
     for (const [cluster, file] of Object.entries(CLUSTER_SCHEMAS)) {
       this.clusterValidators.set(cluster, ajv.compile(read(file)));
     }
+    for (const [cluster, file] of Object.entries(CLUSTER_SCHEMAS_1_2)) {
+      this.clusterValidators1_2.set(cluster, ajv.compile(read(file)));
+    }
   }
 
   /**
    * Every violation of the document, in document order: the schema's (the document's, then its clusterData's against
-   * the cluster's schema), the rules' that are safe on a partly invalid document and, once the shape is valid, the
+   * the cluster's schema, battery.v2 for a 1.2 battery document), the rules' that are safe on a partly invalid document and, once the shape is valid, the
    * mass rules'. A document over a size limit (composition-limits.ts) gets only those violations: it is refused before
    * the schema runs. An empty list means the document is valid. Throws for an unknown cluster, a programming error.
    */
   validate(document: unknown, cluster: string): Violation[] {
-    const validateCluster = this.clusterValidators.get(cluster);
+    let validateCluster = this.clusterValidators.get(cluster);
     if (validateCluster === undefined) throw new Error(`Unknown cluster "${cluster}"`);
+    if (isObject(document) && document.schemaVersion === '1.2') validateCluster = this.clusterValidators1_2.get(cluster) ?? validateCluster;
     const overLimits = documentLimitViolations(document);
     if (overLimits.length > 0) return overLimits;
 

@@ -35,6 +35,7 @@ export function flattenComposition(document: CompositionDocument): FlattenedComp
         recycledContentPct: material.recycledContentPct ?? null,
         details: detailsOf(material, MATERIAL_COLUMNS),
         elementShares: elementSharesOf(material, massKgPerProduct),
+        substancesOfConcern: material.substancesOfConcern ?? [],
       };
     });
     const flat: FlatComponent = {
@@ -57,7 +58,23 @@ export function flattenComposition(document: CompositionDocument): FlattenedComp
   for (const component of document.components) visit(component, null);
 
   const totalMassKg = document.productMassKg ?? document.components.reduce((total, c) => total + c.massKg * c.quantity, 0);
-  return { totalMassKg, components };
+  return { totalMassKg, components, carbonFootprintKgCO2ePerProduct: carbonFootprintPerProduct(document, totalMassKg) };
+}
+
+/** The product's carbon footprint per product unit, from its declared unit (see FlattenedComposition). */
+export function carbonFootprintPerProduct(document: CompositionDocument, totalMassKg: number): number | null {
+  const footprint = document.environmentalImpact?.carbonFootprint;
+  if (!footprint) return null;
+  switch (footprint.declaredUnit) {
+    case 'PRODUCT':
+      return footprint.kgCO2e;
+    case 'KG':
+      return footprint.kgCO2e * totalMassKg;
+    case 'KWH': {
+      const energy = document.clusterData?.energyKWh;
+      return typeof energy === 'number' ? footprint.kgCO2e * energy : null;
+    }
+  }
 }
 
 /** element mass = material mass x the element's mass fraction; elements with no share are left out. */

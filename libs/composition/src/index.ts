@@ -13,9 +13,13 @@ export {
 } from './composition-limits';
 export { CompositionModule } from './composition.module';
 export { CompositionValidator } from './composition.validator';
-export { flattenComposition } from './flatten-composition';
+export { carbonFootprintPerProduct, flattenComposition } from './flatten-composition';
 export type {
+  CarbonFootprintDocument,
   ComponentCondition,
+  DeclaredUnit,
+  EnvironmentalImpactDocument,
+  SubstanceOfConcernDocument,
   ComponentDocument,
   CompositionDocument,
   DismantlingInfo,

@@ -4,6 +4,9 @@ import type { Violation } from '@registry/core';
 import type { ErrorObject } from 'ajv/dist/2020';
 import { childPointer, lastToken, valueAt } from './json-pointer';
 
+/** The schemaVersion a field newer than 1.0 needs (the others need 1.1). */
+const NEWER_FIELDS: Record<string, string> = { environmentalImpact: '1.2', substancesOfConcern: '1.2' };
+
 /** Mass properties: a negative or non-finite value is reported with the `finiteMass` keyword of the semantic rules. */
 const MASS_PROPERTIES = new Set(['massKg', 'productMassKg']);
 
@@ -78,7 +81,11 @@ export function schemaViolations(data: unknown, errors: readonly ErrorObject[], 
           };
         // The schema forbids properties by `false` only for fields newer than the document's schemaVersion.
         case 'false schema':
-          return { path, keyword: 'schemaVersion', message: `property "${lastToken(error.instancePath)}" needs schemaVersion "1.1"` };
+          return {
+            path,
+            keyword: 'schemaVersion',
+            message: `property "${lastToken(error.instancePath)}" needs schemaVersion "${NEWER_FIELDS[lastToken(error.instancePath)] ?? '1.1'}"`,
+          };
         case 'anyOf': {
           const missing = branchErrorsOf(error)
             .filter((branch) => branch.keyword === 'required')
