@@ -17,6 +17,9 @@ const VIEW: PublicPassportView = {
   criticalMaterials: [],
   recycledContent: { recycledContentPct: null, declaredShareOfMass: 0, recycledShareOfMass: 0 },
   circularity: null,
+  environmentalImpact: null,
+  substancesOfConcern: [],
+  battery: null,
   links: { qrSvg: 'https://id.example.org/passports/x/qr.svg', qrPng: 'https://id.example.org/passports/x/qr.png' },
 };
 

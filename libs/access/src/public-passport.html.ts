@@ -70,7 +70,7 @@ const percent = (share: number) => `${(share * 100).toLocaleString('en', { maxim
 
 /**
  * The page a consumer sees after scanning a passport's QR code: product, manufacturer, cluster, critical raw
- * materials present, recycled content, circularity and status. Built from the public view only, every value escaped.
+ * materials present, recycled content, circularity, environmental impact, substances of concern, battery data and status. Built from the public view only, every value escaped.
  * `qrSvg` is the passport's QR code (markup produced by the QR library, not by users).
  */
 export function renderPublicPassportPage(view: PublicPassportView, qrSvg: string | null): string {
@@ -125,6 +125,9 @@ ${recycled}
 <section id="circularity"><h2>Circularity</h2>
 ${circularity}
 </section>
+${environmentalImpactSection(view)}
+${substancesSection(view)}
+${view.battery ? batterySection(view.battery) : ''}
 ${qrSvg ? html`<p class="qr" aria-label="QR code of this passport">${new Html(qrSvg)}</p>` : ''}
 </main>
 <footer>
@@ -133,6 +136,94 @@ ${qrSvg ? html`<p class="qr" aria-label="QR code of this passport">${new Html(qr
 Composition details are shared with recyclers and authorities only.</p>
 </footer>`,
   );
+}
+
+const number = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 3 });
+const UNIT_TEXT = { PRODUCT: 'per product', KWH: 'per kWh', KG: 'per kg' } as const;
+
+/** Carbon footprint, water and energy use, as declared (ESPR Art. 7(2)(b)). */
+function environmentalImpactSection(view: PublicPassportView): Html {
+  const impact = view.environmentalImpact;
+  if (!impact) return html`<section id="environmental-impact"><h2>Environmental impact</h2><p>No environmental impact is declared.</p></section>`;
+  const footprint = impact.carbonFootprint;
+  const rows = [
+    footprint
+      ? html`<dt>Carbon footprint</dt><dd id="carbon-footprint">${number(footprint.kgCO2e)} kg CO2e ${UNIT_TEXT[footprint.declaredUnit]}${
+          footprint.lifecycleStages.length > 0 ? `, stages ${footprint.lifecycleStages.join(', ')}` : ''
+        }${footprint.method ? `, ${footprint.method}` : ''}${footprint.verifiedBy ? `, verified by ${footprint.verifiedBy}` : ''}</dd>`
+      : '',
+    impact.carbonFootprintKgCO2ePerProduct !== null && footprint?.declaredUnit !== 'PRODUCT'
+      ? html`<dt>Per product</dt><dd>${number(impact.carbonFootprintKgCO2ePerProduct)} kg CO2e</dd>`
+      : '',
+    impact.waterUse ? html`<dt>Water use</dt><dd>${number(impact.waterUse.m3)} m³ ${UNIT_TEXT[impact.waterUse.declaredUnit]}</dd>` : '',
+    impact.energyUse ? html`<dt>Energy use</dt><dd>${number(impact.energyUse.mj)} MJ ${UNIT_TEXT[impact.energyUse.declaredUnit]}</dd>` : '',
+    impact.components.map(
+      (component) =>
+        html`<dt>${component.componentName}</dt><dd>${component.carbonFootprint ? `${number(component.carbonFootprint.kgCO2e)} kg CO2e ${UNIT_TEXT[component.carbonFootprint.declaredUnit]}` : 'declared'}</dd>`,
+    ),
+  ];
+  return html`<section id="environmental-impact"><h2>Environmental impact</h2>
+<dl>${rows}</dl>
+${footprint?.studyUrl ? html`<p>Study: <a href="${footprint.studyUrl}">${footprint.studyUrl}</a></p>` : ''}
+</section>`;
+}
+
+/** Which substances of concern the product holds and where (ESPR Art. 7(5)); never their concentrations. */
+function substancesSection(view: PublicPassportView): Html {
+  if (view.substancesOfConcern.length === 0) {
+    return html`<section id="substances-of-concern"><h2>Substances of concern</h2><p>No substance of concern is declared in this product.</p></section>`;
+  }
+  return html`<section id="substances-of-concern"><h2>Substances of concern</h2>
+<table>
+<thead><tr><th>Substance</th><th>Where</th><th>REACH Candidate List</th><th>Safe use and end of life</th></tr></thead>
+<tbody>
+${view.substancesOfConcern.map(
+  (substance) =>
+    html`<tr><td>${substance.name}${substance.casNumber ? ` (CAS ${substance.casNumber})` : ''}${substance.ecNumber ? ` (EC ${substance.ecNumber})` : ''}</td><td>${
+      substance.location ?? ''
+    }</td><td>${substance.candidateList ? `${substance.candidateList.entryName} (${substance.candidateList.listId})` : substance.svhc ? 'declared SVHC' : 'no'}</td><td>${[
+      substance.safeUse,
+      substance.endOfLife,
+    ]
+      .filter(Boolean)
+      .join(' ')}</td></tr>
+`,
+)}</tbody>
+</table>
+</section>`;
+}
+
+/** The battery passport's public data (Regulation (EU) 2023/1542, Annex XIII point 1). */
+function batterySection(battery: NonNullable<PublicPassportView['battery']>): Html {
+  const entry = (label: string, value: string | null) => (value === null ? '' : html`<dt>${label}</dt><dd>${value}</dd>`);
+  const unit = (value: number | null, suffix: string) => (value === null ? null : `${number(value)} ${suffix}`);
+  const recycled = battery.recycledContent;
+  const shares = recycled
+    ? (
+        [
+          ['cobalt', recycled.cobaltPct],
+          ['lithium', recycled.lithiumPct],
+          ['nickel', recycled.nickelPct],
+          ['lead', recycled.leadPct],
+        ] as const
+      )
+        .filter(([, pct]) => pct !== null)
+        .map(([name, pct]) => `${name} ${number(pct!)} %`)
+        .join(', ')
+    : '';
+  return html`<section id="battery"><h2>Battery</h2>
+<dl>
+${entry('Chemistry', battery.chemistry)}${entry('Category', battery.batteryCategory)}${entry('Status', battery.status)}
+${entry('Rated capacity', unit(battery.nominalCapacityAh, 'Ah'))}${entry('Energy', unit(battery.energyKWh, 'kWh'))}
+${entry('Voltage (min / nominal / max)', [battery.minimalVoltageV, battery.nominalVoltageV, battery.maximalVoltageV].some((v) => v !== null) ? [battery.minimalVoltageV, battery.nominalVoltageV, battery.maximalVoltageV].map((v) => (v === null ? '–' : number(v))).join(' / ') + ' V' : null)}
+${entry('Original power capability', unit(battery.originalPowerCapabilityW, 'W'))}${entry('Expected lifetime', unit(battery.expectedLifetimeCycles, 'cycles'))}
+${entry('Temperature range', battery.temperatureRange ? `${number(battery.temperatureRange.minC)} to ${number(battery.temperatureRange.maxC)} °C` : null)}
+${entry('Carbon footprint', battery.carbonFootprint ? `${number(battery.carbonFootprint.kgCO2ePerKWh)} kg CO2e per kWh${battery.carbonFootprint.performanceClass ? `, class ${battery.carbonFootprint.performanceClass}` : ''}` : null)}
+${entry('Recycled content', shares || null)}${entry('Renewable content', unit(battery.renewableContentPct, '%'))}
+${entry('Hazardous substances', battery.hazardousSubstances.length > 0 ? battery.hazardousSubstances.map((s) => s.name).join(', ') : null)}
+${entry('Commercial warranty', unit(battery.warrantyYears, 'years'))}
+</dl>
+</section>`;
 }
 
 /** A small page for errors (unknown product, malformed link), for people who opened a link in a browser. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CLUSTERS } from '@registry/clusters';
 import { OrganizationService } from '@registry/organizations';
-import { type CriticalMaterialModel, PassportCriticalMaterials, PassportService } from '@registry/passports';
+import { type CriticalMaterialModel, PassportCriticalMaterials, PassportSectionsService, PassportService } from '@registry/passports';
 import type { Passport } from '@registry/prisma-client';
 import { digitalLinkUrl } from './digital-link';
 import { LruCache } from './lru-cache';
@@ -33,6 +33,7 @@ export class PublicPassportService {
     private readonly passports: PassportService,
     private readonly organizations: OrganizationService,
     private readonly criticalMaterials: PassportCriticalMaterials,
+    private readonly sections: PassportSectionsService,
   ) {}
 
   /** The public view of the PUBLISHED (or ARCHIVED) passport a Digital Link names; NOT_FOUND otherwise. */
@@ -43,10 +44,11 @@ export class PublicPassportService {
   }
 
   private async viewOf(passport: Passport, baseUrl: string): Promise<PublicPassportView> {
-    const [manufacturer, criticalMaterials, recycledContent] = await Promise.all([
+    const [manufacturer, criticalMaterials, recycledContent, sections] = await Promise.all([
       this.organizations.get(passport.manufacturerId),
       this.criticalMaterials.ofPassport(passport),
       this.passports.publicRecycledContentOf(passport.id),
+      this.sections.publicSectionsOf(passport),
     ]);
     const identity = {
       granularity: passport.granularity,
@@ -66,6 +68,9 @@ export class PublicPassportService {
       criticalMaterials: criticalMaterials.map(presenceOf),
       recycledContent,
       circularity: circularityOf(passport),
+      environmentalImpact: sections.environmentalImpact,
+      substancesOfConcern: sections.substancesOfConcern,
+      battery: sections.battery,
       links: { qrSvg: `${baseUrl}/passports/${passport.id}/qr.svg`, qrPng: `${baseUrl}/passports/${passport.id}/qr.png` },
     };
   }

@@ -1,3 +1,4 @@
+import type { PublicSections } from '@registry/passports';
 import type { ClusterCode, Granularity, PassportStatus } from '@registry/prisma-client';
 
 /** A critical raw material present in the product: which one and whether above the threshold, never its mass. */
@@ -17,7 +18,7 @@ export interface PublicCircularity {
 
 /**
  * What anyone may know of a passport (the PUBLIC tier): what the resolver answers and the public page shows. It has
- * no masses, components or dismantling information by construction: those are LEGITIMATE_INTEREST.
+ * no masses, concentrations or dismantling information by construction: those are LEGITIMATE_INTEREST.
  */
 export interface PublicPassportView {
   /** The GS1 Digital Link URI of the passport (what its QR code encodes). */
@@ -41,5 +42,11 @@ export interface PublicPassportView {
   };
   /** Null until the passport's circularity has been calculated. */
   circularity: PublicCircularity | null;
+  /** Carbon footprint, water and energy use (composition 1.2); null when none is declared. */
+  environmentalImpact: PublicSections['environmentalImpact'];
+  /** Substances of concern: names, identifiers, locations and candidate list flags, never their concentrations. */
+  substancesOfConcern: PublicSections['substancesOfConcern'];
+  /** The battery passport's Annex XIII point 1 data of a BATTERY passport; null for other clusters. */
+  battery: PublicSections['battery'];
   links: { qrSvg: string; qrPng: string };
 }

@@ -30,6 +30,7 @@ describe('REACH candidate list extract 2026-01', () => {
   });
 
   it('covers what the clusters meet: lead, cadmium, DEHP, chlorinated paraffins, brominated flame retardants', () => {
-    for (const cas of ['7439-92-1', '7440-43-9', '117-81-7', '85535-84-8', '25637-99-4', '1163-19-5']) expect(candidateListEntry({ casNumber: cas })).toBeDefined();
+    for (const cas of ['7439-92-1', '7440-43-9', '117-81-7', '85535-84-8', '25637-99-4', '1163-19-5'])
+      expect(candidateListEntry({ casNumber: cas })).toBeDefined();
   });
 });

@@ -1,8 +1,16 @@
 // The REACH candidate list extract in force, and lookups in it by CAS or EC number.
 import { CANDIDATE_LIST_2026_01, type CandidateList, type CandidateListEntry } from './reference-data/candidate-list.2026-01';
 
+/** Every shipped extract, oldest first: flags made with an older one still read back with their version. */
+export const CANDIDATE_LISTS: readonly CandidateList[] = [CANDIDATE_LIST_2026_01];
+
 /** The extract new flags are computed with; every flag records its id (listId) and version. */
-export const CANDIDATE_LIST: CandidateList = CANDIDATE_LIST_2026_01;
+export const CANDIDATE_LIST: CandidateList = CANDIDATE_LISTS[CANDIDATE_LISTS.length - 1];
+
+/** A shipped extract by id. */
+export function candidateList(id: string): CandidateList | undefined {
+  return CANDIDATE_LISTS.find((list) => list.id === id);
+}
 
 const indexes = new WeakMap<CandidateList, Map<string, CandidateListEntry>>();
 

@@ -30,5 +30,5 @@ export type { ReferenceSubstance, SubstanceTable } from './reference-data/substa
 export { referenceSubstance, SUBSTANCE_TABLE } from './substances';
 export { ELEMENT_MASS_METHOD, ELEMENT_MASS_METHOD_VERSION } from './element-mass-method';
 export { ecCheckDigit, isValidEcNumber } from './ec-number';
-export { CANDIDATE_LIST, candidateListEntry } from './candidate-list';
+export { CANDIDATE_LIST, CANDIDATE_LISTS, candidateList, candidateListEntry } from './candidate-list';
 export type { CandidateList, CandidateListEntry } from './reference-data/candidate-list.2026-01';

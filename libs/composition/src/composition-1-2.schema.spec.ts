@@ -19,7 +19,9 @@ function moduleDocument(schemaVersion: '1.1' | '1.2', extra: Record<string, unkn
             name: 'Tin-lead solder',
             element: 'Sn',
             massKg: 0.1,
-            substancesOfConcern: [{ name: 'Lead', casNumber: '7439-92-1', ecNumber: '231-100-4', svhc: true, concentrationPct: 36, location: 'cell ribbons', ...solder }],
+            substancesOfConcern: [
+              { name: 'Lead', casNumber: '7439-92-1', ecNumber: '231-100-4', svhc: true, concentrationPct: 36, location: 'cell ribbons', ...solder },
+            ],
           },
         ],
         components: [],
@@ -54,8 +56,16 @@ describe('composition schema 1.2', () => {
   it('checks EC and CAS check digits of substances, pointing at the value', () => {
     const violations = validator.validate(moduleDocument('1.2', {}, { ecNumber: '231-100-5', casNumber: '7439-92-2' }), 'SOLAR_PV');
     expect(violations).toEqual([
-      { path: '/components/0/materials/1/substancesOfConcern/0/casNumber', keyword: 'casCheckDigit', message: 'casNumber "7439-92-2" has a wrong check digit: expected 1' },
-      { path: '/components/0/materials/1/substancesOfConcern/0/ecNumber', keyword: 'ecCheckDigit', message: 'ecNumber "231-100-5" has a wrong check digit: expected 4' },
+      {
+        path: '/components/0/materials/1/substancesOfConcern/0/casNumber',
+        keyword: 'casCheckDigit',
+        message: 'casNumber "7439-92-2" has a wrong check digit: expected 1',
+      },
+      {
+        path: '/components/0/materials/1/substancesOfConcern/0/ecNumber',
+        keyword: 'ecCheckDigit',
+        message: 'ecNumber "231-100-5" has a wrong check digit: expected 4',
+      },
     ]);
   });
 
@@ -63,7 +73,9 @@ describe('composition schema 1.2', () => {
     const both = validator.validate(moduleDocument('1.2', {}, { concentrationRange: { minPct: 30, maxPct: 40 } }), 'SOLAR_PV');
     expect(both).toEqual([expect.objectContaining({ path: '/components/0/materials/1/substancesOfConcern/0/concentrationRange', keyword: 'concentration' })]);
     const reversed = validator.validate(moduleDocument('1.2', {}, { concentrationPct: undefined, concentrationRange: { minPct: 40, maxPct: 30 } }), 'SOLAR_PV');
-    expect(reversed).toEqual([expect.objectContaining({ path: '/components/0/materials/1/substancesOfConcern/0/concentrationRange/minPct', keyword: 'concentrationRange' })]);
+    expect(reversed).toEqual([
+      expect.objectContaining({ path: '/components/0/materials/1/substancesOfConcern/0/concentrationRange/minPct', keyword: 'concentrationRange' }),
+    ]);
   });
 
   it('refuses an unknown declared unit and a study address that is not a web address', () => {
@@ -83,7 +95,10 @@ describe('composition schema 1.2', () => {
       ['/clusterData/expectedLifetimeCycles', 'additionalProperties'],
       ['/clusterData/recycledContent', 'additionalProperties'],
     ]);
-    const wrongEc = validator.validate(moduleDocument('1.2', { clusterData: { hazardousSubstances: [{ name: 'Electrolyte salt', ecNumber: '244-334-8' }] } }), 'BATTERY');
+    const wrongEc = validator.validate(
+      moduleDocument('1.2', { clusterData: { hazardousSubstances: [{ name: 'Electrolyte salt', ecNumber: '244-334-8' }] } }),
+      'BATTERY',
+    );
     expect(wrongEc).toEqual([expect.objectContaining({ path: '/clusterData/hazardousSubstances/0/ecNumber', keyword: 'ecCheckDigit' })]);
   });
 

@@ -61,6 +61,23 @@ export interface CircularityScorecard {
   utilityFactor?: number;
 }
 
+/** UNTP EmissionsPerformance: the product's declared carbon footprint (composition 1.2). */
+export interface EmissionsScorecard {
+  type: ['EmissionsPerformance'];
+  /** kg CO2e per declared unit. */
+  carbonFootprint: number;
+  /** UN/CEFACT Recommendation 20 code of the declared unit: H87 (piece), KWH, KGM. */
+  declaredUnit: 'H87' | 'KWH' | 'KGM';
+  /** CradleToGate when only product and construction stages (A) are covered; CradleToGrave when use or end of life is. */
+  operationalScope?: 'CradleToGate' | 'CradleToGrave';
+  /** Share (0 to 1) of the footprint from primary data. */
+  primarySourcedRatio?: number;
+  /** The calculation standard, e.g. ISO 14067. */
+  reportingStandard?: string;
+  /** The footprint of one product unit in kg CO2e, when it converts (see Passport.environmentalImpact). */
+  carbonFootprintPerProduct?: number;
+}
+
 export interface ProductPassportCredential {
   '@context': string[];
   type: ['VerifiableCredential', 'DigitalProductPassport'];
@@ -72,6 +89,7 @@ export interface ProductPassportCredential {
     id: string;
     materialsProvenance: MaterialProvenance[];
     circularityScorecard?: CircularityScorecard;
+    emissionsScorecard?: EmissionsScorecard;
   };
 }
 
@@ -137,6 +155,7 @@ export function buildCredential(source: CredentialSource): ProductPassportCreden
   if (typeof circularity.mci === 'number') scorecard.materialCircularityIndicator = circularity.mci;
   if (typeof circularity.utility === 'number') scorecard.utilityFactor = circularity.utility;
 
+  const emissions = emissionsScorecardOf(revision.composition as CompositionDocument, flattened.carbonFootprintKgCO2ePerProduct);
   const productId = gs1DigitalLink(passport.gtin, passport.serialNumber, passport.batchNumber);
   const credential: ProductPassportCredential = {
     '@context': [VC_CONTEXT, UNTP_DPP_CONTEXT],
@@ -158,6 +177,7 @@ export function buildCredential(source: CredentialSource): ProductPassportCreden
       dimensions: { weight: { value: totalMassKg, unit: 'KGM' } },
       materialsProvenance,
       ...(Object.keys(scorecard).length > 1 ? { circularityScorecard: scorecard } : {}),
+      ...(emissions ? { emissionsScorecard: emissions } : {}),
       // The registry record the credential was made from: the revision's place in the passport's hash chain.
       passportRecord: {
         id: `urn:uuid:${passport.id}`,
@@ -172,4 +192,19 @@ export function buildCredential(source: CredentialSource): ProductPassportCreden
   };
   if (source.supersededAt) credential.validUntil = source.supersededAt;
   return credential;
+}
+
+const UNIT_CODES = { PRODUCT: 'H87', KWH: 'KWH', KG: 'KGM' } as const;
+
+/** The UNTP emissions scorecard of a document that declares the product's carbon footprint; undefined otherwise. */
+function emissionsScorecardOf(document: CompositionDocument, perProduct: number | null): EmissionsScorecard | undefined {
+  const footprint = document.environmentalImpact?.carbonFootprint;
+  if (!footprint) return undefined;
+  const scorecard: EmissionsScorecard = { type: ['EmissionsPerformance'], carbonFootprint: footprint.kgCO2e, declaredUnit: UNIT_CODES[footprint.declaredUnit] };
+  const stages = footprint.lifecycleStages ?? [];
+  if (stages.length > 0) scorecard.operationalScope = stages.some((stage) => /^[BCD]/.test(stage)) ? 'CradleToGrave' : 'CradleToGate';
+  if (footprint.primaryDataSharePct !== undefined) scorecard.primarySourcedRatio = significant(footprint.primaryDataSharePct / 100);
+  if (footprint.method) scorecard.reportingStandard = footprint.method;
+  if (perProduct !== null) scorecard.carbonFootprintPerProduct = significant(perProduct);
+  return scorecard;
 }

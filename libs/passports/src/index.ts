@@ -12,3 +12,8 @@ export { bySymbol } from './element-order';
 export { publicRecycledContent, summarizeRecycledContent, type RecycledContentSummary } from './recycled-content';
 export { recomputeElementRows } from './element-recompute';
 export { ElementRecomputeOnStart } from './element-recompute.on-start';
+export { PassportSectionsService, type PublicSections } from './passport-sections.service';
+export { SubstanceOfConcernModel } from './models/substance-of-concern.model';
+export { BatteryPublicDataModel } from './models/battery.model';
+export { EnvironmentalImpactModel } from './models/environmental-impact.model';
+export { toSubstanceModel } from './passport-sections';

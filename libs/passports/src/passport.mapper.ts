@@ -17,6 +17,7 @@ export function toPassportModel(row: Passport): PassportModel {
     totalMassKg: row.totalMassKg,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    carbonFootprintKgCO2e: row.carbonFootprintKgCO2e,
   };
 }
 

@@ -9,6 +9,7 @@ import type { ValueAssessment } from '@registry/value';
 import { randomUUID } from 'node:crypto';
 import { elementRows, elementTotals, type SearchColumns } from './element-rows';
 import { type IdempotencyClaim, IDEMPOTENCY_WINDOW_MS } from './idempotency-key';
+import { substanceRows } from './substance-rows';
 
 export type ComponentWithMaterials = PassportComponent & { materials: PassportMaterial[] };
 
@@ -145,6 +146,7 @@ export class PassportRepository {
         status: input.status,
         revision: 1,
         totalMassKg: input.flattened.totalMassKg,
+        carbonFootprintKgCO2e: input.flattened.carbonFootprintKgCO2ePerProduct,
         ...passportFigures(input.assessment),
       })),
     });
@@ -200,6 +202,7 @@ export class PassportRepository {
         productName: change.productName,
         totalMassKg: change.flattened.totalMassKg,
         unitCount: change.unitCount,
+        carbonFootprintKgCO2e: change.flattened.carbonFootprintKgCO2ePerProduct,
         ...passportFigures(change.assessment),
       },
     });
@@ -236,6 +239,7 @@ export class PassportRepository {
     });
     await tx.passportElementTotal.deleteMany({ where: { passportId: passport.id } });
     await tx.passportMaterialElement.deleteMany({ where: { passportId: passport.id } });
+    await tx.passportSubstanceOfConcern.deleteMany({ where: { passportId: passport.id } });
     await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
     await tx.passportComponent.deleteMany({ where: { passportId: passport.id } });
     await this.insertRows(tx, [{ passport, flattened: change.flattened }]);
@@ -272,6 +276,7 @@ export class PassportRepository {
       await tx.passportMaterial.updateMany({ where: { passportId: id }, data: { status: to } });
       await tx.passportMaterialElement.updateMany({ where: { passportId: id }, data: { status: to } });
       await tx.passportElementTotal.updateMany({ where: { passportId: id }, data: { status: to } });
+      await tx.passportSubstanceOfConcern.updateMany({ where: { passportId: id }, data: { status: to } });
       let signingKeyId: string | null = null;
       if (to === 'PUBLISHED') signingKeyId = await this.signCurrentRevision(tx, passport);
       await recordAuditEvent(tx, {
@@ -335,6 +340,14 @@ export class PassportRepository {
     });
   }
 
+  /** The substances of concern of several passports' current revisions, in document order, in one query. */
+  findSubstances(passportIds: readonly string[]) {
+    return this.prisma.passportSubstanceOfConcern.findMany({
+      where: { passportId: { in: [...passportIds] } },
+      orderBy: [{ passportId: 'asc' }, { position: 'asc' }],
+    });
+  }
+
   /** The composition documents of the given passport revisions, in one query. */
   findDocuments(keys: readonly { passportId: string; revision: number }[]) {
     return this.prisma.passportRevision.findMany({
@@ -380,8 +393,10 @@ export class PassportRepository {
     const materials = rows.flatMap((row) => row.materials);
     const elements = rows.flatMap((row) => row.elements);
     const totals = rows.flatMap((row) => row.totals);
+    const substances = rows.flatMap((row) => row.substances);
     if (components.length > 0) await tx.passportComponent.createMany({ data: components });
     if (materials.length > 0) await tx.passportMaterial.createMany({ data: materials });
+    if (substances.length > 0) await tx.passportSubstanceOfConcern.createMany({ data: substances });
     if (elements.length > 0) await tx.passportMaterialElement.createMany({ data: elements });
     if (totals.length > 0) await tx.passportElementTotal.createMany({ data: totals });
     await tx.passport.updateMany({
@@ -492,13 +507,15 @@ function rowsOf(passport: Passport, flattened: FlattenedComposition, corop: stri
       ...searchColumns,
     })),
   );
-  const elements = elementRows(
-    flattened,
-    { passportId, componentId: (component: FlatComponent) => componentIds.get(component.key)!, materialId: (position: number) => materialIds.get(position)! },
-    searchColumns,
-  );
+  const ids = {
+    passportId,
+    componentId: (component: FlatComponent) => componentIds.get(component.key)!,
+    materialId: (position: number) => materialIds.get(position)!,
+  };
+  const elements = elementRows(flattened, ids, searchColumns);
+  const substances = substanceRows(flattened, ids, searchColumns);
   const totals = elementTotals(flattened).map((total) => ({ passportId, ...total, ...searchColumns, unitCount: passport.unitCount }));
-  return { components, materials, elements, totals };
+  return { components, materials, elements, totals, substances };
 }
 
 /** The value figures kept on the passport row, for cluster summaries without reading documents. */

@@ -12,6 +12,8 @@ import { PassportLoaderFactory } from './passport.loaders';
 import { PassportRepository } from './passport.repository';
 import { PassportResolver } from './passport.resolver';
 import { PassportService } from './passport.service';
+import { PassportSectionsResolver } from './passport-sections.resolver';
+import { PassportSectionsService } from './passport-sections.service';
 
 @Module({
   imports: [AuditModule, CompositionModule, MaterialsModule, OrganizationsModule, ValueModule],
@@ -24,7 +26,9 @@ import { PassportService } from './passport.service';
     PassportLoaderFactory,
     PassportResolver,
     MaterialResolver,
+    PassportSectionsService,
+    PassportSectionsResolver,
   ],
-  exports: [PassportService, PassportBatchService, PassportCriticalMaterials],
+  exports: [PassportService, PassportBatchService, PassportCriticalMaterials, PassportSectionsService],
 })
 export class PassportsModule {}

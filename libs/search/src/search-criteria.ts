@@ -13,6 +13,7 @@ export interface MaterialSearchFilter {
   element?: string | null;
   casNumber?: string | null;
   criticalList?: string | null;
+  substanceOfConcern?: boolean | null;
   minMassKg?: number | null;
   cluster?: ClusterCode | null;
   corop?: string | null;
@@ -25,6 +26,8 @@ export interface SearchCriteria {
   /** Element symbols the material must name; null when the search is by CAS number alone. Empty: nothing can match. */
   elements: string[] | null;
   casNumber: string | null;
+  /** Hits are substances of concern (PassportSubstanceOfConcern rows); casNumber is then the substance's. */
+  substanceOfConcern?: boolean;
   minMassKg: number | null;
   cluster: ClusterCode | null;
   corop: string | null;
@@ -62,9 +65,10 @@ export function readSearchFilter(filter: MaterialSearchFilter, reference: Search
   const element = filter.element?.trim() || null;
   const casNumber = filter.casNumber?.trim() || null;
   const criticalList = filter.criticalList?.trim() || null;
-  if (!element && !casNumber && !criticalList) {
-    throw RegistryError.invalid('filter: give at least one of element, casNumber or criticalList', [
-      { path: 'filter.element', message: 'one of element, casNumber or criticalList is required', keyword: 'required' },
+  const substanceOfConcern = filter.substanceOfConcern === true;
+  if (!element && !casNumber && !criticalList && !substanceOfConcern) {
+    throw RegistryError.invalid('filter: give at least one of element, casNumber, criticalList or substanceOfConcern: true', [
+      { path: 'filter.element', message: 'one of element, casNumber, criticalList or substanceOfConcern: true is required', keyword: 'required' },
     ]);
   }
   if (element) checkElement(element, 'filter.element', reference, violations);
@@ -94,6 +98,7 @@ export function readSearchFilter(filter: MaterialSearchFilter, reference: Search
   return {
     elements,
     casNumber,
+    substanceOfConcern,
     minMassKg,
     cluster: filter.cluster ?? null,
     corop,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, type Database, PrismaService } from '@registry/core';
-import type { Passport } from '@registry/prisma-client';
+import type { Passport, PassportSubstanceOfConcern } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 import {
   type ComponentRow,
@@ -15,9 +15,10 @@ import {
 } from './search.sql';
 
 /** A hit with, as the selection asked, its passport and its component (with materials) read in the same statement. */
-export interface HitPageRow extends HitRow {
+export interface HitPageRow extends Omit<HitRow, 'substanceJson'> {
   passport: Passport | null;
   component: ComponentRow | null;
+  substance: PassportSubstanceOfConcern | null;
 }
 
 type PassportJson = Omit<Passport, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
@@ -38,8 +39,9 @@ export class SearchRepository {
   async findHitPage(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Promise<HitPageRow[]> {
     const sql = hitPageSql(criteria, after, limit, parts);
     const rows = await this.db.queryPrepared<HitRow & { passportJson: PassportJson | null; componentJson: ComponentRow | null }>(sql.text, sql.values);
-    return rows.map(({ passportJson, componentJson, ...hit }) => ({
+    return rows.map(({ passportJson, componentJson, substanceJson, ...hit }) => ({
       ...hit,
+      substance: substanceJson ?? null,
       passport: passportJson ? { ...passportJson, createdAt: new Date(passportJson.createdAt), updatedAt: new Date(passportJson.updatedAt) } : null,
       component: componentJson,
     }));

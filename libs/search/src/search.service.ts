@@ -8,7 +8,7 @@ import type { ComponentHitModel } from './models/component-hit.model';
 import type { InventoryRowModel } from './models/inventory-row.model';
 import { type InventoryFilter, type MaterialSearchFilter, readHitCursor, readInventoryFilter, readSearchFilter, type SearchReference } from './search-criteria';
 import { searchScope } from './search-access';
-import { toComponentModel, toMaterialModel, toPassportModel } from '@registry/passports';
+import { toComponentModel, toMaterialModel, toPassportModel, toSubstanceModel } from '@registry/passports';
 import { SearchRepository } from './search.repository';
 import type { HitParts, InventoryGroupBy } from './search.sql';
 
@@ -64,6 +64,7 @@ export class SearchService {
         componentId: row.componentId,
         loadedPassport: row.passport ? toPassportModel(row.passport) : null,
         loadedComponent: row.component ? toComponentModel(row.component) : null,
+        substanceOfConcern: row.substance ? toSubstanceModel(row.substance) : null,
       }),
     );
   }

@@ -1,7 +1,7 @@
 // The SQL of the recycler searches, in one place. Every value is a parameter (Prisma.sql tagged templates); the
 // benchmark runs these same statements through `pg` to compare the API with the plain query.
 import type { ComponentRowLike, MaterialRowLike } from '@registry/passports';
-import { Prisma } from '@registry/prisma-client';
+import { Prisma, type PassportSubstanceOfConcern } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 
 export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER';
@@ -24,6 +24,8 @@ export interface HitRow extends MaterialRow {
   /** The hit's place in the list: (mass, id) of the element row for element searches, of the material for CAS searches. */
   sortMassKg: number;
   sortId: string;
+  /** The substance row that matched (substanceOfConcern searches), else absent. */
+  substanceJson?: PassportSubstanceOfConcern | null;
 }
 
 /** A component of a page of hits, with all its materials in document order. */
@@ -43,8 +45,8 @@ export interface InventorySqlRow {
 const MATERIAL_COLUMNS = Prisma.sql`m."id", m."passportId", m."componentId", m."name", m."elementSymbol", m."casNumber", m."massKg",
        m."massKgPerProduct", m."recycledContentPct", m."details"`;
 
-/** The filters and the cursor on the rows of `alias` (PassportMaterialElement e, or PassportMaterial m). */
-function rowConditions(alias: 'e' | 'm', criteria: SearchCriteria, after: HitCursor | null): Prisma.Sql[] {
+/** The filters and the cursor on the rows of `alias` (PassportMaterialElement e, PassportMaterial m, PassportSubstanceOfConcern s). */
+function rowConditions(alias: 'e' | 'm' | 's', criteria: SearchCriteria, after: HitCursor | null): Prisma.Sql[] {
   const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const conditions: Prisma.Sql[] = [Prisma.sql`${column('status')} = CAST(${criteria.status} AS "PassportStatus")`];
   if (criteria.minMassKg !== null) conditions.push(Prisma.sql`${column('massKgPerProduct')} >= ${criteria.minMassKg}`);
@@ -74,6 +76,7 @@ function rowConditions(alias: 'e' | 'm', criteria: SearchCriteria, after: HitCur
  * given, keep the materials holding one of them. minMassKg bounds the material's mass.
  */
 export function componentsContainingSql(criteria: SearchCriteria, after: HitCursor | null, limit: number): Prisma.Sql {
+  if (criteria.substanceOfConcern) return substanceHitsSql(criteria, after, limit);
   const elements = criteria.elements ?? [];
 
   if (criteria.casNumber !== null) {
@@ -110,6 +113,30 @@ FROM (VALUES ${Prisma.join(elements.map((symbol) => Prisma.sql`(${symbol})`))}) 
 CROSS JOIN LATERAL (${elementHit(Prisma.sql`wanted."symbol"`)}
 ) AS hit
 ORDER BY hit."sortMassKg" DESC, hit."sortId"
+LIMIT ${limit}`;
+}
+
+/**
+ * By substance of concern: substance rows (PassportSubstanceOfConcern, one per declared substance), ordered by their
+ * material's mass in one product (copied to the row with the passport's search columns, so the search walks the index
+ * (status, massKgPerProduct DESC, id) or (casNumber, status, ...) and stops after `limit` rows), with their material.
+ * casNumber is the substance's; elements keep the substances whose material holds one of them.
+ */
+function substanceHitsSql(criteria: SearchCriteria, after: HitCursor | null, limit: number): Prisma.Sql {
+  const conditions = rowConditions('s', criteria, after);
+  if (criteria.casNumber !== null) conditions.push(Prisma.sql`s."casNumber" = ${criteria.casNumber}`);
+  if (criteria.elements !== null) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "PassportMaterialElement" e WHERE e."materialId" = s."materialId" AND e."elementSymbol" IN (${Prisma.join(criteria.elements)}))`,
+    );
+  }
+  return Prisma.sql`
+SELECT ${MATERIAL_COLUMNS}, NULL::text AS "element", NULL::float8 AS "elementMassKgPerProduct",
+       s."massKgPerProduct" AS "sortMassKg", s."id" AS "sortId", row_to_json(s) AS "substanceJson"
+FROM "PassportSubstanceOfConcern" s
+JOIN "PassportMaterial" m ON m."id" = s."materialId"
+WHERE ${Prisma.join(conditions, ' AND ')}
+ORDER BY s."massKgPerProduct" DESC, s."id"
 LIMIT ${limit}`;
 }
 

@@ -52,6 +52,17 @@ export class ValueRepository {
     return row;
   }
 
+  /** Carbon footprint of the published passports of a cluster that declare one: kg CO2e per product x unitCount, summed. */
+  async carbonFootprintTotals(cluster: ClusterCode): Promise<{ totalKgCO2e: number; productUnits: number; passportCount: number }> {
+    const [row] = await this.prisma.$queryRaw<{ totalKgCO2e: number; productUnits: number; passportCount: number }[]>`
+      SELECT coalesce(sum("carbonFootprintKgCO2e" * "unitCount"), 0)::float8 AS "totalKgCO2e",
+             coalesce(sum("unitCount"), 0)::float8 AS "productUnits",
+             count(*)::int AS "passportCount"
+        FROM "Passport"
+       WHERE "cluster" = CAST(${cluster} AS "ClusterCode") AND "status" = 'PUBLISHED' AND "carbonFootprintKgCO2e" IS NOT NULL`;
+    return row;
+  }
+
   /** Per element, the mass in all published products of a cluster (per-product mass x unitCount), heaviest first. */
   elementMasses(cluster: ClusterCode): Promise<{ element: string; massKg: number }[]> {
     return this.prisma.$queryRaw`

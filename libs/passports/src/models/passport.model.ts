@@ -243,4 +243,7 @@ export class PassportModel {
 
   @Field(tierField(AccessTier.PUBLIC))
   updatedAt!: Date;
+
+  /** Carbon footprint of one product (Passport.environmentalImpact reads it; not exposed here). */
+  carbonFootprintKgCO2e?: number | null;
 }

@@ -2,7 +2,9 @@ import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
 import { PageArgs } from '@registry/core';
 import { ClusterCode, PassportStatus } from '@registry/prisma-client';
 
-@InputType({ description: 'What to search for: at least one of element, casNumber or criticalList. The other fields narrow the search.' })
+@InputType({
+  description: 'What to search for: at least one of element, casNumber, criticalList or substanceOfConcern: true. The other fields narrow the search.',
+})
 export class MaterialSearchInput {
   @Field(() => String, { nullable: true, description: 'Chemical element symbol the material counts as, e.g. "Sb".' })
   element?: string | null;
@@ -13,10 +15,18 @@ export class MaterialSearchInput {
   @Field(() => String, { nullable: true, description: 'Id of a critical material list, e.g. "NL-CMI-FOCUS": materials of any element it flags.' })
   criticalList?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: materials holding a substance of concern (composition 1.2), one hit per substance (ComponentHit.substanceOfConcern), the heaviest material first. ' +
+      "With casNumber, the substance's CAS number; with element or criticalList, materials that also hold one of those elements. false or null: no criterion.",
+  })
+  substanceOfConcern?: boolean | null;
+
   @Field(() => Float, {
     nullable: true,
     description:
-      'Only hits with at least this mass in one whole product, in kg: of the element for element and criticalList searches, of the material for a CAS number search.',
+      'Only hits with at least this mass in one whole product, in kg: of the element for element and criticalList searches, of the material for a CAS number or substanceOfConcern search.',
   })
   minMassKg?: number | null;
 

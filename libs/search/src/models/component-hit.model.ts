@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
-import { type ComponentModel, MaterialModel, type PassportModel } from '@registry/passports';
+import { type ComponentModel, MaterialModel, type PassportModel, SubstanceOfConcernModel } from '@registry/passports';
 
 @ObjectType('ComponentHit', {
   description: 'A material of a component that matched a search, with its component and passport. Tier: LEGITIMATE_INTEREST.',
@@ -21,6 +21,12 @@ export class ComponentHitModel {
 
   @Field(() => MaterialModel)
   material!: MaterialModel;
+
+  @Field(() => SubstanceOfConcernModel, {
+    nullable: true,
+    description: 'The substance of concern the hit was found by (substanceOfConcern searches; its concentration included); null for other searches.',
+  })
+  substanceOfConcern!: SubstanceOfConcernModel | null;
 
   /** Resolved by ComponentHit.passport and ComponentHit.component, batched per page (not exposed). */
   passportId!: string;

@@ -1,7 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal, Public } from '@registry/auth';
 import { ClusterCode } from '@registry/prisma-client';
-import { ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
+import { ClusterCarbonFootprintModel, ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
 import { ClusterSummaryService } from './cluster-summary.service';
 import { requireInterestInEveryPassport } from './interest-in-every-passport.middleware';
 
@@ -30,6 +30,13 @@ export class ClusterSummaryResolver {
   })
   criticalMaterials(@Parent() summary: ClusterRef): Promise<ClusterCriticalMaterialModel[]> {
     return this.service.criticalMaterialsOf(summary.cluster);
+  }
+
+  @ResolveField(() => ClusterCarbonFootprintModel, {
+    description: "Carbon footprint of the published products that declare one: in all and per product unit. Public, like each passport's.",
+  })
+  carbonFootprint(@Parent() summary: ClusterRef): Promise<ClusterCarbonFootprintModel> {
+    return this.service.carbonFootprintOf(summary.cluster);
   }
 
   @ResolveField(() => ReuseValueTotalModel, {

@@ -3,7 +3,7 @@ import { isOwner, type Principal } from '@registry/auth';
 import { ELEMENT_MASS_METHOD, formsOfRow, type MaterialForm } from '@registry/chemistry';
 import { CriticalMaterialsService } from '@registry/materials';
 import { type ClusterCode, PassportStatus } from '@registry/prisma-client';
-import type { ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
+import type { ClusterCarbonFootprintModel, ClusterCriticalMaterialModel, ClusterSummaryModel, ReuseValueTotalModel } from '../models/cluster-summary.model';
 import { PRICE_TABLES } from '../price-tables/price-tables';
 import { type DraftScope, ValueRepository } from '../value.repository';
 
@@ -53,6 +53,17 @@ export class ClusterSummaryService {
         lists: [...new Set(row.flags.map((flag) => flag.listId))],
         methodVersion: ELEMENT_MASS_METHOD,
       }));
+  }
+
+  /** The carbon footprint of the published products that declare one: in all, and per product unit. */
+  async carbonFootprintOf(cluster: ClusterCode): Promise<ClusterCarbonFootprintModel> {
+    const totals = await this.repository.carbonFootprintTotals(cluster);
+    return {
+      totalKgCO2e: round(totals.totalKgCO2e, KG_DECIMALS),
+      averageKgCO2ePerProduct: totals.productUnits > 0 ? round(totals.totalKgCO2e / totals.productUnits, KG_DECIMALS) : null,
+      passportCount: totals.passportCount,
+      productUnits: totals.productUnits,
+    };
   }
 
   /** In the currency of the price tables (method 1 values in that currency only). */

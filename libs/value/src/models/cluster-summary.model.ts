@@ -40,6 +40,23 @@ export class ReuseValueTotalModel {
   passportCount!: number;
 }
 
+@ObjectType('ClusterCarbonFootprint', {
+  description: 'Carbon footprint of the published products of a cluster whose passports declare one (composition 1.2), converted to one product unit.',
+})
+export class ClusterCarbonFootprintModel {
+  @Field(() => Float, { description: 'kg CO2e of all those products: the footprint per product x unitCount, summed.' })
+  totalKgCO2e!: number;
+
+  @Field(() => Float, { nullable: true, description: 'kg CO2e per product unit, weighted by unitCount; null when no passport declares a footprint.' })
+  averageKgCO2ePerProduct!: number | null;
+
+  @Field(() => Int, { description: 'Published passports with a carbon footprint.' })
+  passportCount!: number;
+
+  @Field(() => Float, { description: 'Product units they stand for (sum of unitCount).' })
+  productUnits!: number;
+}
+
 @ObjectType('ClusterSummary', {
   description:
     'Figures of one cluster for a yearly fact sheet. Counts, mass and MCI: PUBLIC; criticalMaterials and totalReuseValue ' +
