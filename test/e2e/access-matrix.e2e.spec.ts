@@ -52,6 +52,7 @@ const MATRIX: [string, Outcome[], Check][] = [
   ['query clusters',                                          [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, '{ clusters { code } }')],
   ['query criticalMaterialLists',                             [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, '{ criticalMaterialLists { id } }')],
   ['query elements',                                          [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, '{ elements { symbol } }')],
+  ['query substanceOfConcernLists',                           [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, '{ substanceOfConcernLists { id } }')],
   ["query apiKeys of the owner's organization",               [U,  F,  F,   F,   F,   F,   Y,   Y], (w, k) => gql(w, k, 'query($o: ID) { apiKeys(organizationId: $o) { totalCount } }', { o: w.ownMakerId })],
   ["query componentsContaining: finds the owner's passport",  [U,  Y,  H,   Y,   Y,   Y,   Y,   F], (w, k) => finds(w, k, '{ componentsContaining(first: 100, filter: { element: "Sb" }) { edges { node { passport { id } } } } }', (d) => d.componentsContaining.edges.map((e: any) => e.node.passport.id), w.published.id)],
   ["query materialInventory: counts the owner's passports",   [U,  Y,  H,   Y,   Y,   Y,   Y,   F], (w, k) => finds(w, k, '{ materialInventory(groupBy: MANUFACTURER, elements: ["Sb"]) { group } }', (d) => d.materialInventory.map((r: any) => r.group), w.ownMakerId)],
