@@ -244,7 +244,13 @@ describe('environmental impact, substances of concern and battery data (composit
   });
 
   it("shows an e-bike battery's Annex XIII point 1 data publicly and on the GS1 page", async () => {
-    const battery = await register({ productName: 'E-bike battery 36 V', cluster: 'BATTERY', serialNumber: 'EB-0001', composition: ebikeBattery(), publish: true });
+    const battery = await register({
+      productName: 'E-bike battery 36 V',
+      cluster: 'BATTERY',
+      serialNumber: 'EB-0001',
+      composition: ebikeBattery(),
+      publish: true,
+    });
     const res = await t.gql(BATTERY, { id: battery.id });
     expect(res.errors).toBeUndefined();
     expect(res.data.passport.battery).toEqual({
@@ -273,7 +279,18 @@ describe('environmental impact, substances of concern and battery data (composit
     const json = await t.http().get(`/01/${battery.gtin}/21/EB-0001`).set('accept', 'application/json').expect(200);
     expect(json.body.battery).toEqual(res.data.passport.battery);
     const html = await t.http().get(`/01/${battery.gtin}/21/EB-0001`).expect(200);
-    for (const text of ['<h2>Battery</h2>', 'NMC', '13.4 Ah', '30 / 36 / 42 V', '750 W', '1,000 cycles', '-20 to 45 °C', '85 kg CO2e per kWh, class B', 'cobalt 16 %', '2 years']) {
+    for (const text of [
+      '<h2>Battery</h2>',
+      'NMC',
+      '13.4 Ah',
+      '30 / 36 / 42 V',
+      '750 W',
+      '1,000 cycles',
+      '-20 to 45 °C',
+      '85 kg CO2e per kWh, class B',
+      'cobalt 16 %',
+      '2 years',
+    ]) {
       expect(html.text).toContain(text);
     }
     // Not a battery: no battery section.
@@ -300,9 +317,12 @@ describe('environmental impact, substances of concern and battery data (composit
 
   it('keeps 1.0 documents valid, with no impact, substances or battery data, and refuses the new fields in them', async () => {
     const lamp = await register({ publish: true });
-    const res = await t.gql('query($id: ID!) { passport(id: $id) { environmentalImpact { carbonFootprintKgCO2ePerProduct } substancesOfConcern { name } battery { schema } } }', {
-      id: lamp.id,
-    });
+    const res = await t.gql(
+      'query($id: ID!) { passport(id: $id) { environmentalImpact { carbonFootprintKgCO2ePerProduct } substancesOfConcern { name } battery { schema } } }',
+      {
+        id: lamp.id,
+      },
+    );
     expect(res.data.passport).toEqual({ environmentalImpact: null, substancesOfConcern: [], battery: null });
 
     const composition = { ...lampComposition(), environmentalImpact: { carbonFootprint: { kgCO2e: 1, declaredUnit: 'PRODUCT' } } };
@@ -315,7 +335,9 @@ describe('environmental impact, substances of concern and battery data (composit
   it('follows revisions and status: a removed substance is no longer found, an archived passport only under ARCHIVED', async () => {
     const module = await register({ cluster: 'SOLAR_PV', composition: pvModule(), publish: true });
     const found = async (status: string) =>
-      (await t.gql(SEARCH, { f: { substanceOfConcern: true, status } }, recycler.key)).data.componentsContaining.edges.map((edge: any) => edge.node.passport.id);
+      (await t.gql(SEARCH, { f: { substanceOfConcern: true, status } }, recycler.key)).data.componentsContaining.edges.map(
+        (edge: any) => edge.node.passport.id,
+      );
     expect(await found('PUBLISHED')).toContain(module.id);
 
     const composition = pvModule();

@@ -259,7 +259,7 @@ describe('componentsContaining: recyclers find components by element, CAS number
   it('rejects a filter without element, casNumber or criticalList, and names each bad field', async () => {
     const none = await search({ cluster: 'BATTERY' }, recycler.key);
     expect(none.errors?.[0]).toMatchObject({
-      message: expect.stringContaining('element, casNumber or criticalList'),
+      message: expect.stringContaining('element, casNumber, criticalList or substanceOfConcern: true'),
       extensions: { code: 'BAD_USER_INPUT', violations: [expect.objectContaining({ path: 'filter.element', keyword: 'required' })] },
     });
     // A malformed id is refused with the other malformed arguments before the search reads its filter.

@@ -43,6 +43,50 @@ describe('the public passport page', () => {
     expect(page).toContain('Not calculated yet.');
     expect(page).toContain('Archived: this passport is no longer kept up to date');
     expect(page).not.toContain('class="qr"');
+    expect(page).toContain('No environmental impact is declared.');
+    expect(page).toContain('No substance of concern is declared in this product.');
+    expect(page).not.toContain('<h2>Battery</h2>');
+  });
+
+  it('shows the declared footprint and substances of concern, every value escaped', () => {
+    const page = renderPublicPassportPage(
+      {
+        ...VIEW,
+        environmentalImpact: {
+          carbonFootprint: {
+            kgCO2e: 25,
+            declaredUnit: 'KG',
+            lifecycleStages: ['A1-A3'],
+            method: 'ISO 14067',
+            primaryDataSharePct: null,
+            verifiedBy: '<Verifier>',
+            studyUrl: 'https://example.org/"study"',
+          },
+          carbonFootprintKgCO2ePerProduct: 500,
+          waterUse: null,
+          energyUse: null,
+          components: [],
+        },
+        substancesOfConcern: [
+          {
+            name: 'Lead <Pb>',
+            casNumber: '7439-92-1',
+            ecNumber: null,
+            svhc: true,
+            candidateList: { listId: 'REACH-CANDIDATE-2026-01', listVersion: '2026-01', entryName: 'Lead', reason: 'toxic for reproduction (Art. 57c)' },
+            location: 'solder & ribbons',
+            safeUse: null,
+            endOfLife: null,
+          },
+        ],
+      },
+      null,
+    );
+    expect(page).toContain('25 kg CO2e per kg, stages A1-A3, ISO 14067, verified by &lt;Verifier&gt;');
+    expect(page).toContain('<dt>Per product</dt><dd>500 kg CO2e</dd>');
+    expect(page).toContain('href="https://example.org/&quot;study&quot;"');
+    expect(page).toContain('<td>Lead &lt;Pb&gt; (CAS 7439-92-1)</td><td>solder &amp; ribbons</td><td>Lead (REACH-CANDIDATE-2026-01)</td>');
+    expect(page).not.toMatch(/<Verifier>|<Pb>/);
   });
 
   it('lists critical materials with their threshold flag and lists', () => {

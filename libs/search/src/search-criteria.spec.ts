@@ -40,10 +40,14 @@ describe('readSearchFilter', () => {
     expect(readInventoryFilter({ criticalList: 'EU-X' }, reference).elements).toEqual(['P', 'Sb']);
   });
 
-  it('requires element, casNumber or criticalList', () => {
+  it('requires element, casNumber, criticalList or substanceOfConcern: true', () => {
     expect(violationsOf(() => readSearchFilter({ cluster: 'BATTERY', element: '  ' }, reference))).toEqual([
       expect.objectContaining({ path: 'filter.element', keyword: 'required' }),
     ]);
+    expect(violationsOf(() => readSearchFilter({ substanceOfConcern: false }, reference))).toEqual([
+      expect.objectContaining({ path: 'filter.element', keyword: 'required' }),
+    ]);
+    expect(readSearchFilter({ substanceOfConcern: true }, reference)).toMatchObject({ substanceOfConcern: true, elements: null, casNumber: null });
   });
 
   it('reports every bad field at once, with a hint for a wrongly cased symbol', () => {

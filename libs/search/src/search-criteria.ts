@@ -98,7 +98,7 @@ export function readSearchFilter(filter: MaterialSearchFilter, reference: Search
   return {
     elements,
     casNumber,
-    substanceOfConcern,
+    ...(substanceOfConcern ? { substanceOfConcern } : {}),
     minMassKg,
     cluster: filter.cluster ?? null,
     corop,

@@ -36,6 +36,14 @@ describe('componentsContainingSql', () => {
       'FROM "PassportMaterial" m WHERE m."casNumber" = $2 AND m."status" = CAST($3 AS "PassportStatus") AND EXISTS (SELECT 1 FROM "PassportMaterialElement" e WHERE e."materialId" = m."id" AND e."elementSymbol" IN ($4))',
     );
   });
+
+  it('walks the substance rows by status (and CAS number) for a substance-of-concern search, heaviest material first', () => {
+    const sql = componentsContainingSql(criteria({ substanceOfConcern: true, elements: null, casNumber: '7439-92-1', cluster: 'SOLAR_PV' }), null, 11);
+    expect(squash(sql.text)).toContain('FROM "PassportSubstanceOfConcern" s JOIN "PassportMaterial" m ON m."id" = s."materialId"');
+    expect(squash(sql.text)).toContain('WHERE s."status" = CAST($1 AS "PassportStatus") AND s."cluster" = CAST($2 AS "ClusterCode") AND s."casNumber" = $3');
+    expect(squash(sql.text)).toMatch(/ORDER BY s."massKgPerProduct" DESC, s."id" LIMIT \$4$/);
+    expect(sql.values).toEqual(['PUBLISHED', 'SOLAR_PV', '7439-92-1', 11]);
+  });
 });
 
 describe('materialInventorySql', () => {
