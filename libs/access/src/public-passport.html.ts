@@ -141,7 +141,7 @@ Composition details are shared with recyclers and authorities only.</p>
 const number = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 3 });
 const UNIT_TEXT = { PRODUCT: 'per product', KWH: 'per kWh', KG: 'per kg' } as const;
 
-/** Carbon footprint, water and energy use, as declared (ESPR Art. 7(2)(b)). */
+/** Carbon footprint, water and energy use, as declared (the programme's guideline; ESPR 2024/1781 Annex I, carbon and environmental footprint). */
 function environmentalImpactSection(view: PublicPassportView): Html {
   const impact = view.environmentalImpact;
   if (!impact) return html`<section id="environmental-impact"><h2>Environmental impact</h2><p>No environmental impact is declared.</p></section>`;

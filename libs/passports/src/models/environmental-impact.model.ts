@@ -76,7 +76,7 @@ export class ComponentEnvironmentalImpactModel {
 @ObjectType('EnvironmentalImpact', {
   description:
     'Environmental impact of the product (composition 1.2): carbon footprint, water and energy use, per product and per component ' +
-    'where declared. Public information under ESPR Art. 7(2)(b). Tier: PUBLIC.',
+    "where declared. Public: the programme's guideline asks for it and ESPR 2024/1781 Annex I names the carbon and environmental footprint. Tier: PUBLIC.",
 })
 export class EnvironmentalImpactModel {
   @Field(() => CarbonFootprintModel, tierField(AccessTier.PUBLIC, { nullable: true }))
