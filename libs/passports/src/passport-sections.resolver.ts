@@ -28,7 +28,8 @@ export class PassportSectionsResolver {
     () => EnvironmentalImpactModel,
     tierField(AccessTier.PUBLIC, {
       nullable: true,
-      description: 'Carbon footprint, water and energy use of the product and its components (composition 1.2; ESPR 2024/1781 Annex I); null when none is declared.',
+      description:
+        'Carbon footprint, water and energy use of the product and its components (composition 1.2; ESPR 2024/1781 Annex I); null when none is declared.',
     }),
   )
   async environmentalImpact(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<EnvironmentalImpactModel | null> {
