@@ -100,4 +100,20 @@ describe('the product passport credential', () => {
     const scored = buildCredential(source(bare, { circularity: { mci: 0.46, lfi: 0.6, utility: 1 } }));
     expect(scored.credentialSubject.circularityScorecard).toEqual({ type: ['CircularityPerformance'], materialCircularityIndicator: 0.46, utilityFactor: 1 });
   });
+
+  it('carries a declared carbon footprint as the emissions scorecard (composition 1.2), and none without one', () => {
+    expect(buildCredential(source(frame)).credentialSubject.emissionsScorecard).toBeUndefined();
+    const declared = {
+      ...frame,
+      schemaVersion: '1.2',
+      environmentalImpact: { carbonFootprint: { kgCO2e: 12, declaredUnit: 'PRODUCT', lifecycleStages: ['A1-A3', 'A4'] } },
+    };
+    expect(buildCredential(source(declared)).credentialSubject.emissionsScorecard).toEqual({
+      type: ['EmissionsPerformance'],
+      carbonFootprint: 12,
+      declaredUnit: 'H87',
+      operationalScope: 'CradleToGate',
+      carbonFootprintPerProduct: 12,
+    });
+  });
 });
