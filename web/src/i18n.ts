@@ -35,6 +35,10 @@ const TEXT = {
     en: 'Regions are those of the manufacturers (installed regions are not recorded yet). Published passports; mass counts every product a passport stands for.',
     nl: 'Gebieden zijn die van de fabrikanten (de plaats van installatie wordt nog niet vastgelegd). Gepubliceerde paspoorten; de massa telt elk product waarvoor een paspoort staat.',
   },
+  mapNeedsKey: {
+    en: 'The map needs an API key: a RECYCLER or AUDITOR key totals every manufacturer, a MANUFACTURER key its own passports.',
+    nl: 'De kaart vraagt een API-sleutel: een RECYCLER- of AUDITOR-sleutel telt alle fabrikanten, een MANUFACTURER-sleutel de eigen paspoorten.',
+  },
   tableTitle: { en: 'The same figures as a table', nl: 'Dezelfde cijfers als tabel' },
   unknownRegion: { en: 'Region not given', nl: 'Gebied niet opgegeven' },
   attribution: {

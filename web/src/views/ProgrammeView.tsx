@@ -44,7 +44,7 @@ export function ProgrammeView() {
   const elements = useLoad(() => gql<{ elements: { symbol: string; name: string }[] }>('{ elements { symbol name } }').then((d) => d.elements), []);
   const chosen = measure || (lists.data?.[0] ? `list:${lists.data[0].id}` : '');
   const inventory = useLoad(async () => {
-    if (!chosen) return [];
+    if (!chosen || !key) return [];
     const [kind, id] = chosen.split(':');
     const variables = { cluster: cluster || null, ...(kind === 'list' ? { criticalList: id } : { elements: [id] }) };
     return (await gql<{ materialInventory: InventoryRow[] }>(INVENTORY, variables)).materialInventory;
@@ -92,6 +92,11 @@ export function ProgrammeView() {
           </label>
         </div>
         <p class="note">{t('mapNote')}</p>
+        {!key && (
+          <p class="message" id="map-needs-key">
+            {t('mapNeedsKey')}
+          </p>
+        )}
         {(regions.error || inventory.error) && (
           <p role="alert" class="error">
             {regions.error ?? inventory.error}
