@@ -5,6 +5,9 @@ import { newGtin, REGISTER, registerInput } from '../support/factories';
 import { TestApp } from '../support/test-app';
 import { launchChromium, listen, openPage, useKey } from './chromium';
 
+// The callbacks given to page.evaluate run in the browser, where these exist (the project's types are Node's alone).
+declare const document: any, window: any, sessionStorage: any, localStorage: any;
+
 const INVENTORY = `query { materialInventory(groupBy: COROP, elements: ["Cu"]) { group totalMassKg } }`;
 
 /** Every control a keyboard can reach in the page as it is, each marked with data-kb so the test can find it again. */
@@ -12,15 +15,15 @@ async function markControls(page: Page): Promise<number> {
   return page.evaluate(() => {
     const selector =
       'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-    const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => element.getClientRects().length > 0);
-    controls.forEach((element, i) => element.setAttribute('data-kb', String(i)));
+    const controls = [...document.querySelectorAll(selector)].filter((element: any) => element.getClientRects().length > 0);
+    controls.forEach((element: any, i: number) => element.setAttribute('data-kb', String(i)));
     return controls.length;
   });
 }
 
 /** Presses Tab from the top of the page until focus has come round, and answers which marked controls it reached. */
 async function tabThrough(page: Page, count: number): Promise<Set<string>> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => document.activeElement?.blur());
   await page.evaluate(() => window.scrollTo(0, 0));
   const reached = new Set<string>();
   for (let i = 0; i < count * 2 + 5; i++) {
@@ -204,7 +207,7 @@ describe('the web application at /app in a browser', () => {
     await page.waitForSelector('#editor-message.conflict');
     expect(await page.locator('#editor-message').innerText()).toContain('Someone else saved a newer revision first');
     await page.click('text=Reload passport');
-    await page.waitForFunction(() => (document.getElementById('field-productName') as HTMLInputElement).value === 'Battery pack (renamed elsewhere)');
+    await page.waitForFunction(() => document.getElementById('field-productName').value === 'Battery pack (renamed elsewhere)');
     expect(await page.locator('#editor-heading').innerText()).toContain('Revision 2');
 
     // A recycler finds the copper busbar by element, region and minimum mass, with the component path and dismantling.
