@@ -42,7 +42,7 @@ try {
     await page.click('.keybox button[type=submit]');
   };
 
-  await page.goto(`${base}/app/#/map`);
+  await page.goto(`${base}/app#/map`);
   await useKey(keys.RECYCLER);
   await page.waitForSelector('#corop-map path.region');
   await page.waitForSelector('#map-table tbody tr');
@@ -50,7 +50,7 @@ try {
   await page.screenshot({ path: join(root, 'docs/web-programme-map.png'), fullPage: true });
 
   await useKey(keys.MANUFACTURER);
-  await page.goto(`${base}/app/#/workspace`);
+  await page.goto(`${base}/app#/workspace`);
   await page.waitForSelector('#passport-list tbody tr');
   await page.click('#passport-list tbody tr:first-child button');
   await page.waitForSelector('#editor-heading');
@@ -60,7 +60,7 @@ try {
   await page.screenshot({ path: join(root, 'docs/web-manufacturer-workspace.png'), fullPage: false });
 
   await useKey(keys.RECYCLER);
-  await page.goto(`${base}/app/#/search`);
+  await page.goto(`${base}/app#/search`);
   await page.fill('#search-value', 'Cu');
   await page.click('#search-submit');
   await page.waitForSelector('#search-results tbody tr');

@@ -54,7 +54,7 @@ describe('the web application at /app in a browser', () => {
   });
 
   it('is served under a strict Content-Security-Policy with no inline script', async () => {
-    const response = await t.http().get('/app/');
+    const response = await t.http().get('/app');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     const csp = response.headers['content-security-policy'];
@@ -65,6 +65,11 @@ describe('the web application at /app in a browser', () => {
     expect(response.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect((await t.http().get('/app/../package.json')).status).toBe(404);
     expect((await t.http().get('/app/%2e%2e/package.json')).status).toBe(404);
+    expect((await t.http().get('/app/assets/..%2f..%2fpackage.json')).status).toBe(404);
+    expect((await t.http().get('/app/src/main.tsx')).status).toBe(404);
+    const boundaries = await t.http().get('/app/geo/coropgebied_2024.topojson');
+    expect(boundaries.status).toBe(200);
+    expect(boundaries.headers['content-type']).toMatch(/^application\/json/);
     expect(readFileSync(join(process.cwd(), 'dist/web/geo/coropgebied_2024.topojson'), 'utf8')).toContain('"CR40"');
   });
 
@@ -84,7 +89,7 @@ describe('the web application at /app in a browser', () => {
     expect([...massOf.keys()].sort()).toEqual(['CR01', 'CR17', 'CR23', 'CR39']);
 
     const { page, consoleErrors } = await openPage(browser);
-    await page.goto(`${baseUrl}/app/#/map`);
+    await page.goto(`${baseUrl}/app#/map`);
     // Without a key the map says which key it needs; a recycler's key shows every manufacturer's published passports.
     await page.waitForSelector('#map-needs-key');
     await useKey(page, recycler.key);
@@ -147,7 +152,7 @@ describe('the web application at /app in a browser', () => {
     const recycler = await t.organization('RECYCLER');
     const gtin = newGtin(maker.prefix!);
     const { page, consoleErrors } = await openPage(browser);
-    await page.goto(`${baseUrl}/app/#/workspace`);
+    await page.goto(`${baseUrl}/app#/workspace`);
     await useKey(page, maker.key);
     expect(await page.evaluate(() => [sessionStorage.length > 0, localStorage.getItem('registry.apiKey')])).toEqual([true, null]);
     await page.click('#new-passport');
@@ -254,7 +259,7 @@ describe('the web application at /app in a browser', () => {
     };
 
     // The key box, reached and used from the keyboard alone: Tab to it, type, Enter.
-    await page.goto(`${baseUrl}/app/#/map`);
+    await page.goto(`${baseUrl}/app#/map`);
     await page.waitForSelector('#map-needs-key');
     for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'api-key'; i++) await page.keyboard.press('Tab');
     await page.keyboard.type(maker.key);
@@ -266,7 +271,7 @@ describe('the web application at /app in a browser', () => {
     await page.focus('#corop-map path[data-code="CR12"]');
     expect(await page.locator('#map-tooltip').innerText()).toContain('Twente (CR12)');
 
-    await page.goto(`${baseUrl}/app/#/workspace`);
+    await page.goto(`${baseUrl}/app#/workspace`);
     await page.waitForSelector('#passport-list tbody tr');
     await check('workspace list');
     await page.focus('#passport-list tbody tr button');
@@ -274,7 +279,7 @@ describe('the web application at /app in a browser', () => {
     await page.waitForSelector('#editor-heading');
     await check('passport form');
 
-    await page.goto(`${baseUrl}/app/#/search`);
+    await page.goto(`${baseUrl}/app#/search`);
     await page.focus('#search-value');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Cu');

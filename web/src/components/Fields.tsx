@@ -33,8 +33,8 @@ export function TextField({
   value,
   onValue,
   required,
-  list,
-}: FieldProps & { value: string | undefined; onValue: (value: string) => void; required?: boolean; list?: string }) {
+  readOnly,
+}: FieldProps & { value: string | undefined; onValue: (value: string) => void; required?: boolean; readOnly?: boolean }) {
   return (
     <label class={`field${errors.has(path) ? ' invalid' : ''}`}>
       <span>{label}</span>
@@ -43,7 +43,7 @@ export function TextField({
         type="text"
         value={value ?? ''}
         required={required}
-        list={list}
+        readOnly={readOnly}
         aria-invalid={errors.has(path) || undefined}
         aria-describedby={describedBy(path, errors)}
         onInput={(event) => onValue(event.currentTarget.value)}

@@ -188,33 +188,57 @@ export function PassportEditor({ initial, onClose, onSaved }: { initial: Passpor
         </div>
       )}
       <div class="row">
-        <TextField path="gtin" label={t('gtin')} errors={errors} value={passport.gtin} onValue={set('gtin')} required />
+        <TextField path="gtin" label={t('gtin')} errors={errors} value={passport.gtin} onValue={set('gtin')} required readOnly={!isNew} />
         <TextField path="productName" label={t('productName')} errors={errors} value={passport.productName} onValue={set('productName')} required />
-        <SelectField
-          path="cluster"
-          label={t('cluster')}
-          errors={errors}
-          value={passport.cluster}
-          onValue={set('cluster')}
-          options={CLUSTERS.map((code) => [code, t(code)])}
-        />
-        <SelectField
-          path="granularity"
-          label={t('granularity')}
-          errors={errors}
-          value={passport.granularity}
-          onValue={set('granularity')}
-          options={[
-            ['MODEL', 'MODEL'],
-            ['BATCH', 'BATCH'],
-            ['ITEM', 'ITEM'],
-          ]}
-        />
+        {isNew ? (
+          <>
+            <SelectField
+              path="cluster"
+              label={t('cluster')}
+              errors={errors}
+              value={passport.cluster}
+              onValue={set('cluster')}
+              options={CLUSTERS.map((code) => [code, t(code)])}
+            />
+            <SelectField
+              path="granularity"
+              label={t('granularity')}
+              errors={errors}
+              value={passport.granularity}
+              onValue={set('granularity')}
+              options={[
+                ['MODEL', 'MODEL'],
+                ['BATCH', 'BATCH'],
+                ['ITEM', 'ITEM'],
+              ]}
+            />
+          </>
+        ) : (
+          // A passport's cluster, granularity and identity are fixed once registered: a revision changes the rest.
+          <>
+            <TextField path="cluster" label={t('cluster')} errors={errors} value={t(passport.cluster)} onValue={() => undefined} readOnly />
+            <TextField path="granularity" label={t('granularity')} errors={errors} value={passport.granularity} onValue={() => undefined} readOnly />
+          </>
+        )}
         {passport.granularity === 'ITEM' && (
-          <TextField path="serialNumber" label={t('serialNumber')} errors={errors} value={passport.serialNumber ?? ''} onValue={set('serialNumber')} />
+          <TextField
+            path="serialNumber"
+            label={t('serialNumber')}
+            errors={errors}
+            value={passport.serialNumber ?? ''}
+            onValue={set('serialNumber')}
+            readOnly={!isNew}
+          />
         )}
         {passport.granularity === 'BATCH' && (
-          <TextField path="batchNumber" label={t('batchNumber')} errors={errors} value={passport.batchNumber ?? ''} onValue={set('batchNumber')} />
+          <TextField
+            path="batchNumber"
+            label={t('batchNumber')}
+            errors={errors}
+            value={passport.batchNumber ?? ''}
+            onValue={set('batchNumber')}
+            readOnly={!isNew}
+          />
         )}
       </div>
       <CompositionFields doc={passport.composition} setDoc={(composition) => setPassport({ ...passport, composition })} errors={errors} />

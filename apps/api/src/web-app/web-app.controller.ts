@@ -36,6 +36,8 @@ const TYPES: Record<string, string> = {
   '.md': 'text/plain; charset=utf-8',
 };
 
+const FOLDERS = new Set(['assets', 'geo']);
+
 /** The headers both HTTP platforms' replies take the same way (Express `res.header`, Fastify `reply.header`). */
 interface HeaderReply {
   header(name: string, value: string): unknown;
@@ -58,20 +60,30 @@ export class WebAppController {
     return this.file('index.html', reply);
   }
 
-  @Get('*path')
+  // Plain route parameters rather than a wildcard: they mean the same on Express and Fastify. The build is flat:
+  // index.html and public files at the top, bundles in assets/, boundaries in geo/.
+  @Get(':file')
   @Header('Content-Security-Policy', WEB_APP_CSP)
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Referrer-Policy', 'no-referrer')
-  asset(@Param('path') path: string | string[], @Res({ passthrough: true }) reply: HeaderReply): Promise<StreamableFile> {
-    const relative = Array.isArray(path) ? path.join('/') : path;
-    return this.file(relative === '' ? 'index.html' : relative, reply);
+  top(@Param('file') file: string, @Res({ passthrough: true }) reply: HeaderReply): Promise<StreamableFile> {
+    return this.file(file, reply);
+  }
+
+  @Get(':folder/:file')
+  @Header('Content-Security-Policy', WEB_APP_CSP)
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Referrer-Policy', 'no-referrer')
+  nested(@Param('folder') folder: string, @Param('file') file: string, @Res({ passthrough: true }) reply: HeaderReply): Promise<StreamableFile> {
+    if (!FOLDERS.has(folder)) throw new NotFoundException(`No file /app/${folder}/${file}`);
+    return this.file(`${folder}/${file}`, reply);
   }
 
   private async file(relative: string, reply: HeaderReply): Promise<StreamableFile> {
     const root = resolve(this.root);
     const file = resolve(root, relative);
     const type = TYPES[extname(file)];
-    if (!type || !file.startsWith(root + sep)) throw new NotFoundException(`No file /app/${relative}`);
+    if (!type || !file.startsWith(root + sep) || relative.includes('\\')) throw new NotFoundException(`No file /app/${relative}`);
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
       if (relative === 'index.html') throw new NotFoundException('The web application is not built: run `npm run build`');
