@@ -248,6 +248,26 @@ describe('the web application at /app in a browser', () => {
     await page.close();
   });
 
+  it('imports an NDJSON file from the workspace and shows the run to its end, with the row that failed and why', async () => {
+    const maker = await t.organization('MANUFACTURER', { corop: 'CR20' });
+    const good = registerInput({ productName: 'Imported lamp' }, maker);
+    const bad = registerInput({ productName: 'Unbalanced lamp' }, maker);
+    (bad.composition as any).components[0].massKg = 5;
+    const file = [good, bad].map((row) => JSON.stringify(row)).join('\n') + '\n';
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${baseUrl}/app#/workspace`);
+    await useKey(page, maker.key);
+    await page.setInputFiles('#import-file', { name: 'lamps.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(file) });
+    await page.click('text=Start import');
+    await page.locator('#import-status', { hasText: 'FINISHED' }).waitFor();
+    expect(await page.locator('#import-status').innerText()).toMatch(/created 1 · revised 0 · unchanged 0 · failed 1/);
+    expect(Number(await page.getAttribute('#import-status progress', 'value'))).toBe(1);
+    expect(await page.locator('.failed-rows li').innerText()).toMatch(/^2: \/passport\/composition\/components\/0\/massKg .*does not match/);
+    await page.locator('#passport-list tbody tr', { hasText: 'Imported lamp' }).waitFor();
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('reaches every control of the three views with the keyboard alone', async () => {
     const maker = await t.organization('MANUFACTURER', { corop: 'CR12' });
     await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
