@@ -67,6 +67,10 @@ const TEXT = {
     nl: 'Vul hierboven een MANUFACTURER-sleutel in om uw paspoorten te zien en te bewerken.',
   },
   yourPassports: { en: 'Your passports', nl: 'Uw paspoorten' },
+  listNotNarrowed: {
+    en: 'Until one of your passports is known to this tab (a draft, or one you save here), the list also shows other manufacturers’ published passports.',
+    nl: 'Zolang dit tabblad geen paspoort van u kent (een concept, of een dat u hier opslaat), toont de lijst ook gepubliceerde paspoorten van andere fabrikanten.',
+  },
   newPassport: { en: 'New passport', nl: 'Nieuw paspoort' },
   filter: { en: 'Filter', nl: 'Filteren' },
   gtin: { en: 'GTIN', nl: 'GTIN' },

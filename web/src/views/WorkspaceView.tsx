@@ -55,7 +55,7 @@ export function WorkspaceView() {
     if (!key) return null;
     const manufacturerId = await organizationOfKey();
     const filter = { status: status || null, cluster: cluster || null, gtin: gtin.trim() || null, manufacturerId };
-    return (await gql<{ passports: Connection<Row> }>(LIST, { filter, after })).passports;
+    return { ...(await gql<{ passports: Connection<Row> }>(LIST, { filter, after })).passports, mine: manufacturerId !== null };
   }, [key, status, cluster, gtin, after, version]);
   if (!key) {
     return (
@@ -110,6 +110,11 @@ export function WorkspaceView() {
                 {t('newPassport')}
               </button>
             </div>
+            {list.data && !list.data.mine && (
+              <p class="note" id="list-not-narrowed">
+                {t('listNotNarrowed')}
+              </p>
+            )}
             {list.error && (
               <p role="alert" class="error">
                 {list.error}
