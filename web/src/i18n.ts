@@ -71,6 +71,10 @@ const TEXT = {
     en: 'Until one of your passports is known to this tab (a draft, or one you save here), the list also shows other manufacturers’ published passports.',
     nl: 'Zolang dit tabblad geen paspoort van u kent (een concept, of een dat u hier opslaat), toont de lijst ook gepubliceerde paspoorten van andere fabrikanten.',
   },
+  notYours: {
+    en: 'This passport belongs to another manufacturer: it cannot be edited here.',
+    nl: 'Dit paspoort is van een andere fabrikant: het kan hier niet bewerkt worden.',
+  },
   newPassport: { en: 'New passport', nl: 'Nieuw paspoort' },
   filter: { en: 'Filter', nl: 'Filteren' },
   gtin: { en: 'GTIN', nl: 'GTIN' },

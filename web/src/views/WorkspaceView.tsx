@@ -50,6 +50,7 @@ export function WorkspaceView() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [editing, setEditing] = useState<PassportDoc | null>(null);
   const [version, setVersion] = useState(0);
+  const [openError, setOpenError] = useState<string | null>(null);
   const after = cursors[cursors.length - 1];
   const list = useLoad(async () => {
     if (!key) return null;
@@ -66,6 +67,17 @@ export function WorkspaceView() {
     );
   }
   const reset = () => setCursors([null]);
+  // Another manufacturer's passport (listed until the organization is known) has no composition for this key.
+  const open = async (id: string) => {
+    setOpenError(null);
+    try {
+      const passport = await loadPassport(id);
+      if (passport.composition) setEditing(passport);
+      else setOpenError(t('notYours'));
+    } catch (error) {
+      setOpenError((error as Error).message);
+    }
+  };
   const saved = (passport: PassportDoc) => {
     if (passport.manufacturerId) sessionStorage.setItem(ORG, passport.manufacturerId);
     setVersion(version + 1);
@@ -115,6 +127,11 @@ export function WorkspaceView() {
                 {t('listNotNarrowed')}
               </p>
             )}
+            {openError && (
+              <p role="alert" class="error" id="open-error">
+                {openError}
+              </p>
+            )}
             {list.error && (
               <p role="alert" class="error">
                 {list.error}
@@ -144,7 +161,7 @@ export function WorkspaceView() {
                     <td>{t(node.status)}</td>
                     <td class="num">{node.revision}</td>
                     <td>
-                      <button type="button" class="secondary" onClick={async () => setEditing(await loadPassport(node.id))}>
+                      <button type="button" class="secondary" onClick={() => open(node.id)}>
                         {t('open')}
                         <span class="visually-hidden">: {node.productName}</span>
                       </button>
