@@ -50,6 +50,8 @@ export default tseslint.config(
   ),
   // Libraries never import the applications above them.
   layer(['libs/**'], ['**/apps/**'], 'A library never imports an application.'),
+  // The web application (web/, built by Vite) runs in the browser.
+  { files: ['web/**'], languageOptions: { globals: globals.browser } },
   // Tests read GraphQL responses, untyped JSON, as `any`.
   { files: ['test/**', '**/*.spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // Measurement scripts, not product code: terse row builders (`a.push(x), b.push(y);`) and untyped rows.

@@ -1,6 +1,7 @@
 // Compiles the TypeScript sources to CommonJS in dist/ with swc (type checking is `npm run typecheck`).
 // Import aliases come from tsconfig.json "paths", so they are declared in one place only.
-// `node scripts/build.mjs --out <dir>` builds into another directory (the CLI test builds into a temporary one).
+// `node scripts/build.mjs --out <dir>` builds the server code alone into another directory (the CLI test builds into a
+// temporary one). Without it, the web application (web/, served at /app) is built with Vite into dist/web as well.
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -57,3 +58,9 @@ for (const dir of sourceDirs) {
   }
 }
 console.log(`built ${count} files into ${relative(process.cwd(), outDir) || '.'}`);
+
+if (!values.out) {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'web', 'vite.config.mts'), logLevel: 'warn' });
+  console.log(`built the web application into ${relative(process.cwd(), join(outDir, 'web'))}`);
+}

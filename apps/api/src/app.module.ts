@@ -18,6 +18,7 @@ import { ValueModule } from '@registry/value';
 import type { Request } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { PassportFieldsModule } from './passport-fields/passport-fields.module';
+import { WebAppModule } from './web-app/web-app.module';
 
 /** Errors raised outside resolvers (field middleware, scalars) pass here; resolver errors are already mapped. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -67,6 +68,7 @@ export class AppModule {
         ExportsModule,
         PassportFieldsModule,
         ImportsModule,
+        WebAppModule.register(),
       ],
       providers: [
         { provide: APP_FILTER, useClass: RegistryErrorFilter },

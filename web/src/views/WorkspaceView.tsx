@@ -1,0 +1,196 @@
+import { useState } from 'preact/hooks';
+import { CLUSTERS, type ClusterCode, type Connection, gql, type PassportStatus, STATUSES } from '../api';
+import { useApiKey, useLoad } from '../hooks';
+import { useT } from '../i18n';
+import { ImportPanel } from './ImportPanel';
+import { emptyPassport, loadPassport, type PassportDoc, PassportEditor } from './PassportEditor';
+
+interface Row {
+  id: string;
+  gtin: string;
+  productName: string;
+  cluster: ClusterCode;
+  status: PassportStatus;
+  revision: number;
+  updatedAt: string;
+}
+
+const PAGE = 10;
+const ORG = 'registry.organizationId';
+
+const LIST = `query($filter: PassportFilter, $after: String) {
+  passports(first: ${PAGE}, after: $after, filter: $filter) {
+    totalCount pageInfo { endCursor hasNextPage }
+    edges { node { id gtin productName cluster status revision updatedAt } }
+  }
+}`;
+
+/**
+ * The organization of the key. The API has no "who am I" query: a manufacturer's drafts are listed for it alone, so
+ * its organization is learnt from one of them or from a passport it saves here, and kept for this tab.
+ */
+async function organizationOfKey(): Promise<string | null> {
+  const known = sessionStorage.getItem(ORG);
+  if (known) return known;
+  const drafts = await gql<{ passports: Connection<{ manufacturerId: string }> }>(
+    '{ passports(first: 1, filter: { status: DRAFT }) { edges { node { manufacturerId } } } }',
+  );
+  const id = drafts.passports.edges[0]?.node.manufacturerId ?? null;
+  if (id) sessionStorage.setItem(ORG, id);
+  return id;
+}
+
+/** The manufacturer's workspace: its passports (filter, paging), the passport form and file imports. */
+export function WorkspaceView() {
+  const t = useT();
+  const key = useApiKey();
+  const [status, setStatus] = useState<PassportStatus | ''>('');
+  const [cluster, setCluster] = useState<ClusterCode | ''>('');
+  const [gtin, setGtin] = useState('');
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [editing, setEditing] = useState<PassportDoc | null>(null);
+  const [version, setVersion] = useState(0);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const after = cursors[cursors.length - 1];
+  const list = useLoad(async () => {
+    if (!key) return null;
+    const manufacturerId = await organizationOfKey();
+    const filter = { status: status || null, cluster: cluster || null, gtin: gtin.trim() || null, manufacturerId };
+    return { ...(await gql<{ passports: Connection<Row> }>(LIST, { filter, after })).passports, mine: manufacturerId !== null };
+  }, [key, status, cluster, gtin, after, version]);
+  if (!key) {
+    return (
+      <>
+        <h1>{t('navWorkspace')}</h1>
+        <p class="note">{t('needManufacturerKey')}</p>
+      </>
+    );
+  }
+  const reset = () => setCursors([null]);
+  // Another manufacturer's passport (listed until the organization is known) has no composition for this key.
+  const open = async (id: string) => {
+    setOpenError(null);
+    try {
+      const passport = await loadPassport(id);
+      if (passport.composition) setEditing(passport);
+      else setOpenError(t('notYours'));
+    } catch (error) {
+      setOpenError((error as Error).message);
+    }
+  };
+  const saved = (passport: PassportDoc) => {
+    if (passport.manufacturerId) sessionStorage.setItem(ORG, passport.manufacturerId);
+    setVersion(version + 1);
+  };
+  return (
+    <>
+      <h1>{t('navWorkspace')}</h1>
+      {editing ? (
+        <PassportEditor key={editing.id ?? 'new'} initial={editing} onClose={() => setEditing(null)} onSaved={saved} />
+      ) : (
+        <>
+          <section aria-labelledby="list-heading">
+            <h2 id="list-heading">{t('yourPassports')}</h2>
+            <div class="controls">
+              <label>
+                {t('status')}
+                <select id="list-status" value={status} onChange={(event) => (setStatus(event.currentTarget.value as PassportStatus | ''), reset())}>
+                  <option value="">{t('all')}</option>
+                  {STATUSES.map((code) => (
+                    <option key={code} value={code}>
+                      {t(code)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('cluster')}
+                <select id="list-cluster" value={cluster} onChange={(event) => (setCluster(event.currentTarget.value as ClusterCode | ''), reset())}>
+                  <option value="">{t('all')}</option>
+                  {CLUSTERS.map((code) => (
+                    <option key={code} value={code}>
+                      {t(code)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('gtin')}
+                <input id="list-gtin" type="search" value={gtin} onChange={(event) => (setGtin(event.currentTarget.value), reset())} />
+              </label>
+              <button type="button" id="new-passport" onClick={() => setEditing(emptyPassport())}>
+                {t('newPassport')}
+              </button>
+            </div>
+            {list.data && !list.data.mine && (
+              <p class="note" id="list-not-narrowed">
+                {t('listNotNarrowed')}
+              </p>
+            )}
+            {openError && (
+              <p role="alert" class="error" id="open-error">
+                {openError}
+              </p>
+            )}
+            {list.error && (
+              <p role="alert" class="error">
+                {list.error}
+              </p>
+            )}
+            <table id="passport-list" aria-busy={list.loading}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('productName')}</th>
+                  <th scope="col">{t('gtin')}</th>
+                  <th scope="col">{t('cluster')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col" class="num">
+                    {t('revision')}
+                  </th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t('open')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.edges.map(({ node }) => (
+                  <tr key={node.id} data-id={node.id}>
+                    <th scope="row">{node.productName}</th>
+                    <td>{node.gtin}</td>
+                    <td>{t(node.cluster)}</td>
+                    <td>{t(node.status)}</td>
+                    <td class="num">{node.revision}</td>
+                    <td>
+                      <button type="button" class="secondary" onClick={() => open(node.id)}>
+                        {t('open')}
+                        <span class="visually-hidden">: {node.productName}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p class="pager">
+              {list.data && (
+                <span>
+                  {list.data.totalCount} {t('total')}
+                </span>
+              )}
+              {cursors.length > 1 && (
+                <button type="button" class="secondary" onClick={reset}>
+                  {t('first')}
+                </button>
+              )}
+              {list.data?.pageInfo.hasNextPage && (
+                <button type="button" class="secondary" onClick={() => setCursors([...cursors, list.data!.pageInfo.endCursor])}>
+                  {t('next')}
+                </button>
+              )}
+            </p>
+          </section>
+          <ImportPanel onDone={() => setVersion(version + 1)} />
+        </>
+      )}
+    </>
+  );
+}
