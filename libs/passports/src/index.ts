@@ -12,3 +12,4 @@ export { bySymbol } from './element-order';
 export { publicRecycledContent, summarizeRecycledContent, type RecycledContentSummary } from './recycled-content';
 export { recomputeElementRows } from './element-recompute';
 export { ElementRecomputeOnStart } from './element-recompute.on-start';
+export { expectedEndOfLifeOf } from './end-of-life';

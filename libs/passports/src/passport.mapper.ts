@@ -17,6 +17,11 @@ export function toPassportModel(row: Passport): PassportModel {
     totalMassKg: row.totalMassKg,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    responsibleOrganizationId: row.responsibleOrganizationId ?? row.manufacturerId,
+    ended: row.endedAt !== null,
+    endedAt: row.endedAt,
+    installedCorop: row.installedCorop,
+    expectedEndOfLife: row.expectedEndOfLife,
   };
 }
 

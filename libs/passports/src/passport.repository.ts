@@ -8,6 +8,8 @@ import { Prisma, type Passport, type PassportComponent, type PassportMaterial, t
 import type { ValueAssessment } from '@registry/value';
 import { randomUUID } from 'node:crypto';
 import { elementRows, elementTotals, type SearchColumns } from './element-rows';
+import { expectedEndOfLifeOf, lifetimeYearsOf } from './end-of-life';
+import { type LinkPageKey, type LinkRow, linkPagesSql, type LinkViewer } from './passport-links.sql';
 import { type IdempotencyClaim, IDEMPOTENCY_WINDOW_MS } from './idempotency-key';
 
 export type ComponentWithMaterials = PassportComponent & { materials: PassportMaterial[] };
@@ -30,6 +32,8 @@ export interface NewPassport {
   actor: AuditActor;
   /** The request's Idempotency-Key, recorded with the passport it registers. */
   idempotency: IdempotencyClaim | null;
+  /** registerSuccessor: the passport of the product this one was made from. */
+  predecessorId?: string | null;
 }
 
 export interface PassportRevisionChange {
@@ -76,7 +80,18 @@ export class PassportRepository {
         await tx.idempotencyKey.deleteMany({ where: { organizationId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_WINDOW_MS) } } });
         await tx.idempotencyKey.create({ data: { organizationId, key, requestHash, passportId: id } });
       }
-      const [passport] = await this.insertPassports(tx, [{ ...input, id }]);
+      const [passport] = await this.insertPassports(tx, [{ ...input, id }], async () => {
+        if (!input.predecessorId) return;
+        await tx.passportLink.create({ data: { fromPassportId: input.predecessorId, relation: 'SUCCESSOR', toPassportId: id } });
+      });
+      if (input.predecessorId) {
+        await recordAuditEvent(tx, {
+          action: 'passport.successor_registered',
+          actor: input.actor,
+          passportId: input.predecessorId,
+          details: { successorId: id },
+        });
+      }
       return passport;
     });
   }
@@ -112,7 +127,11 @@ export class PassportRepository {
   }
 
   /** Inserts passports with their first revisions, searchable rows and registration events. */
-  private async insertPassports(tx: Prisma.TransactionClient, inputs: (Omit<NewPassport, 'idempotency'> & { id: string })[]): Promise<Passport[]> {
+  private async insertPassports(
+    tx: Prisma.TransactionClient,
+    inputs: (Omit<NewPassport, 'idempotency'> & { id: string })[],
+    beforeAudit: () => Promise<void> = async () => undefined,
+  ): Promise<Passport[]> {
     if (inputs.length === 0) return [];
     // The id and time are set here, not by the database, because the revision's hash covers them.
     const createdAt = new Date();
@@ -146,6 +165,8 @@ export class PassportRepository {
         revision: 1,
         totalMassKg: input.flattened.totalMassKg,
         ...passportFigures(input.assessment),
+        lifetimeYears: lifetimeYearsOf(input.composition),
+        expectedEndOfLife: expectedEndOfLifeOf(createdAt, lifetimeYearsOf(input.composition)),
       })),
     });
     await tx.passportRevision.createMany({
@@ -168,6 +189,7 @@ export class PassportRepository {
       tx,
       inputs.map((input) => ({ passport: byId.get(input.id)!, flattened: input.flattened })),
     );
+    await beforeAudit();
     await recordAuditEvents(
       tx,
       revisions.map(({ input, seal }) => ({
@@ -175,7 +197,7 @@ export class PassportRepository {
         actor: input.actor,
         passportId: input.id,
         revision: 1,
-        details: { status: input.status, contentHash: seal.contentHash },
+        details: { status: input.status, contentHash: seal.contentHash, ...(input.predecessorId ? { predecessorId: input.predecessorId } : {}) },
       })),
     );
     // In the order given.
@@ -201,10 +223,15 @@ export class PassportRepository {
         totalMassKg: change.flattened.totalMassKg,
         unitCount: change.unitCount,
         ...passportFigures(change.assessment),
+        lifetimeYears: lifetimeYearsOf(change.composition),
       },
     });
     if (updated.count === 0) return null;
-    const passport = await tx.passport.findUniqueOrThrow({ where: { id: change.passportId } });
+    let passport = await tx.passport.findUniqueOrThrow({ where: { id: change.passportId } });
+    passport = await tx.passport.update({
+      where: { id: passport.id },
+      data: { expectedEndOfLife: expectedEndOfLifeOf(passport.installedAt ?? passport.createdAt, passport.lifetimeYears) },
+    });
     const previous = await tx.passportRevision.findUniqueOrThrow({
       where: { passportId_revision: { passportId: passport.id, revision: passport.revision - 1 } },
       select: { contentHash: true },
@@ -287,6 +314,21 @@ export class PassportRepository {
 
   findById(id: string): Promise<Passport | null> {
     return this.prisma.passport.findUnique({ where: { id } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<Passport[]> {
+    return this.prisma.passport.findMany({ where: { id: { in: [...ids] } } });
+  }
+
+  /** The published (or archived) MODEL passports of these GTINs, in one query. */
+  findModels(gtins: readonly string[]): Promise<Passport[]> {
+    return this.prisma.passport.findMany({ where: { gtin: { in: [...gtins] }, serialNumber: '', batchNumber: '', status: { in: ['PUBLISHED', 'ARCHIVED'] } } });
+  }
+
+  /** Several pages of passport links, in one statement (see linkPagesSql). */
+  findLinkPages(keys: readonly LinkPageKey[], viewer: LinkViewer): Promise<LinkRow[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.prisma.$queryRaw<LinkRow[]>(linkPagesSql(keys, viewer));
   }
 
   findPage(where: Prisma.PassportWhereInput, first: number, after: PassportCursor | null): Promise<Passport[]> {

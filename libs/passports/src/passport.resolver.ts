@@ -39,20 +39,35 @@ export class PassportResolver {
     return toPassportModel(await this.service.register(caller, input, idempotencyKey));
   }
 
+  @Mutation(() => PassportModel, {
+    description:
+      'Registers the passport of a product repurposed or remanufactured from another (e.g. a second-life battery), linked both ways ' +
+      "(the predecessor's SUCCESSOR, this one's PREDECESSOR). MANUFACTURER or SERVICE_PROVIDER keys, the GTIN under one of the organization's " +
+      'GS1 Company Prefixes; the predecessor must be published or archived.',
+  })
+  @Roles('MANUFACTURER', 'SERVICE_PROVIDER', 'ADMIN')
+  async registerSuccessor(
+    @CurrentPrincipal() caller: Principal,
+    @Args('predecessorId', { type: () => ID }) predecessorId: string,
+    @Args('input') input: RegisterPassportInput,
+  ): Promise<PassportModel> {
+    return toPassportModel(await this.service.registerSuccessor(caller, predecessorId, input));
+  }
+
   @Mutation(() => PassportModel, { description: 'Adds an immutable revision. Owner only; CONFLICT when expectedRevision is stale.' })
-  @Roles('MANUFACTURER', 'ADMIN')
+  @Roles('MANUFACTURER', 'SERVICE_PROVIDER', 'ADMIN')
   async revisePassport(@CurrentPrincipal() caller: Principal, @Args('input') input: RevisePassportInput): Promise<PassportModel> {
     return toPassportModel(await this.service.revise(caller, input));
   }
 
   @Mutation(() => PassportModel, { description: 'DRAFT -> PUBLISHED. Owner only.' })
-  @Roles('MANUFACTURER', 'ADMIN')
+  @Roles('MANUFACTURER', 'SERVICE_PROVIDER', 'ADMIN')
   async publishPassport(@CurrentPrincipal() caller: Principal, @Args('passportId', { type: () => ID }) passportId: string): Promise<PassportModel> {
     return toPassportModel(await this.service.publish(caller, passportId));
   }
 
   @Mutation(() => PassportModel, { description: 'DRAFT or PUBLISHED -> ARCHIVED. Owner only. An archived passport stays readable.' })
-  @Roles('MANUFACTURER', 'ADMIN')
+  @Roles('MANUFACTURER', 'SERVICE_PROVIDER', 'ADMIN')
   async archivePassport(@CurrentPrincipal() caller: Principal, @Args('passportId', { type: () => ID }) passportId: string): Promise<PassportModel> {
     return toPassportModel(await this.service.archive(caller, passportId));
   }

@@ -57,7 +57,35 @@ export class PassportService {
    * retry of the same input within 24 hours answers the passport the first request registered.
    */
   async register(caller: Principal, input: RegisterPassport, idempotencyKey: string | null = null): Promise<Passport> {
-    const manufacturerId = this.requireManufacturer(caller);
+    return this.registerAs(caller, this.requireManufacturer(caller), input, idempotencyKey, null);
+  }
+
+  /**
+   * Registers the passport of a product made from another one (a repurposed or remanufactured product, e.g. a
+   * second-life battery), linked both ways: the predecessor's SUCCESSOR and the new passport's PREDECESSOR. By a
+   * MANUFACTURER or SERVICE_PROVIDER key whose organization holds the GTIN's GS1 Company Prefix; the predecessor must
+   * be published (or archived).
+   */
+  async registerSuccessor(caller: Principal, predecessorId: string, input: RegisterPassport): Promise<Passport> {
+    if (!(caller.organizationKind === 'MANUFACTURER' || caller.organizationKind === 'SERVICE_PROVIDER') || !caller.organizationId) {
+      throw RegistryError.forbidden('Only keys of a MANUFACTURER or SERVICE_PROVIDER organization can register a successor', {
+        requiredRoles: ['MANUFACTURER', 'SERVICE_PROVIDER'],
+      });
+    }
+    const predecessor = await this.get(caller, predecessorId);
+    if (predecessor.status === 'DRAFT') {
+      throw RegistryError.conflict(`Passport ${predecessorId} is a DRAFT: only a published product can have a successor`, { status: predecessor.status });
+    }
+    return this.registerAs(caller, caller.organizationId, input, null, predecessor.id);
+  }
+
+  private async registerAs(
+    caller: Principal,
+    manufacturerId: string,
+    input: RegisterPassport,
+    idempotencyKey: string | null,
+    predecessorId: string | null,
+  ): Promise<Passport> {
     const idempotency = idempotencyKey === null ? null : this.claimOf(manufacturerId, idempotencyKey, input);
     const replayed = idempotency && (await this.replay(idempotency));
     if (replayed) return replayed;
@@ -73,6 +101,7 @@ export class PassportService {
         createdByKeyId: caller.apiKeyId,
         actor: auditActorOf(caller),
         idempotency,
+        predecessorId,
       });
     } catch (error) {
       if ((error as { code?: string }).code !== 'P2002') throw error;

@@ -8,6 +8,8 @@ import { ElementRecomputeOnStart } from './element-recompute.on-start';
 import { MaterialResolver } from './material.resolver';
 import { PassportBatchService } from './passport-batch.service';
 import { PassportCriticalMaterials } from './passport-critical-materials';
+import { PassportLinkLoaders } from './passport-link.loaders';
+import { PassportLinkResolver, PassportLinksResolver } from './passport-link.resolver';
 import { PassportLoaderFactory } from './passport.loaders';
 import { PassportRepository } from './passport.repository';
 import { PassportResolver } from './passport.resolver';
@@ -23,6 +25,9 @@ import { PassportService } from './passport.service';
     PassportCriticalMaterials,
     PassportLoaderFactory,
     PassportResolver,
+    PassportLinkLoaders,
+    PassportLinksResolver,
+    PassportLinkResolver,
     MaterialResolver,
   ],
   exports: [PassportService, PassportBatchService, PassportCriticalMaterials],

@@ -92,11 +92,13 @@ CREATE TRIGGER "lifecycle_event_append_only"
   FOR EACH ROW EXECUTE FUNCTION "lifecycle_event_append_only"();
 
 -- Passports registered before: their lifetime from the current revision's document, and the end of life it gives
--- (createdAt plus the lifetime in days of 365.25, as expectedEndOfLifeOf in libs/passports computes it).
+-- (createdAt plus the whole years of the lifetime, then its fraction in days of 365.25, as expectedEndOfLifeOf in
+-- libs/passports computes it).
 UPDATE "Passport" p
    SET "lifetimeYears" = (r."composition"->'utility'->>'lifetimeYears')::double precision
   FROM "PassportRevision" r
  WHERE r."passportId" = p."id" AND r."revision" = p."revision" AND (r."composition"->'utility'->>'lifetimeYears') IS NOT NULL;
 UPDATE "Passport"
-   SET "expectedEndOfLife" = "createdAt" + make_interval(days => round("lifetimeYears" * 365.25)::int)
+   SET "expectedEndOfLife" = "createdAt" + make_interval(years => trunc("lifetimeYears")::int,
+                                                         days => round(("lifetimeYears" - trunc("lifetimeYears")) * 365.25)::int)
  WHERE "lifetimeYears" IS NOT NULL;
