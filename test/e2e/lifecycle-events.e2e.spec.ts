@@ -95,20 +95,20 @@ describe('lifecycle: service providers record repairs, responsibility moves, a b
   it('refuses events from a wrong organization (FORBIDDEN) and bad input (BAD_USER_INPUT naming the field), changing nothing', async () => {
     for (const key of [otherMaker.key, auditor.key]) {
       const res = await record({ type: 'INSPECTED', occurredAt: '2026-04-01T00:00:00.000Z' }, key);
-      expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
     const anonymous = await record({ type: 'INSPECTED', occurredAt: '2026-04-01T00:00:00.000Z' }, null as unknown as string);
-    expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     const unknownComponent = await record({ type: 'REPAIRED', occurredAt: '2026-04-01T00:00:00.000Z', componentKeys: ['bms', 'flux-capacitor'] }, repairer.key);
     expect(unknownComponent.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(unknownComponent.errors?.[0].extensions.violations).toEqual([expect.objectContaining({ path: 'componentKeys/1' })]);
+    expect(unknownComponent.errors?.[0].extensions?.violations).toEqual([expect.objectContaining({ path: 'componentKeys/1' })]);
     const noRegion = await record({ type: 'INSTALLED', occurredAt: '2026-04-01T00:00:00.000Z' }, repairer.key);
-    expect(noRegion.errors?.[0].extensions.violations).toEqual([expect.objectContaining({ path: 'corop', keyword: 'required' })]);
+    expect(noRegion.errors?.[0].extensions?.violations).toEqual([expect.objectContaining({ path: 'corop', keyword: 'required' })]);
     const future = await record({ type: 'INSPECTED', occurredAt: '2999-01-01T00:00:00.000Z', corop: 'CR41', evidenceUrl: 'ftp://x' }, repairer.key);
-    expect(future.errors?.[0].extensions.violations.map((v: any) => v.path).sort()).toEqual(['corop', 'evidenceUrl', 'occurredAt']);
+    expect(future.errors?.[0].extensions?.violations.map((v: any) => v.path).sort()).toEqual(['corop', 'evidenceUrl', 'occurredAt']);
     const transferType = await record({ type: 'RESPONSIBILITY_TRANSFERRED', occurredAt: '2026-04-01T00:00:00.000Z' }, maker.key);
-    expect(transferType.errors?.[0].extensions.violations).toEqual([expect.objectContaining({ path: 'type' })]);
+    expect(transferType.errors?.[0].extensions?.violations).toEqual([expect.objectContaining({ path: 'type' })]);
 
     const events = (await read(batteryId, recycler.key)).data.passport.lifecycleEvents.edges;
     expect(events.map((edge: any) => edge.node.type)).toEqual(['INSTALLED', 'REPAIRED']);
@@ -139,7 +139,7 @@ describe('lifecycle: service providers record repairs, responsibility moves, a b
 
   it('transfers the responsibility to the repairer, recording both parties; only the responsible organizations may', async () => {
     const refused = await t.gql(TRANSFER, { p: batteryId, o: otherMaker.id }, otherMaker.key);
-    expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const res = await t.gql(TRANSFER, { p: batteryId, o: repairer.id }, maker.key);
     expect(res.errors).toBeUndefined();
     expect(res.data.transferResponsibility).toMatchObject({
@@ -160,7 +160,7 @@ describe('lifecycle: service providers record repairs, responsibility moves, a b
     };
     const input = registerInput({ productName: 'Home storage module (second life)', cluster: 'BATTERY', composition: secondLife, publish: true }, repairer);
     const refused = await t.gql(SUCCESSOR, { p: batteryId, i: input }, recycler.key);
-    expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const res = await t.gql(SUCCESSOR, { p: batteryId, i: input }, repairer.key);
     expect(res.errors).toBeUndefined();
     const successorId = res.data.registerSuccessor.id;
@@ -185,9 +185,9 @@ describe('lifecycle: service providers record repairs, responsibility moves, a b
     const passport = (await read(batteryId, null)).data.passport;
     expect(passport).toMatchObject({ id: batteryId, status: 'PUBLISHED', ended: true, endedAt: '2026-09-01T12:00:00.000Z' });
     const after = await record({ type: 'INSPECTED', occurredAt: '2026-09-02T00:00:00.000Z' }, repairer.key);
-    expect(after.errors?.[0].extensions.code).toBe('CONFLICT');
+    expect(after.errors?.[0].extensions?.code).toBe('CONFLICT');
     const transfer = await t.gql(TRANSFER, { p: batteryId, o: maker.id }, repairer.key);
-    expect(transfer.errors?.[0].extensions.code).toBe('CONFLICT');
+    expect(transfer.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
   it('exports the events with the passport in passports.ndjson, their hash chain intact', async () => {
