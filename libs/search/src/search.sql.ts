@@ -4,7 +4,10 @@ import type { ComponentRowLike, MaterialRowLike } from '@registry/passports';
 import { Prisma } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 
-export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER';
+export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER' | 'INSTALLED_COROP';
+
+/** The group of products with no INSTALLED event in an INSTALLED_COROP inventory. */
+export const NOT_INSTALLED = '(not installed)';
 
 /** The group of an organization without a COROP region in a COROP inventory. */
 export const UNKNOWN_COROP = '(unknown)';
@@ -174,13 +177,17 @@ export function materialInventorySql(groupBy: InventoryGroupBy, criteria: Invent
     CLUSTER: Prisma.sql`t."cluster"::text`,
     COROP: Prisma.sql`COALESCE(t."corop", ${UNKNOWN_COROP})`,
     MANUFACTURER: Prisma.sql`t."manufacturerId"::text`,
+    INSTALLED_COROP: Prisma.sql`COALESCE(p."installedCorop", ${NOT_INSTALLED})`,
   }[groupBy];
+  // Where products are: their last INSTALLED event, on the passport; products recycled are nowhere any more.
+  const installed = groupBy === 'INSTALLED_COROP';
   const conditions: Prisma.Sql[] = [
     Prisma.sql`t."status" = CAST(${criteria.status} AS "PassportStatus")`,
     Prisma.sql`t."elementSymbol" IN (${Prisma.join(criteria.elements)})`,
   ];
   if (criteria.cluster) conditions.push(Prisma.sql`t."cluster" = CAST(${criteria.cluster} AS "ClusterCode")`);
   if (manufacturerId) conditions.push(Prisma.sql`t."manufacturerId" = CAST(${manufacturerId} AS uuid)`);
+  if (installed) conditions.push(Prisma.sql`p."endedAt" IS NULL`);
   return Prisma.sql`
 SELECT ${group} AS "group",
        t."elementSymbol" AS "element",
@@ -188,7 +195,12 @@ SELECT ${group} AS "group",
        COUNT(*)::int AS "passportCount",
        SUM(t."componentCount")::int AS "componentCount",
        SUM(t."unitCount")::float8 AS "productCount"
-FROM "PassportElementTotal" t
+FROM "PassportElementTotal" t${
+    installed
+      ? Prisma.sql`
+JOIN "Passport" p ON p."id" = t."passportId"`
+      : Prisma.empty
+  }
 WHERE ${Prisma.join(conditions, ' AND ')}
 GROUP BY 1, 2
 ORDER BY 1, 3 DESC, 2`;
