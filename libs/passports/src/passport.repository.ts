@@ -8,6 +8,7 @@ import { Prisma, type Passport, type PassportComponent, type PassportMaterial, t
 import type { ValueAssessment } from '@registry/value';
 import { randomUUID } from 'node:crypto';
 import { elementRows, elementTotals, type SearchColumns } from './element-rows';
+import type { ComponentLink } from './component-links';
 import { expectedEndOfLifeOf, lifetimeYearsOf } from './end-of-life';
 import { type LinkPageKey, type LinkRow, linkPagesSql, type LinkViewer } from './passport-links.sql';
 import { type IdempotencyClaim, IDEMPOTENCY_WINDOW_MS } from './idempotency-key';
@@ -34,6 +35,8 @@ export interface NewPassport {
   idempotency: IdempotencyClaim | null;
   /** registerSuccessor: the passport of the product this one was made from. */
   predecessorId?: string | null;
+  /** Components naming their own passports (passportRef), resolved. */
+  componentLinks?: ComponentLink[];
 }
 
 export interface PassportRevisionChange {
@@ -46,6 +49,7 @@ export interface PassportRevisionChange {
   unitCount: number;
   createdByKeyId: string | null;
   actor: AuditActor;
+  componentLinks?: ComponentLink[];
 }
 
 /** A revision of a batch found its passport moved on (revised or archived meanwhile): the batch was rolled back. */
@@ -187,7 +191,7 @@ export class PassportRepository {
     const byId = new Map(passports.map((passport) => [passport.id, passport]));
     await this.insertRows(
       tx,
-      inputs.map((input) => ({ passport: byId.get(input.id)!, flattened: input.flattened })),
+      inputs.map((input) => ({ passport: byId.get(input.id)!, flattened: input.flattened, links: input.componentLinks ?? [] })),
     );
     await beforeAudit();
     await recordAuditEvents(
@@ -265,7 +269,8 @@ export class PassportRepository {
     await tx.passportMaterialElement.deleteMany({ where: { passportId: passport.id } });
     await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
     await tx.passportComponent.deleteMany({ where: { passportId: passport.id } });
-    await this.insertRows(tx, [{ passport, flattened: change.flattened }]);
+    await tx.passportLink.deleteMany({ where: { fromPassportId: passport.id, relation: 'HAS_COMPONENT' } });
+    await this.insertRows(tx, [{ passport, flattened: change.flattened, links: change.componentLinks ?? [] }]);
     // Last: appending to the audit log holds the log's lock until the transaction ends.
     await recordAuditEvent(tx, {
       action: 'passport.revised',
@@ -323,6 +328,14 @@ export class PassportRepository {
   /** The published (or archived) MODEL passports of these GTINs, in one query. */
   findModels(gtins: readonly string[]): Promise<Passport[]> {
     return this.prisma.passport.findMany({ where: { gtin: { in: [...gtins] }, serialNumber: '', batchNumber: '', status: { in: ['PUBLISHED', 'ARCHIVED'] } } });
+  }
+
+  /** The element masses linked component passports contributed to these passports' totals, with the linked passports' owners. */
+  findLinkedContributions(passportIds: readonly string[]) {
+    return this.prisma.passportLink.findMany({
+      where: { fromPassportId: { in: [...passportIds] }, relation: 'HAS_COMPONENT', elementMassKg: { not: Prisma.DbNull } },
+      select: { fromPassportId: true, elementMassKg: true, to: { select: { manufacturerId: true } } },
+    });
   }
 
   /** Several pages of passport links, in one statement (see linkPagesSql). */
@@ -413,11 +426,24 @@ export class PassportRepository {
    * shares and per-element totals, one statement per table, and marks the passports as computed with the current
    * element-mass method.
    */
-  private async insertRows(tx: Prisma.TransactionClient, written: { passport: Passport; flattened: FlattenedComposition }[]): Promise<void> {
+  private async insertRows(
+    tx: Prisma.TransactionClient,
+    written: { passport: Passport; flattened: FlattenedComposition; links: ComponentLink[] }[],
+  ): Promise<void> {
     const manufacturerIds = [...new Set(written.map(({ passport }) => passport.manufacturerId))];
     const manufacturers = await tx.organization.findMany({ where: { id: { in: manufacturerIds } }, select: { id: true, corop: true } });
     const corops = new Map(manufacturers.map((manufacturer) => [manufacturer.id, manufacturer.corop]));
-    const rows = written.map(({ passport, flattened }) => rowsOf(passport, flattened, corops.get(passport.manufacturerId) ?? null));
+    const rows = written.map(({ passport, flattened, links }) => rowsOf(passport, flattened, corops.get(passport.manufacturerId) ?? null, links));
+    const links = written.flatMap(({ passport, links }) =>
+      links.map((link) => ({
+        fromPassportId: passport.id,
+        relation: 'HAS_COMPONENT' as const,
+        toPassportId: link.toPassportId,
+        componentKey: link.componentKey,
+        elementMassKg: link.elementMassKg ?? Prisma.DbNull,
+      })),
+    );
+    if (links.length > 0) await tx.passportLink.createMany({ data: links });
     const components = rows.flatMap((row) => row.components);
     const materials = rows.flatMap((row) => row.materials);
     const elements = rows.flatMap((row) => row.elements);
@@ -489,17 +515,23 @@ export async function writeElementRows(
   passport: Pick<Passport, 'id' | 'unitCount'>,
   flattened: FlattenedComposition,
   searchColumns: SearchColumns,
+  links: ComponentLink[],
   ids: { componentId(component: FlatComponent): string; materialId(position: number): string },
 ): Promise<void> {
   const rows = elementRows(flattened, { passportId: passport.id, ...ids }, searchColumns);
-  const totals = elementTotals(flattened).map((total) => ({ passportId: passport.id, ...total, ...searchColumns, unitCount: passport.unitCount }));
+  const totals = withLinkedTotals(elementTotals(flattened), links).map((total) => ({
+    passportId: passport.id,
+    ...total,
+    ...searchColumns,
+    unitCount: passport.unitCount,
+  }));
   if (rows.length > 0) await tx.passportMaterialElement.createMany({ data: rows });
   if (totals.length > 0) await tx.passportElementTotal.createMany({ data: totals });
   await tx.passport.update({ where: { id: passport.id }, data: { elementMethodVersion: ELEMENT_MASS_METHOD_VERSION } });
 }
 
 /** The searchable rows of one revision of a passport: components, materials, element shares and element totals. */
-function rowsOf(passport: Passport, flattened: FlattenedComposition, corop: string | null) {
+function rowsOf(passport: Passport, flattened: FlattenedComposition, corop: string | null, links: ComponentLink[]) {
   const passportId = passport.id;
   const searchColumns: SearchColumns = { cluster: passport.cluster, status: passport.status, manufacturerId: passport.manufacturerId, corop };
   const componentIds = new Map(flattened.components.map((component) => [component.key, randomUUID()]));
@@ -539,7 +571,7 @@ function rowsOf(passport: Passport, flattened: FlattenedComposition, corop: stri
     { passportId, componentId: (component: FlatComponent) => componentIds.get(component.key)!, materialId: (position: number) => materialIds.get(position)! },
     searchColumns,
   );
-  const totals = elementTotals(flattened).map((total) => ({ passportId, ...total, ...searchColumns, unitCount: passport.unitCount }));
+  const totals = withLinkedTotals(elementTotals(flattened), links).map((total) => ({ passportId, ...total, ...searchColumns, unitCount: passport.unitCount }));
   return { components, materials, elements, totals };
 }
 
@@ -554,4 +586,21 @@ function revisionFigures({ circularity, reuseValue }: ValueAssessment) {
     circularity: circularity as unknown as Prisma.InputJsonObject,
     reuseValue: reuseValue as unknown as Prisma.InputJsonObject,
   };
+}
+
+/** The element totals of a document plus those its components' linked passports contribute (each linking component counted once). */
+function withLinkedTotals(
+  totals: { elementSymbol: string; massKg: number; componentCount: number }[],
+  links: ComponentLink[],
+): { elementSymbol: string; massKg: number; componentCount: number }[] {
+  const merged = new Map(totals.map((total) => [total.elementSymbol, { ...total }]));
+  for (const link of links) {
+    for (const [elementSymbol, massKg] of Object.entries(link.elementMassKg ?? {})) {
+      const total = merged.get(elementSymbol) ?? { elementSymbol, massKg: 0, componentCount: 0 };
+      total.massKg += massKg;
+      total.componentCount += 1;
+      merged.set(elementSymbol, total);
+    }
+  }
+  return [...merged.values()];
 }

@@ -5,6 +5,7 @@ import { auditActorOf, type ConnectionShape, ErrorCode, RegistryError, type Viol
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
 import { ValueAssessor } from '@registry/value';
 import { OrganizationService, prefixOf } from '@registry/organizations';
+import { type ComponentLink, type LinkedPassportLookup, resolveComponentLinks } from './component-links';
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER, type IdempotencyClaim, requestHashOf } from './idempotency-key';
 import { type NewPassport, PassportRepository } from './passport.repository';
@@ -94,9 +95,11 @@ export class PassportService {
     if (prepared.gtinOutsidePrefixes) throw gtinOwnerError(prepared.gtinOutsidePrefixes);
     if (!prepared.passport) throw RegistryError.invalid('The passport was not registered: the input is invalid', prepared.violations);
     const { gtin, serialNumber, batchNumber } = prepared.passport;
+    const componentLinks = await this.componentLinks(prepared.passport.composition, prepared.passport.flattened, null, 'registered');
     try {
       return await this.passports.create({
         ...prepared.passport,
+        componentLinks,
         manufacturerId,
         createdByKeyId: caller.apiKeyId,
         actor: auditActorOf(caller),
@@ -196,6 +199,7 @@ export class PassportService {
     const composition = input.composition ?? (await this.currentDocument(current));
     const flattened = this.checkComposition(composition, current.cluster, violations);
     if (violations.length > 0 || !flattened) throw RegistryError.invalid('The passport was not revised: the input is invalid', violations);
+    const componentLinks = await this.componentLinks(composition, flattened, current.id, 'revised');
 
     const revised = await this.passports.addRevision({
       passportId: current.id,
@@ -207,6 +211,7 @@ export class PassportService {
       unitCount: unitCountOf(current.granularity, composition),
       createdByKeyId: caller.apiKeyId,
       actor: auditActorOf(caller),
+      componentLinks,
     });
     if (revised) return revised;
     // Someone else revised or archived it between our read and our write.
@@ -339,6 +344,23 @@ export class PassportService {
     violations.push(...this.assessor.violations(document as CompositionDocument));
     // The size limits (components, materials, depth) were checked by the validator, before the schema.
     return violations.length > 0 ? null : flattenComposition(document as CompositionDocument);
+  }
+
+  /** The checked links of the document's components to their own passports (see resolveComponentLinks). */
+  private async componentLinks(
+    composition: Record<string, unknown>,
+    flattened: FlattenedComposition,
+    selfId: string | null,
+    verb: 'registered' | 'revised',
+  ): Promise<ComponentLink[]> {
+    const lookup: LinkedPassportLookup = {
+      byIds: (ids) => this.passports.findByIds(ids),
+      byIdentities: (identities) => this.passports.findByIdentities(identities),
+      elementTotals: (ids) => this.passports.findElementTotals(ids),
+    };
+    const { links, violations } = await resolveComponentLinks(composition as unknown as CompositionDocument, flattened, lookup, selfId);
+    if (violations.length > 0) throw RegistryError.invalid(`The passport was not ${verb}: the input is invalid`, violations);
+    return links;
   }
 
   private async currentDocument(passport: Passport): Promise<Record<string, unknown>> {

@@ -1,5 +1,6 @@
 import { Prisma } from '@registry/prisma-client';
 import type { ReleaseForecastCriteria } from './release-forecast.criteria';
+import { NOT_COUNTED_IN_A_HOLDER } from './search.sql';
 
 export interface ReleaseForecastSqlRow {
   year: number;
@@ -21,6 +22,7 @@ export function releaseForecastSql(criteria: ReleaseForecastCriteria, manufactur
     Prisma.sql`p."endedAt" IS NULL`,
     Prisma.sql`p."expectedEndOfLife" >= make_timestamptz(${criteria.fromYear}::int, 1, 1, 0, 0, 0, 'UTC')`,
     Prisma.sql`p."expectedEndOfLife" < make_timestamptz(${criteria.toYear + 1}::int, 1, 1, 0, 0, 0, 'UTC')`,
+    NOT_COUNTED_IN_A_HOLDER,
   ];
   if (criteria.corop) conditions.push(Prisma.sql`p."installedCorop" = ${criteria.corop}`);
   if (criteria.cluster) conditions.push(Prisma.sql`t."cluster" = CAST(${criteria.cluster} AS "ClusterCode")`);

@@ -9,6 +9,13 @@ export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER' | 'INSTALLED
 /** The group of products with no INSTALLED event in an INSTALLED_COROP inventory. */
 export const NOT_INSTALLED = '(not installed)';
 
+/**
+ * Leaves out the totals of a passport whose element masses a product holding it counts already (a component passport
+ * linked by passportRef from a component disclosing no materials): each kilogram is counted once, in the product.
+ */
+export const NOT_COUNTED_IN_A_HOLDER = Prisma.sql`NOT EXISTS (SELECT 1 FROM "PassportLink" l JOIN "Passport" h ON h."id" = l."fromPassportId"
+             WHERE l."toPassportId" = t."passportId" AND l."relation" = 'HAS_COMPONENT' AND l."elementMassKg" IS NOT NULL AND h."status" <> 'DRAFT')`;
+
 /** The group of an organization without a COROP region in a COROP inventory. */
 export const UNKNOWN_COROP = '(unknown)';
 
@@ -188,6 +195,7 @@ export function materialInventorySql(groupBy: InventoryGroupBy, criteria: Invent
   if (criteria.cluster) conditions.push(Prisma.sql`t."cluster" = CAST(${criteria.cluster} AS "ClusterCode")`);
   if (manufacturerId) conditions.push(Prisma.sql`t."manufacturerId" = CAST(${manufacturerId} AS uuid)`);
   if (installed) conditions.push(Prisma.sql`p."endedAt" IS NULL`);
+  conditions.push(NOT_COUNTED_IN_A_HOLDER);
   return Prisma.sql`
 SELECT ${group} AS "group",
        t."elementSymbol" AS "element",

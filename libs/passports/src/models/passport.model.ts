@@ -195,6 +195,14 @@ export class CriticalMaterialModel {
   )
   methodVersion!: string;
 
+  @Field(
+    tierField(AccessTier.PUBLIC, {
+      description:
+        "Whether massKg and shareOfProductMass leave out mass counted from linked component passports on which the caller lacks LEGITIMATE_INTEREST (a supplier's composition stays the supplier's).",
+    }),
+  )
+  linkedMassWithheld!: boolean;
+
   /** Owner of the passport, for the tier checks of the mass fields (not exposed). */
   manufacturerId!: string;
 }

@@ -49,6 +49,7 @@ CREATE TABLE "PassportLink" (
     "relation" "PassportLinkRelation" NOT NULL,
     "toPassportId" UUID NOT NULL,
     "componentKey" TEXT NOT NULL DEFAULT '',
+    "elementMassKg" JSONB,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PassportLink_pkey" PRIMARY KEY ("fromPassportId","relation","toPassportId","componentKey")
