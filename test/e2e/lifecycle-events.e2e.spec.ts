@@ -1,5 +1,5 @@
 import { compactVerify, createLocalJWKSet } from 'jose';
-import { canonicalJson, hashLifecycleEvent } from '@registry/verification';
+import { canonicalJson, hashLifecycleEvent, verifyPassportExport } from '@registry/verification';
 import { compositionFixtures, REGISTER, registerInput } from '../support/factories';
 import { TestApp, type TestOrganization } from '../support/test-app';
 
@@ -214,5 +214,12 @@ describe('lifecycle: service providers record repairs, responsibility moves, a b
       expect(hashLifecycleEvent({ passportId: batteryId, ...event })).toBe(event.contentHash);
       previousHash = event.contentHash;
     }
+    // The auditors' offline check reads the events too: intact, then a changed note is caught.
+    const jwks = (await t.http().get('/.well-known/jwks.json').expect(200)).body;
+    const file = res.body as string;
+    expect((await verifyPassportExport([file], jwks)).problems).toEqual([]);
+    const tampered = file.replace('BMS board replaced', 'BMS board inspected');
+    const found = (await verifyPassportExport([tampered], jwks)).problems.map((problem) => [problem.code, problem.field]);
+    expect(found).toEqual(expect.arrayContaining([['EVENT_HASH_MISMATCH', 'lifecycleEvents/1/contentHash']]));
   });
 });

@@ -10,6 +10,7 @@ export {
   type ExportedLifecycleEvent,
   type LifecycleEventContent,
 } from './lifecycle-event-hash';
+export { verifyLifecycleChain, type LifecycleProblem } from './lifecycle-chain';
 export {
   REVISION_SIGNATURE_TYPE,
   revisionContentOf,
