@@ -18,6 +18,10 @@ const EVENTS_PAGE = `query($id: ID!, $after: String) { passport(id: $id) { lifec
   edges { node { sequence type } } pageInfo { hasNextPage endCursor } } } }`;
 const AUDIT = `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 50) { edges { node { action details actorOrganizationId } } } }`;
 
+async function* chunks(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
 const battery = compositionFixtures('ok').find((fixture) => fixture.name === 'battery-ebike-pack.json')!;
 
 describe('lifecycle: service providers record repairs, responsibility moves, a battery gets a second life, recycling ends it', () => {
@@ -217,9 +221,9 @@ describe('lifecycle: service providers record repairs, responsibility moves, a b
     // The auditors' offline check reads the events too: intact, then a changed note is caught.
     const jwks = (await t.http().get('/.well-known/jwks.json').expect(200)).body;
     const file = res.body as string;
-    expect((await verifyPassportExport([file], jwks)).problems).toEqual([]);
+    expect((await verifyPassportExport(chunks(file), jwks)).problems).toEqual([]);
     const tampered = file.replace('BMS board replaced', 'BMS board inspected');
-    const found = (await verifyPassportExport([tampered], jwks)).problems.map((problem) => [problem.code, problem.field]);
+    const found = (await verifyPassportExport(chunks(tampered), jwks)).problems.map((problem) => [problem.code, problem.field]);
     expect(found).toEqual(expect.arrayContaining([['EVENT_HASH_MISMATCH', 'lifecycleEvents/1/contentHash']]));
   });
 });
