@@ -45,12 +45,15 @@ export class TestApp {
 
   /** A new organization of `kind` with a key of `role` (the kind's own role by default). */
   /**
-   * A new organization of `kind` with a key of `role` (the kind's own role by default). A manufacturer gets a GS1
-   * Company Prefix of its own, "870" and four digits, unique in this app's database.
+   * A new organization of `kind` with a key of `role` (the kind's own role by default). A manufacturer (and a service
+   * provider, which registers successors) gets a GS1 Company Prefix of its own, "870" and four digits, unique in this app's database.
    */
-  async organization(kind: 'MANUFACTURER' | 'RECYCLER' | 'AUDITOR' | 'AUTHORITY', options: { role?: string; corop?: string } = {}): Promise<TestOrganization> {
+  async organization(
+    kind: 'MANUFACTURER' | 'RECYCLER' | 'AUDITOR' | 'AUTHORITY' | 'SERVICE_PROVIDER',
+    options: { role?: string; corop?: string } = {},
+  ): Promise<TestOrganization> {
     const name = `${kind.toLowerCase()} ${++this.counter} ${Math.random().toString(36).slice(2, 8)}`;
-    const prefix = kind === 'MANUFACTURER' ? `870${String(this.counter).padStart(4, '0')}` : null;
+    const prefix = kind === 'MANUFACTURER' || kind === 'SERVICE_PROVIDER' ? `870${String(this.counter).padStart(4, '0')}` : null;
     const org = await this.gql(
       'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
       { i: { name, kind, corop: options.corop ?? 'CR17', ...(prefix ? { gs1CompanyPrefixes: [prefix] } : {}) } },

@@ -10,6 +10,7 @@ import { ClustersModule } from '@registry/clusters';
 import { type AppConfig, ArgumentValuesInterceptor, DatabaseModule, mapError, RegistryErrorFilter } from '@registry/core';
 import { ExportsModule } from '@registry/exports';
 import { ImportsModule } from '@registry/imports';
+import { LifecycleModule } from '@registry/lifecycle';
 import { MaterialsModule } from '@registry/materials';
 import { OrganizationsModule } from '@registry/organizations';
 import { PassportsModule } from '@registry/passports';
@@ -61,6 +62,7 @@ export class AppModule {
         ClustersModule,
         MaterialsModule,
         PassportsModule,
+        LifecycleModule,
         SearchModule,
         AccessModule,
         ValueModule,

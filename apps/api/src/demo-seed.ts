@@ -32,7 +32,7 @@ export async function seedDemoIfEmpty(app: INestApplication): Promise<void> {
   for (const org of seed.organizations) {
     const created = await organizations.create(PLATFORM_ADMIN, org);
     const { secret, apiKey } = await apiKeys.create(PLATFORM_ADMIN, { organizationId: created.id, role: org.role, label: 'demo' });
-    lines.push(`  ${org.kind.padEnd(12)} ${org.name.padEnd(28)} Authorization: Bearer ${secret}`);
+    lines.push(`  ${org.kind.padEnd(16)} ${org.name.padEnd(28)} Authorization: Bearer ${secret}`);
     if (org.kind === 'MANUFACTURER' && !manufacturer) {
       manufacturer = { apiKeyId: apiKey.id, organizationId: created.id, organizationKind: 'MANUFACTURER', role: 'MANUFACTURER', platformAdmin: false };
     }

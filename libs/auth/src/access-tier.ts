@@ -10,14 +10,14 @@ import type { Principal } from './principal';
  * | tier                | held by                                                                              |
  * |---------------------|--------------------------------------------------------------------------------------|
  * | PUBLIC              | everyone, anonymous callers included                                                 |
- * | LEGITIMATE_INTEREST | RECYCLER keys, AUDITOR keys, the owner, the platform administrator                    |
+ * | LEGITIMATE_INTEREST | RECYCLER, SERVICE_PROVIDER and AUDITOR keys, the owner, the platform administrator     |
  * | AUTHORITY           | AUDITOR keys (of AUDITOR and AUTHORITY organizations), the owner, the administrator   |
  * | OWNER               | keys of the manufacturer that registered the passport, the platform administrator      |
  */
 export enum AccessTier {
   /** Anyone, including anonymous callers scanning a QR code. */
   PUBLIC = 'PUBLIC',
-  /** Persons with a legitimate interest: recyclers (and auditors, authorities and the owner). */
+  /** Persons with a legitimate interest: recyclers and service providers (and auditors, authorities and the owner). */
   LEGITIMATE_INTEREST = 'LEGITIMATE_INTEREST',
   /** Notified bodies and market surveillance: AUDITOR keys of auditor and authority organizations. */
   AUTHORITY = 'AUTHORITY',
@@ -25,9 +25,11 @@ export enum AccessTier {
   OWNER = 'OWNER',
 }
 
-/** Whether the caller's organization registered the passport (any key of that manufacturer, its ADMIN key included). */
+/** Whether the caller's organization registered the passport (any key of that organization, its ADMIN key included). */
 export function isOwner(principal: Principal | null | undefined, ownerOrganizationId: string | null | undefined): boolean {
-  return !!principal && !!ownerOrganizationId && principal.organizationKind === 'MANUFACTURER' && principal.organizationId === ownerOrganizationId;
+  // A SERVICE_PROVIDER owns the successor passports it registers (a second-life battery, a remanufactured product).
+  const registers = principal?.organizationKind === 'MANUFACTURER' || principal?.organizationKind === 'SERVICE_PROVIDER';
+  return !!principal && !!ownerOrganizationId && registers && principal.organizationId === ownerOrganizationId;
 }
 
 /**
@@ -40,7 +42,7 @@ export function canAccess(principal: Principal | null | undefined, tier: AccessT
   if (principal.platformAdmin || isOwner(principal, ownerOrganizationId)) return true;
   switch (tier) {
     case AccessTier.LEGITIMATE_INTEREST:
-      return principal.role === 'RECYCLER' || principal.role === 'AUDITOR';
+      return principal.role === 'RECYCLER' || principal.role === 'SERVICE_PROVIDER' || principal.role === 'AUDITOR';
     case AccessTier.AUTHORITY:
       return principal.role === 'AUDITOR';
     case AccessTier.OWNER:

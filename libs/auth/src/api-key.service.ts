@@ -12,6 +12,7 @@ const ROLES_BY_KIND: Record<OrganizationKind, ApiKeyRole[]> = {
   RECYCLER: ['ADMIN', 'RECYCLER'],
   AUDITOR: ['ADMIN', 'AUDITOR'],
   AUTHORITY: ['ADMIN', 'AUDITOR'],
+  SERVICE_PROVIDER: ['ADMIN', 'SERVICE_PROVIDER'],
 };
 
 /** A key's label names it in lists; it is no place for documents. */

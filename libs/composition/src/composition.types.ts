@@ -118,6 +118,8 @@ export interface ComponentDocument {
   name: string;
   description?: string;
   location?: string;
+  /** The component's own passport: its id or GS1 Digital Link URI. */
+  passportRef?: string;
   /** How many of this component its parent (or the product) contains. */
   quantity: number;
   /** Mass of one unit, sub-components included. */

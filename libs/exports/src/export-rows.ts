@@ -18,6 +18,7 @@ export function toExportLine(row: PassportBatchRow, sequence: number): PassportE
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     revisions: row.revisions ?? [],
+    lifecycleEvents: row.lifecycleEvents ?? [],
   };
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, type Database } from '@registry/core';
 import type { ExportFilter } from './export-filter';
-import type { ExportedRevision } from '@registry/verification';
+import type { ExportedLifecycleEvent, ExportedRevision } from '@registry/verification';
 import { iso } from './export-sql';
 
 /** A passport row of an export batch, with its revisions up to the export's asOf. */
@@ -19,6 +19,7 @@ export interface PassportBatchRow {
   createdAt: string;
   updatedAt: string;
   revisions: ExportedRevision[] | null;
+  lifecycleEvents: ExportedLifecycleEvent[] | null;
 }
 
 /** A passport row of a materials batch: the composition of the revision in force at asOf. */
@@ -59,7 +60,16 @@ export class ExportRepository {
                         'contentHash', r."contentHash", 'previousHash', r."previousHash",
                         'signature', r.signature, 'signingKeyId', r."signingKeyId") ORDER BY r.revision)
                  FROM "PassportRevision" r
-                WHERE r."passportId" = p.id AND r."createdAt" <= $1::timestamptz) AS revisions
+                WHERE r."passportId" = p.id AND r."createdAt" <= $1::timestamptz) AS revisions,
+              (SELECT json_agg(json_build_object(
+                        'sequence', e.sequence, 'previousHash', e."previousHash", 'type', e.type,
+                        'occurredAt', ${iso('e."occurredAt"')}, 'recordedAt', ${iso('e."recordedAt"')}, 'corop', e.corop,
+                        'componentKeys', to_json(e."componentKeys"), 'note', e.note, 'evidenceUrl', e."evidenceUrl",
+                        'actorOrganizationId', e."actorOrganizationId", 'fromOrganizationId', e."fromOrganizationId",
+                        'toOrganizationId', e."toOrganizationId", 'contentHash', e."contentHash",
+                        'signature', e.signature, 'signingKeyId', e."signingKeyId") ORDER BY e.sequence)
+                 FROM "LifecycleEvent" e
+                WHERE e."passportId" = p.id AND e."recordedAt" <= $1::timestamptz) AS "lifecycleEvents"
          FROM "Passport" p
          JOIN "Organization" o ON o.id = p."manufacturerId"
         WHERE ${where}

@@ -52,7 +52,13 @@ async function recomputePassport(tx: Prisma.TransactionClient, id: string): Prom
   await tx.passportMaterialElement.deleteMany({ where: { passportId: id } });
   await tx.passportElementTotal.deleteMany({ where: { passportId: id } });
   const searchColumns = { cluster: passport.cluster, status: passport.status, manufacturerId: passport.manufacturerId, corop: manufacturer.corop };
-  await writeElementRows(tx, passport, flattened, searchColumns, {
+  // What linked component passports contributed stays as counted when the revision was written.
+  const links = await tx.passportLink.findMany({
+    where: { fromPassportId: id, relation: 'HAS_COMPONENT' },
+    select: { componentKey: true, toPassportId: true, elementMassKg: true },
+  });
+  const componentLinks = links.map((link) => ({ ...link, elementMassKg: (link.elementMassKg ?? null) as Record<string, number> | null }));
+  await writeElementRows(tx, passport, flattened, searchColumns, componentLinks, {
     componentId: (component) => required(componentIds.get(component.key), `component ${component.key} of passport ${id}`),
     materialId: (position) => required(materialIds.get(position), `material ${position} of passport ${id}`),
   });

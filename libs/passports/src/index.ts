@@ -17,3 +17,4 @@ export { SubstanceOfConcernModel } from './models/substance-of-concern.model';
 export { BatteryPublicDataModel } from './models/battery.model';
 export { EnvironmentalImpactModel } from './models/environmental-impact.model';
 export { toSubstanceModel } from './passport-sections';
+export { expectedEndOfLifeOf } from './end-of-life';

@@ -36,9 +36,20 @@ export class PassportBatchService {
     return this.organizations.gs1CompanyPrefixesOf(manufacturerId);
   }
 
-  /** See PassportService.prepareRegistration. */
+  /**
+   * See PassportService.prepareRegistration. Linked component passports (`passportRef`) are resolved by
+   * registerPassport and revisePassport only: an imported row naming one is refused, naming the component.
+   */
   prepare(input: RegisterPassport, gs1CompanyPrefixes: readonly string[]): PreparedRegistration {
-    return this.passports.prepareRegistration(input, gs1CompanyPrefixes);
+    const prepared = this.passports.prepareRegistration(input, gs1CompanyPrefixes);
+    const linked = passportRefPointers(input.composition);
+    if (linked.length === 0) return prepared;
+    const violations = linked.map((pointer) => ({
+      path: `${pointer}/passportRef`,
+      message: 'links a component passport, which imports do not resolve: register or revise this passport through the API',
+      keyword: 'passportRef',
+    }));
+    return { ...prepared, violations: [...prepared.violations, ...violations], passport: null };
   }
 
   /** The passports that have these identities, by identityKey, with their current documents (two queries). */
@@ -79,4 +90,16 @@ export class PassportBatchService {
       alsoInTransaction,
     );
   }
+}
+
+/** JSON pointers of the components of a document that name a passport (passportRef). */
+function passportRefPointers(document: Record<string, unknown>): string[] {
+  const walk = (components: unknown, pointer: string): string[] =>
+    Array.isArray(components)
+      ? components.flatMap((component: Record<string, unknown> | null, index) => [
+          ...(component && typeof component === 'object' && 'passportRef' in component ? [`${pointer}/${index}`] : []),
+          ...(component && typeof component === 'object' ? walk(component.components, `${pointer}/${index}/components`) : []),
+        ])
+      : [];
+  return walk(document?.components, '/components');
 }

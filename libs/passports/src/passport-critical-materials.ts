@@ -64,6 +64,7 @@ export class PassportCriticalMaterials {
           aboveReportingThreshold: share > REPORTING_THRESHOLD,
           lists,
           methodVersion: ELEMENT_MASS_METHOD,
+          linkedMassWithheld: false,
           manufacturerId: passport.manufacturerId,
         };
       })

@@ -18,6 +18,8 @@ export interface PassportLoaders {
   elementForms: DataLoader<string, FormsByElement>;
   /** Per material id: its element shares. */
   elementShares: DataLoader<string, ElementShareModel[]>;
+  /** Per passport: the element masses its linked component passports contributed to its totals, with their owners. */
+  linkedContributions: DataLoader<string, { ownerId: string; elementMassKg: Record<string, number> }[]>;
 }
 
 /** Creates the loaders of one request (DataLoader caches must not outlive a request). */
@@ -63,6 +65,13 @@ export class PassportLoaderFactory {
           });
         }
         return materialIds.map((id) => byMaterial.get(id) ?? []);
+      }),
+      linkedContributions: new DataLoader(async (passportIds) => {
+        const byPassport = new Map<string, { ownerId: string; elementMassKg: Record<string, number> }[]>(passportIds.map((id) => [id, []]));
+        for (const row of await this.passports.findLinkedContributions(passportIds)) {
+          byPassport.get(row.fromPassportId)?.push({ ownerId: row.to.manufacturerId, elementMassKg: row.elementMassKg as Record<string, number> });
+        }
+        return passportIds.map((id) => byPassport.get(id) ?? []);
       }),
       document: new DataLoader(
         async (keys) => {

@@ -18,6 +18,11 @@ export function toPassportModel(row: Passport): PassportModel {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     carbonFootprintKgCO2e: row.carbonFootprintKgCO2e,
+    responsibleOrganizationId: row.responsibleOrganizationId ?? row.manufacturerId,
+    ended: row.endedAt !== null,
+    endedAt: row.endedAt,
+    installedCorop: row.installedCorop,
+    expectedEndOfLife: row.expectedEndOfLife,
   };
 }
 

@@ -8,6 +8,9 @@ import { Prisma, type Passport, type PassportComponent, type PassportMaterial, t
 import type { ValueAssessment } from '@registry/value';
 import { randomUUID } from 'node:crypto';
 import { elementRows, elementTotals, type SearchColumns } from './element-rows';
+import type { ComponentLink } from './component-links';
+import { expectedEndOfLifeOf, lifetimeYearsOf } from './end-of-life';
+import { type LinkPageKey, type LinkRow, linkPagesSql, type LinkViewer } from './passport-links.sql';
 import { type IdempotencyClaim, IDEMPOTENCY_WINDOW_MS } from './idempotency-key';
 import { substanceRows } from './substance-rows';
 
@@ -31,6 +34,10 @@ export interface NewPassport {
   actor: AuditActor;
   /** The request's Idempotency-Key, recorded with the passport it registers. */
   idempotency: IdempotencyClaim | null;
+  /** registerSuccessor: the passport of the product this one was made from. */
+  predecessorId?: string | null;
+  /** Components naming their own passports (passportRef), resolved. */
+  componentLinks?: ComponentLink[];
 }
 
 export interface PassportRevisionChange {
@@ -43,6 +50,7 @@ export interface PassportRevisionChange {
   unitCount: number;
   createdByKeyId: string | null;
   actor: AuditActor;
+  componentLinks?: ComponentLink[];
 }
 
 /** A revision of a batch found its passport moved on (revised or archived meanwhile): the batch was rolled back. */
@@ -77,7 +85,18 @@ export class PassportRepository {
         await tx.idempotencyKey.deleteMany({ where: { organizationId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_WINDOW_MS) } } });
         await tx.idempotencyKey.create({ data: { organizationId, key, requestHash, passportId: id } });
       }
-      const [passport] = await this.insertPassports(tx, [{ ...input, id }]);
+      const [passport] = await this.insertPassports(tx, [{ ...input, id }], async () => {
+        if (!input.predecessorId) return;
+        await tx.passportLink.create({ data: { fromPassportId: input.predecessorId, relation: 'SUCCESSOR', toPassportId: id } });
+      });
+      if (input.predecessorId) {
+        await recordAuditEvent(tx, {
+          action: 'passport.successor_registered',
+          actor: input.actor,
+          passportId: input.predecessorId,
+          details: { successorId: id },
+        });
+      }
       return passport;
     });
   }
@@ -113,7 +132,11 @@ export class PassportRepository {
   }
 
   /** Inserts passports with their first revisions, searchable rows and registration events. */
-  private async insertPassports(tx: Prisma.TransactionClient, inputs: (Omit<NewPassport, 'idempotency'> & { id: string })[]): Promise<Passport[]> {
+  private async insertPassports(
+    tx: Prisma.TransactionClient,
+    inputs: (Omit<NewPassport, 'idempotency'> & { id: string })[],
+    beforeAudit: () => Promise<void> = async () => undefined,
+  ): Promise<Passport[]> {
     if (inputs.length === 0) return [];
     // The id and time are set here, not by the database, because the revision's hash covers them.
     const createdAt = new Date();
@@ -148,6 +171,8 @@ export class PassportRepository {
         totalMassKg: input.flattened.totalMassKg,
         carbonFootprintKgCO2e: input.flattened.carbonFootprintKgCO2ePerProduct,
         ...passportFigures(input.assessment),
+        lifetimeYears: lifetimeYearsOf(input.composition),
+        expectedEndOfLife: expectedEndOfLifeOf(createdAt, lifetimeYearsOf(input.composition)),
       })),
     });
     await tx.passportRevision.createMany({
@@ -168,8 +193,9 @@ export class PassportRepository {
     const byId = new Map(passports.map((passport) => [passport.id, passport]));
     await this.insertRows(
       tx,
-      inputs.map((input) => ({ passport: byId.get(input.id)!, flattened: input.flattened })),
+      inputs.map((input) => ({ passport: byId.get(input.id)!, flattened: input.flattened, links: input.componentLinks ?? [] })),
     );
+    await beforeAudit();
     await recordAuditEvents(
       tx,
       revisions.map(({ input, seal }) => ({
@@ -177,7 +203,7 @@ export class PassportRepository {
         actor: input.actor,
         passportId: input.id,
         revision: 1,
-        details: { status: input.status, contentHash: seal.contentHash },
+        details: { status: input.status, contentHash: seal.contentHash, ...(input.predecessorId ? { predecessorId: input.predecessorId } : {}) },
       })),
     );
     // In the order given.
@@ -204,10 +230,15 @@ export class PassportRepository {
         unitCount: change.unitCount,
         carbonFootprintKgCO2e: change.flattened.carbonFootprintKgCO2ePerProduct,
         ...passportFigures(change.assessment),
+        lifetimeYears: lifetimeYearsOf(change.composition),
       },
     });
     if (updated.count === 0) return null;
-    const passport = await tx.passport.findUniqueOrThrow({ where: { id: change.passportId } });
+    let passport = await tx.passport.findUniqueOrThrow({ where: { id: change.passportId } });
+    passport = await tx.passport.update({
+      where: { id: passport.id },
+      data: { expectedEndOfLife: expectedEndOfLifeOf(passport.installedAt ?? passport.createdAt, passport.lifetimeYears) },
+    });
     const previous = await tx.passportRevision.findUniqueOrThrow({
       where: { passportId_revision: { passportId: passport.id, revision: passport.revision - 1 } },
       select: { contentHash: true },
@@ -242,7 +273,8 @@ export class PassportRepository {
     await tx.passportSubstanceOfConcern.deleteMany({ where: { passportId: passport.id } });
     await tx.passportMaterial.deleteMany({ where: { passportId: passport.id } });
     await tx.passportComponent.deleteMany({ where: { passportId: passport.id } });
-    await this.insertRows(tx, [{ passport, flattened: change.flattened }]);
+    await tx.passportLink.deleteMany({ where: { fromPassportId: passport.id, relation: 'HAS_COMPONENT' } });
+    await this.insertRows(tx, [{ passport, flattened: change.flattened, links: change.componentLinks ?? [] }]);
     // Last: appending to the audit log holds the log's lock until the transaction ends.
     await recordAuditEvent(tx, {
       action: 'passport.revised',
@@ -292,6 +324,29 @@ export class PassportRepository {
 
   findById(id: string): Promise<Passport | null> {
     return this.prisma.passport.findUnique({ where: { id } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<Passport[]> {
+    return this.prisma.passport.findMany({ where: { id: { in: [...ids] } } });
+  }
+
+  /** The published (or archived) MODEL passports of these GTINs, in one query. */
+  findModels(gtins: readonly string[]): Promise<Passport[]> {
+    return this.prisma.passport.findMany({ where: { gtin: { in: [...gtins] }, serialNumber: '', batchNumber: '', status: { in: ['PUBLISHED', 'ARCHIVED'] } } });
+  }
+
+  /** The element masses linked component passports contributed to these passports' totals, with the linked passports' owners. */
+  findLinkedContributions(passportIds: readonly string[]) {
+    return this.prisma.passportLink.findMany({
+      where: { fromPassportId: { in: [...passportIds] }, relation: 'HAS_COMPONENT', elementMassKg: { not: Prisma.DbNull } },
+      select: { fromPassportId: true, elementMassKg: true, to: { select: { manufacturerId: true } } },
+    });
+  }
+
+  /** Several pages of passport links, in one statement (see linkPagesSql). */
+  findLinkPages(keys: readonly LinkPageKey[], viewer: LinkViewer): Promise<LinkRow[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.prisma.$queryRaw<LinkRow[]>(linkPagesSql(keys, viewer));
   }
 
   findPage(where: Prisma.PassportWhereInput, first: number, after: PassportCursor | null): Promise<Passport[]> {
@@ -384,11 +439,24 @@ export class PassportRepository {
    * shares and per-element totals, one statement per table, and marks the passports as computed with the current
    * element-mass method.
    */
-  private async insertRows(tx: Prisma.TransactionClient, written: { passport: Passport; flattened: FlattenedComposition }[]): Promise<void> {
+  private async insertRows(
+    tx: Prisma.TransactionClient,
+    written: { passport: Passport; flattened: FlattenedComposition; links: ComponentLink[] }[],
+  ): Promise<void> {
     const manufacturerIds = [...new Set(written.map(({ passport }) => passport.manufacturerId))];
     const manufacturers = await tx.organization.findMany({ where: { id: { in: manufacturerIds } }, select: { id: true, corop: true } });
     const corops = new Map(manufacturers.map((manufacturer) => [manufacturer.id, manufacturer.corop]));
-    const rows = written.map(({ passport, flattened }) => rowsOf(passport, flattened, corops.get(passport.manufacturerId) ?? null));
+    const rows = written.map(({ passport, flattened, links }) => rowsOf(passport, flattened, corops.get(passport.manufacturerId) ?? null, links));
+    const links = written.flatMap(({ passport, links }) =>
+      links.map((link) => ({
+        fromPassportId: passport.id,
+        relation: 'HAS_COMPONENT' as const,
+        toPassportId: link.toPassportId,
+        componentKey: link.componentKey,
+        elementMassKg: link.elementMassKg ?? Prisma.DbNull,
+      })),
+    );
+    if (links.length > 0) await tx.passportLink.createMany({ data: links });
     const components = rows.flatMap((row) => row.components);
     const materials = rows.flatMap((row) => row.materials);
     const elements = rows.flatMap((row) => row.elements);
@@ -462,17 +530,23 @@ export async function writeElementRows(
   passport: Pick<Passport, 'id' | 'unitCount'>,
   flattened: FlattenedComposition,
   searchColumns: SearchColumns,
+  links: ComponentLink[],
   ids: { componentId(component: FlatComponent): string; materialId(position: number): string },
 ): Promise<void> {
   const rows = elementRows(flattened, { passportId: passport.id, ...ids }, searchColumns);
-  const totals = elementTotals(flattened).map((total) => ({ passportId: passport.id, ...total, ...searchColumns, unitCount: passport.unitCount }));
+  const totals = withLinkedTotals(elementTotals(flattened), links).map((total) => ({
+    passportId: passport.id,
+    ...total,
+    ...searchColumns,
+    unitCount: passport.unitCount,
+  }));
   if (rows.length > 0) await tx.passportMaterialElement.createMany({ data: rows });
   if (totals.length > 0) await tx.passportElementTotal.createMany({ data: totals });
   await tx.passport.update({ where: { id: passport.id }, data: { elementMethodVersion: ELEMENT_MASS_METHOD_VERSION } });
 }
 
 /** The searchable rows of one revision of a passport: components, materials, element shares and element totals. */
-function rowsOf(passport: Passport, flattened: FlattenedComposition, corop: string | null) {
+function rowsOf(passport: Passport, flattened: FlattenedComposition, corop: string | null, links: ComponentLink[]) {
   const passportId = passport.id;
   const searchColumns: SearchColumns = { cluster: passport.cluster, status: passport.status, manufacturerId: passport.manufacturerId, corop };
   const componentIds = new Map(flattened.components.map((component) => [component.key, randomUUID()]));
@@ -514,7 +588,7 @@ function rowsOf(passport: Passport, flattened: FlattenedComposition, corop: stri
   };
   const elements = elementRows(flattened, ids, searchColumns);
   const substances = substanceRows(flattened, ids, searchColumns);
-  const totals = elementTotals(flattened).map((total) => ({ passportId, ...total, ...searchColumns, unitCount: passport.unitCount }));
+  const totals = withLinkedTotals(elementTotals(flattened), links).map((total) => ({ passportId, ...total, ...searchColumns, unitCount: passport.unitCount }));
   return { components, materials, elements, totals, substances };
 }
 
@@ -529,4 +603,21 @@ function revisionFigures({ circularity, reuseValue }: ValueAssessment) {
     circularity: circularity as unknown as Prisma.InputJsonObject,
     reuseValue: reuseValue as unknown as Prisma.InputJsonObject,
   };
+}
+
+/** The element totals of a document plus those its components' linked passports contribute (each linking component counted once). */
+function withLinkedTotals(
+  totals: { elementSymbol: string; massKg: number; componentCount: number }[],
+  links: ComponentLink[],
+): { elementSymbol: string; massKg: number; componentCount: number }[] {
+  const merged = new Map(totals.map((total) => [total.elementSymbol, { ...total }]));
+  for (const link of links) {
+    for (const [elementSymbol, massKg] of Object.entries(link.elementMassKg ?? {})) {
+      const total = merged.get(elementSymbol) ?? { elementSymbol, massKg: 0, componentCount: 0 };
+      total.massKg += massKg;
+      total.componentCount += 1;
+      merged.set(elementSymbol, total);
+    }
+  }
+  return [...merged.values()];
 }

@@ -39,20 +39,35 @@ export class PassportResolver {
     return toPassportModel(await this.service.register(caller, input, idempotencyKey));
   }
 
+  @Mutation(() => PassportModel, {
+    description:
+      'Registers the passport of a product repurposed or remanufactured from another (e.g. a second-life battery), linked both ways ' +
+      "(the predecessor's SUCCESSOR, this one's PREDECESSOR). MANUFACTURER or SERVICE_PROVIDER keys, the GTIN under one of the organization's " +
+      'GS1 Company Prefixes; the predecessor must be published or archived.',
+  })
+  @Roles('MANUFACTURER', 'SERVICE_PROVIDER', 'ADMIN')
+  async registerSuccessor(
+    @CurrentPrincipal() caller: Principal,
+    @Args('predecessorId', { type: () => ID }) predecessorId: string,
+    @Args('input') input: RegisterPassportInput,
+  ): Promise<PassportModel> {
+    return toPassportModel(await this.service.registerSuccessor(caller, predecessorId, input));
+  }
+
   @Mutation(() => PassportModel, { description: 'Adds an immutable revision. Owner only; CONFLICT when expectedRevision is stale.' })
-  @Roles('MANUFACTURER', 'ADMIN')
+  @Roles('MANUFACTURER', 'SERVICE_PROVIDER', 'ADMIN')
   async revisePassport(@CurrentPrincipal() caller: Principal, @Args('input') input: RevisePassportInput): Promise<PassportModel> {
     return toPassportModel(await this.service.revise(caller, input));
   }
 
   @Mutation(() => PassportModel, { description: 'DRAFT -> PUBLISHED. Owner only.' })
-  @Roles('MANUFACTURER', 'ADMIN')
+  @Roles('MANUFACTURER', 'SERVICE_PROVIDER', 'ADMIN')
   async publishPassport(@CurrentPrincipal() caller: Principal, @Args('passportId', { type: () => ID }) passportId: string): Promise<PassportModel> {
     return toPassportModel(await this.service.publish(caller, passportId));
   }
 
   @Mutation(() => PassportModel, { description: 'DRAFT or PUBLISHED -> ARCHIVED. Owner only. An archived passport stays readable.' })
-  @Roles('MANUFACTURER', 'ADMIN')
+  @Roles('MANUFACTURER', 'SERVICE_PROVIDER', 'ADMIN')
   async archivePassport(@CurrentPrincipal() caller: Principal, @Args('passportId', { type: () => ID }) passportId: string): Promise<PassportModel> {
     return toPassportModel(await this.service.archive(caller, passportId));
   }
@@ -112,10 +127,30 @@ export class PassportResolver {
         'Critical elements present in the whole product, by element symbol, and whether each is above 0.1 % by weight (their masses: LEGITIMATE_INTEREST).',
     }),
   )
-  async criticalMaterials(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<CriticalMaterialModel[]> {
+  async criticalMaterials(
+    @Parent() passport: PassportModel,
+    @Context() context: GraphQLContext,
+    @CurrentPrincipal() caller: Principal | null,
+  ): Promise<CriticalMaterialModel[]> {
     const loaders = this.loaders.forContext(context);
-    const [totals, forms] = await Promise.all([loaders.elementTotals.load(passport.id), loaders.elementForms.load(passport.id)]);
-    return this.critical.fromTotals(passport, totals, forms);
+    const [totals, forms, linked] = await Promise.all([
+      loaders.elementTotals.load(passport.id),
+      loaders.elementForms.load(passport.id),
+      loaders.linkedContributions.load(passport.id),
+    ]);
+    const materials = this.critical.fromTotals(passport, totals, forms);
+    // Mass from a linked component passport shows only to callers who may read that passport's composition.
+    const withheld = new Map<string, number>();
+    for (const contribution of linked.filter((link) => !canAccess(caller, AccessTier.LEGITIMATE_INTEREST, link.ownerId))) {
+      for (const [element, massKg] of Object.entries(contribution.elementMassKg)) withheld.set(element, (withheld.get(element) ?? 0) + massKg);
+    }
+    if (withheld.size === 0) return materials;
+    return materials.map((material) => {
+      const hidden = withheld.get(material.element);
+      if (hidden === undefined) return material;
+      const massKg = Math.max(0, material.massKg - hidden);
+      return { ...material, massKg, shareOfProductMass: passport.totalMassKg > 0 ? massKg / passport.totalMassKg : 0, linkedMassWithheld: true };
+    });
   }
 
   @ResolveField(

@@ -5,6 +5,7 @@ import { auditActorOf, type ConnectionShape, ErrorCode, RegistryError, type Viol
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
 import { ValueAssessor } from '@registry/value';
 import { OrganizationService, prefixOf } from '@registry/organizations';
+import { type ComponentLink, type LinkedPassportLookup, resolveComponentLinks } from './component-links';
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER, type IdempotencyClaim, requestHashOf } from './idempotency-key';
 import { type NewPassport, PassportRepository } from './passport.repository';
@@ -57,7 +58,35 @@ export class PassportService {
    * retry of the same input within 24 hours answers the passport the first request registered.
    */
   async register(caller: Principal, input: RegisterPassport, idempotencyKey: string | null = null): Promise<Passport> {
-    const manufacturerId = this.requireManufacturer(caller);
+    return this.registerAs(caller, this.requireManufacturer(caller), input, idempotencyKey, null);
+  }
+
+  /**
+   * Registers the passport of a product made from another one (a repurposed or remanufactured product, e.g. a
+   * second-life battery), linked both ways: the predecessor's SUCCESSOR and the new passport's PREDECESSOR. By a
+   * MANUFACTURER or SERVICE_PROVIDER key whose organization holds the GTIN's GS1 Company Prefix; the predecessor must
+   * be published (or archived).
+   */
+  async registerSuccessor(caller: Principal, predecessorId: string, input: RegisterPassport): Promise<Passport> {
+    if (!(caller.organizationKind === 'MANUFACTURER' || caller.organizationKind === 'SERVICE_PROVIDER') || !caller.organizationId) {
+      throw RegistryError.forbidden('Only keys of a MANUFACTURER or SERVICE_PROVIDER organization can register a successor', {
+        requiredRoles: ['MANUFACTURER', 'SERVICE_PROVIDER'],
+      });
+    }
+    const predecessor = await this.get(caller, predecessorId);
+    if (predecessor.status === 'DRAFT') {
+      throw RegistryError.conflict(`Passport ${predecessorId} is a DRAFT: only a published product can have a successor`, { status: predecessor.status });
+    }
+    return this.registerAs(caller, caller.organizationId, input, null, predecessor.id);
+  }
+
+  private async registerAs(
+    caller: Principal,
+    manufacturerId: string,
+    input: RegisterPassport,
+    idempotencyKey: string | null,
+    predecessorId: string | null,
+  ): Promise<Passport> {
     const idempotency = idempotencyKey === null ? null : this.claimOf(manufacturerId, idempotencyKey, input);
     const replayed = idempotency && (await this.replay(idempotency));
     if (replayed) return replayed;
@@ -66,13 +95,16 @@ export class PassportService {
     if (prepared.gtinOutsidePrefixes) throw gtinOwnerError(prepared.gtinOutsidePrefixes);
     if (!prepared.passport) throw RegistryError.invalid('The passport was not registered: the input is invalid', prepared.violations);
     const { gtin, serialNumber, batchNumber } = prepared.passport;
+    const componentLinks = await this.componentLinks(prepared.passport.composition, prepared.passport.flattened, null, 'registered');
     try {
       return await this.passports.create({
         ...prepared.passport,
+        componentLinks,
         manufacturerId,
         createdByKeyId: caller.apiKeyId,
         actor: auditActorOf(caller),
         idempotency,
+        predecessorId,
       });
     } catch (error) {
       if ((error as { code?: string }).code !== 'P2002') throw error;
@@ -167,6 +199,7 @@ export class PassportService {
     const composition = input.composition ?? (await this.currentDocument(current));
     const flattened = this.checkComposition(composition, current.cluster, violations);
     if (violations.length > 0 || !flattened) throw RegistryError.invalid('The passport was not revised: the input is invalid', violations);
+    const componentLinks = await this.componentLinks(composition, flattened, current.id, 'revised');
 
     const revised = await this.passports.addRevision({
       passportId: current.id,
@@ -178,6 +211,7 @@ export class PassportService {
       unitCount: unitCountOf(current.granularity, composition),
       createdByKeyId: caller.apiKeyId,
       actor: auditActorOf(caller),
+      componentLinks,
     });
     if (revised) return revised;
     // Someone else revised or archived it between our read and our write.
@@ -310,6 +344,23 @@ export class PassportService {
     violations.push(...this.assessor.violations(document as CompositionDocument));
     // The size limits (components, materials, depth) were checked by the validator, before the schema.
     return violations.length > 0 ? null : flattenComposition(document as CompositionDocument);
+  }
+
+  /** The checked links of the document's components to their own passports (see resolveComponentLinks). */
+  private async componentLinks(
+    composition: Record<string, unknown>,
+    flattened: FlattenedComposition,
+    selfId: string | null,
+    verb: 'registered' | 'revised',
+  ): Promise<ComponentLink[]> {
+    const lookup: LinkedPassportLookup = {
+      byIds: (ids) => this.passports.findByIds(ids),
+      byIdentities: (identities) => this.passports.findByIdentities(identities),
+      elementTotals: (ids) => this.passports.findElementTotals(ids),
+    };
+    const { links, violations } = await resolveComponentLinks(composition as unknown as CompositionDocument, flattened, lookup, selfId);
+    if (violations.length > 0) throw RegistryError.invalid(`The passport was not ${verb}: the input is invalid`, violations);
+    return links;
   }
 
   private async currentDocument(passport: Passport): Promise<Record<string, unknown>> {

@@ -8,6 +8,8 @@ import { ElementRecomputeOnStart } from './element-recompute.on-start';
 import { MaterialResolver } from './material.resolver';
 import { PassportBatchService } from './passport-batch.service';
 import { PassportCriticalMaterials } from './passport-critical-materials';
+import { PassportLinkLoaders } from './passport-link.loaders';
+import { PassportLinkResolver, PassportLinksResolver } from './passport-link.resolver';
 import { PassportLoaderFactory } from './passport.loaders';
 import { PassportRepository } from './passport.repository';
 import { PassportResolver } from './passport.resolver';
@@ -25,6 +27,9 @@ import { PassportSectionsService } from './passport-sections.service';
     PassportCriticalMaterials,
     PassportLoaderFactory,
     PassportResolver,
+    PassportLinkLoaders,
+    PassportLinksResolver,
+    PassportLinkResolver,
     MaterialResolver,
     PassportSectionsService,
     PassportSectionsResolver,

@@ -3,7 +3,7 @@ import { RegistryError } from '@registry/core';
 import type { PassportStatus } from '@registry/prisma-client';
 
 /**
- * The manufacturer a search is limited to, for this caller. Recyclers and auditors have a legitimate interest in
+ * The manufacturer a search is limited to, for this caller. Recyclers, service providers and auditors have a legitimate interest in
  * every passport's composition (EU Battery Regulation, Annex XIII) and search them all; a manufacturer searches its own
  * passports only; drafts stay with their owner. Returns the manufacturer id to filter on (null: all of them).
  */
@@ -22,7 +22,7 @@ export function searchScope(
     }
     return caller.organizationId;
   }
-  if (caller.role === 'RECYCLER' || caller.role === 'AUDITOR') {
+  if (caller.role === 'RECYCLER' || caller.role === 'SERVICE_PROVIDER' || caller.role === 'AUDITOR') {
     if (requested.status === 'DRAFT') {
       throw RegistryError.forbidden('Drafts are visible to their owner only: search PUBLISHED or ARCHIVED passports', {
         field: fields.status,
@@ -31,7 +31,7 @@ export function searchScope(
     }
     return requested.manufacturerId;
   }
-  throw RegistryError.forbidden(`Searching materials needs a RECYCLER, AUDITOR or MANUFACTURER key; yours has role ${caller.role}`, {
-    requiredRoles: ['RECYCLER', 'AUDITOR', 'MANUFACTURER'],
+  throw RegistryError.forbidden(`Searching materials needs a RECYCLER, SERVICE_PROVIDER, AUDITOR or MANUFACTURER key; yours has role ${caller.role}`, {
+    requiredRoles: ['RECYCLER', 'SERVICE_PROVIDER', 'AUDITOR', 'MANUFACTURER'],
   });
 }

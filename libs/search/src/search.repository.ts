@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, type Database, PrismaService } from '@registry/core';
 import type { Passport, PassportSubstanceOfConcern } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
+import type { ReleaseForecastCriteria } from './release-forecast.criteria';
+import { releaseForecastSql, type ReleaseForecastSqlRow } from './release-forecast.sql';
 import {
   type ComponentRow,
   componentsWithMaterialsSql,
@@ -49,6 +51,10 @@ export class SearchRepository {
 
   inventory(groupBy: InventoryGroupBy, criteria: InventoryCriteria, manufacturerId: string | null): Promise<InventorySqlRow[]> {
     return this.prisma.$queryRaw<InventorySqlRow[]>(materialInventorySql(groupBy, criteria, manufacturerId));
+  }
+
+  releaseForecast(criteria: ReleaseForecastCriteria, manufacturerId: string | null): Promise<ReleaseForecastSqlRow[]> {
+    return this.prisma.$queryRaw<ReleaseForecastSqlRow[]>(releaseForecastSql(criteria, manufacturerId));
   }
 
   /** The passports of a page of hits, in one query. */

@@ -26,7 +26,7 @@ export class SearchResolver {
       'per product (elementMassKgPerProduct) first; by casNumber: the heaviest material first. RECYCLER and AUDITOR keys search every passport; ' +
       'MANUFACTURER keys their own. Status PUBLISHED unless filter.status says otherwise.',
   })
-  @Roles('RECYCLER', 'AUDITOR', 'MANUFACTURER')
+  @Roles('RECYCLER', 'SERVICE_PROVIDER', 'AUDITOR', 'MANUFACTURER')
   componentsContaining(@CurrentPrincipal() caller: Principal, @Args() args: ComponentsContainingArgs, @Info() info: GraphQLResolveInfo) {
     return this.service.componentsContaining(caller, args, hitPartsOf(info));
   }
@@ -36,7 +36,7 @@ export class SearchResolver {
       'How much of each element sits in the products of each cluster, COROP region or manufacturer. ' +
       'Mass counts every product a passport stands for. MANUFACTURER keys see their own passports only.',
   })
-  @Roles('RECYCLER', 'AUDITOR', 'MANUFACTURER')
+  @Roles('RECYCLER', 'SERVICE_PROVIDER', 'AUDITOR', 'MANUFACTURER')
   materialInventory(@CurrentPrincipal() caller: Principal, @Args() args: MaterialInventoryArgs): Promise<InventoryRowModel[]> {
     return this.service.materialInventory(caller, args);
   }

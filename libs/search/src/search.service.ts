@@ -10,6 +10,8 @@ import { type InventoryFilter, type MaterialSearchFilter, readHitCursor, readInv
 import { searchScope } from './search-access';
 import { toComponentModel, toMaterialModel, toPassportModel, toSubstanceModel } from '@registry/passports';
 import { SearchRepository } from './search.repository';
+import { readReleaseForecastFilter, type ReleaseForecastFilter } from './release-forecast.criteria';
+import type { ReleaseForecastRowModel } from './models/release-forecast-row.model';
 import type { HitParts, InventoryGroupBy } from './search.sql';
 
 /** Finds materials for recyclers: which components hold what, and how much of it sits where. */
@@ -80,5 +82,14 @@ export class SearchService {
         ? new Map((await this.organizations.getMany([...new Set(rows.map((row) => row.group))])).flatMap((o) => (o ? [[o.id, o.name] as const] : [])))
         : null;
     return rows.map((row) => ({ ...row, groupLabel: names?.get(row.group) ?? null, methodVersion: ELEMENT_MASS_METHOD }));
+  }
+
+  /** Per year and element, the mass in products reaching their expected end of life (see releaseForecastSql). */
+  async releaseForecast(caller: Principal, args: ReleaseForecastFilter): Promise<ReleaseForecastRowModel[]> {
+    const criteria = readReleaseForecastFilter(args, this.reference);
+    const manufacturerId = searchScope(caller, { manufacturerId: null, status: criteria.status }, { manufacturerId: 'manufacturerId', status: 'status' });
+    if (criteria.elements.length === 0) return [];
+    const rows = await this.search.releaseForecast(criteria, manufacturerId);
+    return rows.map((row) => ({ ...row, methodVersion: ELEMENT_MASS_METHOD }));
   }
 }

@@ -4,7 +4,17 @@ import type { ComponentRowLike, MaterialRowLike } from '@registry/passports';
 import { Prisma, type PassportSubstanceOfConcern } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 
-export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER';
+export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER' | 'INSTALLED_COROP';
+
+/** The group of products with no INSTALLED event in an INSTALLED_COROP inventory. */
+export const NOT_INSTALLED = '(not installed)';
+
+/**
+ * Leaves out the totals of a passport whose element masses a product holding it counts already (a component passport
+ * linked by passportRef from a component disclosing no materials): each kilogram is counted once, in the product.
+ */
+export const NOT_COUNTED_IN_A_HOLDER = Prisma.sql`NOT EXISTS (SELECT 1 FROM "PassportLink" l JOIN "Passport" h ON h."id" = l."fromPassportId"
+             WHERE l."toPassportId" = t."passportId" AND l."relation" = 'HAS_COMPONENT' AND l."elementMassKg" IS NOT NULL AND h."status" <> 'DRAFT')`;
 
 /** The group of an organization without a COROP region in a COROP inventory. */
 export const UNKNOWN_COROP = '(unknown)';
@@ -201,13 +211,18 @@ export function materialInventorySql(groupBy: InventoryGroupBy, criteria: Invent
     CLUSTER: Prisma.sql`t."cluster"::text`,
     COROP: Prisma.sql`COALESCE(t."corop", ${UNKNOWN_COROP})`,
     MANUFACTURER: Prisma.sql`t."manufacturerId"::text`,
+    INSTALLED_COROP: Prisma.sql`COALESCE(p."installedCorop", ${NOT_INSTALLED})`,
   }[groupBy];
+  // Where products are: their last INSTALLED event, on the passport; products recycled are nowhere any more.
+  const installed = groupBy === 'INSTALLED_COROP';
   const conditions: Prisma.Sql[] = [
     Prisma.sql`t."status" = CAST(${criteria.status} AS "PassportStatus")`,
     Prisma.sql`t."elementSymbol" IN (${Prisma.join(criteria.elements)})`,
   ];
   if (criteria.cluster) conditions.push(Prisma.sql`t."cluster" = CAST(${criteria.cluster} AS "ClusterCode")`);
   if (manufacturerId) conditions.push(Prisma.sql`t."manufacturerId" = CAST(${manufacturerId} AS uuid)`);
+  if (installed) conditions.push(Prisma.sql`p."endedAt" IS NULL`);
+  conditions.push(NOT_COUNTED_IN_A_HOLDER);
   return Prisma.sql`
 SELECT ${group} AS "group",
        t."elementSymbol" AS "element",
@@ -215,7 +230,12 @@ SELECT ${group} AS "group",
        COUNT(*)::int AS "passportCount",
        SUM(t."componentCount")::int AS "componentCount",
        SUM(t."unitCount")::float8 AS "productCount"
-FROM "PassportElementTotal" t
+FROM "PassportElementTotal" t${
+    installed
+      ? Prisma.sql`
+JOIN "Passport" p ON p."id" = t."passportId"`
+      : Prisma.empty
+  }
 WHERE ${Prisma.join(conditions, ' AND ')}
 GROUP BY 1, 2
 ORDER BY 1, 3 DESC, 2`;

@@ -1,3 +1,5 @@
+import type { ExportedLifecycleEvent } from './lifecycle-event-hash';
+
 /** One revision as exported: everything needed to recompute its contentHash and check its signature offline. */
 export interface ExportedRevision {
   revision: number;
@@ -30,6 +32,8 @@ export interface PassportExportLine {
   createdAt: string;
   updatedAt: string;
   revisions: ExportedRevision[];
+  /** Lifecycle events recorded up to the export's asOf, oldest first, each hash-chained and signed (absent in older exports). */
+  lifecycleEvents?: ExportedLifecycleEvent[];
 }
 
 /** The last line of passports.ndjson, and the body of materials.csv.manifest.json. */

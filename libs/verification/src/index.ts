@@ -4,6 +4,14 @@ export { canonicalHash, canonicalJson } from './canonical-json';
 export { optionalIdentifiers, type OptionalIdentifiers } from './optional-identifiers';
 export { hashRevision, revisionContent, type RevisionContent } from './revision-hash';
 export {
+  hashLifecycleEvent,
+  lifecycleEventContent,
+  LIFECYCLE_EVENT_SIGNATURE_TYPE,
+  type ExportedLifecycleEvent,
+  type LifecycleEventContent,
+} from './lifecycle-event-hash';
+export { verifyLifecycleChain, type LifecycleProblem } from './lifecycle-chain';
+export {
   REVISION_SIGNATURE_TYPE,
   revisionContentOf,
   storedRevisionOf,

@@ -3,6 +3,7 @@ import type { JSONWebKeySet, JWK } from 'jose';
 import { createHash } from 'node:crypto';
 import { CsvReader } from './csv';
 import { type ExportManifest, MATERIAL_COLUMNS, type PassportExportLine } from './export.types';
+import { verifyLifecycleChain } from './lifecycle-chain';
 import { checkManifestSignature } from './manifest';
 
 /** One thing wrong in an export file, with its place. `line` is 1-based; null when it concerns the whole file. */
@@ -53,7 +54,7 @@ const isObject = (value: unknown): value is Record<string, any> => typeof value 
 
 /**
  * Verifies passports.ndjson offline, reading it once in constant memory: every passport's hash chain and revision
- * signatures (against `jwks`), the order of the lines, and the manifest on the last line (count, SHA-256 of the
+ * signatures (against `jwks`), its lifecycle events' chain and signatures, the order of the lines, and the manifest on the last line (count, SHA-256 of the
  * bytes before it, and the registry's signature).
  */
 export async function verifyPassportExport(input: AsyncIterable<Buffer | string>, jwks: Jwks): Promise<ExportVerification> {
@@ -128,6 +129,17 @@ export async function verifyPassportExport(input: AsyncIterable<Buffer | string>
         passportId: problem.passportId,
         revision: problem.revision,
         field: problem.field,
+        message: problem.message,
+      });
+    }
+    // Lifecycle events (exports since they were added): each hash, the chain and each signature.
+    const events = Array.isArray(passport.lifecycleEvents) ? passport.lifecycleEvents : [];
+    for (const problem of verifyLifecycleChain(passport.id, events, jwks.keys)) {
+      problems.push({
+        code: problem.code,
+        line: at,
+        passportId: passport.id,
+        field: `lifecycleEvents/${problem.index}/${problem.field}`,
         message: problem.message,
       });
     }

@@ -11,6 +11,9 @@ export const AUDIT_ACTIONS = [
   'passport.revised',
   'passport.published',
   'passport.archived',
+  'passport.lifecycle_event_recorded',
+  'passport.responsibility_transferred',
+  'passport.successor_registered',
   'import.started',
   'import.finished',
 ] as const;

@@ -3,7 +3,9 @@ import { OrganizationKind } from '@registry/prisma-client';
 
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
-  description: 'MANUFACTURER registers passports; RECYCLER reads compositions (legitimate interest); AUDITOR and AUTHORITY audit and export.',
+  description:
+    'MANUFACTURER registers passports; RECYCLER reads compositions (legitimate interest); AUDITOR and AUTHORITY audit and export; ' +
+    'SERVICE_PROVIDER (repairers, refurbishers, remanufacturers, operators) records lifecycle events and reads compositions (legitimate interest).',
 });
 
 @ObjectType('Organization', { description: 'A company or body taking part in the registry. Tier: PUBLIC.' })

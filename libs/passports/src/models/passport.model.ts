@@ -18,7 +18,7 @@ registerEnumType(AccessTier, {
     'with a FORBIDDEN error naming the tier (extensions.requiredTier).',
   valuesMap: {
     PUBLIC: { description: 'Anyone, anonymous callers included.' },
-    LEGITIMATE_INTEREST: { description: 'RECYCLER and AUDITOR keys, and the owner.' },
+    LEGITIMATE_INTEREST: { description: 'RECYCLER, SERVICE_PROVIDER and AUDITOR keys, and the owner.' },
     AUTHORITY: { description: 'AUDITOR keys (of AUDITOR and AUTHORITY organizations), and the owner.' },
     OWNER: { description: 'Keys of the manufacturer that registered the passport.' },
   },
@@ -195,6 +195,14 @@ export class CriticalMaterialModel {
   )
   methodVersion!: string;
 
+  @Field(
+    tierField(AccessTier.PUBLIC, {
+      description:
+        "Whether massKg and shareOfProductMass leave out mass counted from linked component passports on which the caller lacks LEGITIMATE_INTEREST (a supplier's composition stays the supplier's).",
+    }),
+  )
+  linkedMassWithheld!: boolean;
+
   /** Owner of the passport, for the tier checks of the mass fields (not exposed). */
   manufacturerId!: string;
 }
@@ -240,6 +248,37 @@ export class PassportModel {
 
   @Field(tierField(AccessTier.PUBLIC))
   createdAt!: Date;
+
+  @Field(
+    () => ID,
+    tierField(AccessTier.PUBLIC, { description: 'The organization responsible for the product now: the manufacturer until transferResponsibility.' }),
+  )
+  responsibleOrganizationId!: string;
+
+  @Field(tierField(AccessTier.PUBLIC, { description: "Whether a RECYCLED lifecycle event ended the product's life; the passport still resolves." }))
+  ended!: boolean;
+
+  @Field(() => Date, tierField(AccessTier.PUBLIC, { nullable: true, description: 'When the product was recycled.' }))
+  endedAt!: Date | null;
+
+  @Field(
+    () => String,
+    tierField(AccessTier.LEGITIMATE_INTEREST, {
+      nullable: true,
+      description: 'COROP region (CR01-CR40) of the last INSTALLED lifecycle event: where the product is.',
+    }),
+  )
+  installedCorop!: string | null;
+
+  @Field(
+    () => Date,
+    tierField(AccessTier.LEGITIMATE_INTEREST, {
+      nullable: true,
+      description:
+        "When the product is expected to reach its end of life: its last installation (or registration) plus the document's utility.lifetimeYears; null without a lifetime.",
+    }),
+  )
+  expectedEndOfLife!: Date | null;
 
   @Field(tierField(AccessTier.PUBLIC))
   updatedAt!: Date;

@@ -4,16 +4,22 @@ export enum InventoryGroupBy {
   CLUSTER = 'CLUSTER',
   COROP = 'COROP',
   MANUFACTURER = 'MANUFACTURER',
+  INSTALLED_COROP = 'INSTALLED_COROP',
 }
 
 registerEnumType(InventoryGroupBy, {
   name: 'InventoryGroupBy',
-  description: "How inventory rows are grouped: by product cluster, by the manufacturer's COROP region, or by manufacturer.",
+  description:
+    "How inventory rows are grouped: by product cluster, by the manufacturer's COROP region, by manufacturer, or by INSTALLED_COROP: the COROP " +
+    'region of the products\' last INSTALLED lifecycle event ("(not installed)" for products without one; recycled products are left out).',
 });
 
 @ObjectType('InventoryRow', { description: 'How much of one element sits in the products of one group.' })
 export class InventoryRowModel {
-  @Field({ description: 'The cluster code, the COROP code ("(unknown)" when the manufacturer gave none) or the manufacturer id.' })
+  @Field({
+    description:
+      'The cluster code, the COROP code ("(unknown)" when the manufacturer gave none; "(not installed)" for INSTALLED_COROP) or the manufacturer id.',
+  })
   group!: string;
 
   @Field(() => String, { nullable: true, description: 'The manufacturer name when grouped by MANUFACTURER; null otherwise.' })

@@ -1,0 +1,3 @@
+export { LifecycleModule } from './lifecycle.module';
+export { LifecycleEventPages, toLifecycleEventModel } from './lifecycle-event-pages';
+export { LifecycleEventModel } from './models/lifecycle-event.model';

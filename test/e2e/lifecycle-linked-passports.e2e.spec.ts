@@ -1,0 +1,212 @@
+import { REGISTER, registerInput } from '../support/factories';
+import { TestApp, type TestOrganization } from '../support/test-app';
+
+const MAGNETS = { Nd: 0.345, Pr: 0.09, Dy: 0.045, Fe: 0.99, B: 0.015, Co: 0.015 };
+const SEGMENTS = 1200;
+
+/** The magnet supplier's product: 1200 NdFeB segments of 1.5 kg, 1800 kg in all. */
+function magnetSet(): Record<string, unknown> {
+  return {
+    schemaVersion: '1.0',
+    productMassKg: 1800,
+    components: [
+      {
+        key: 'segment',
+        name: 'NdFeB magnet segment',
+        quantity: SEGMENTS,
+        massKg: 1.5,
+        materials: Object.entries(MAGNETS).map(([element, massKg]) => ({ name: element, element, massKg })),
+        components: [],
+      },
+    ],
+  };
+}
+
+/** A direct-drive nacelle whose generator rotor holds the supplier's magnet set, named by `passportRef` only. */
+function nacelle(passportRef: string, magnetMassKg = 1800): Record<string, unknown> {
+  return {
+    schemaVersion: '1.0',
+    productMassKg: 74200 + magnetMassKg,
+    components: [
+      {
+        key: 'generator',
+        name: 'Generator',
+        quantity: 1,
+        massKg: 48200 + magnetMassKg,
+        materials: [{ name: 'Structural steel (housing)', element: 'Fe', massKg: 3700 }],
+        components: [
+          {
+            key: 'generator-rotor',
+            name: 'Generator rotor',
+            quantity: 1,
+            massKg: 18000 + magnetMassKg,
+            materials: [{ name: 'Structural steel', element: 'Fe', massKg: 18000 }],
+            components: [{ key: 'magnet-set', name: 'Permanent magnet set', quantity: 1, massKg: magnetMassKg, passportRef, materials: [], components: [] }],
+          },
+          {
+            key: 'generator-stator',
+            name: 'Generator stator',
+            quantity: 1,
+            massKg: 26500,
+            materials: [
+              { name: 'Electrical steel', element: 'Fe', massKg: 20000 },
+              { name: 'Copper windings', element: 'Cu', massKg: 6500 },
+            ],
+            components: [],
+          },
+        ],
+      },
+      {
+        key: 'bedplate',
+        name: 'Bedplate',
+        quantity: 1,
+        massKg: 26000,
+        materials: [{ name: 'Ductile iron', element: 'Fe', massKg: 26000 }],
+        components: [],
+      },
+    ],
+  };
+}
+
+const CRITICAL = `query($id: ID!) { passport(id: $id) {
+  criticalMaterials { element massKg linkedMassWithheld }
+  components { key materials { element } }
+  links(relation: HAS_COMPONENT) { edges { node { relation componentKey passportId passport { id productName components { key materials { element massKg } } } } } }
+} }`;
+const COMPONENT_OF = `query($id: ID!) { passport(id: $id) { links(relation: COMPONENT_OF) { edges { node { relation componentKey passport { id } } } } } }`;
+const INVENTORY = `query { materialInventory(groupBy: CLUSTER, elements: ["Nd", "Dy"]) { group element totalMassKg passportCount } }`;
+const MODEL = `query($id: ID!) { passport(id: $id) { granularity model { id granularity } } }`;
+const REVISE = `mutation($i: RevisePassportInput!) { revisePassport(input: $i) { revision } }`;
+
+describe('linked component passports: a wind turbine counts its magnet supplier’s Nd and Dy without revealing the supplier’s composition', () => {
+  let t: TestApp;
+  let supplier: TestOrganization;
+  let turbineMaker: TestOrganization;
+  let recycler: TestOrganization;
+  let recyclerAdmin: TestOrganization;
+  let magnetsId: string;
+  let magnetsLink: string;
+  let turbineId: string;
+
+  const register = async (by: TestOrganization, input: Record<string, unknown>) => t.gql(REGISTER, { i: registerInput(input, by) }, by.key);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    supplier = await t.organization('MANUFACTURER');
+    turbineMaker = await t.organization('MANUFACTURER');
+    recycler = await t.organization('RECYCLER');
+    // An ADMIN key of a recycler manages its organization's keys: it holds no LEGITIMATE_INTEREST (docs/operators.md).
+    recyclerAdmin = await t.organization('RECYCLER', { role: 'ADMIN' });
+    const magnets = await register(supplier, {
+      productName: 'NdFeB magnet set, 3.6 MW',
+      cluster: 'WIND_PARK',
+      serialNumber: 'MS-0001',
+      composition: magnetSet(),
+      publish: true,
+    });
+    expect(magnets.errors).toBeUndefined();
+    magnetsId = magnets.data.registerPassport.id;
+    magnetsLink = `https://id.example.org/01/${magnets.data.registerPassport.gtin}/21/MS-0001`;
+    const turbine = await register(turbineMaker, {
+      productName: 'Direct-drive nacelle 3.6 MW',
+      cluster: 'WIND_PARK',
+      composition: nacelle(magnetsLink),
+      publish: true,
+    });
+    expect(turbine.errors).toBeUndefined();
+    turbineId = turbine.data.registerPassport.id;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("counts the supplier's Nd and Dy in the turbine's totals, and shows the supplier's materials to a recycler", async () => {
+    const res = await t.gql(CRITICAL, { id: turbineId }, recycler.key);
+    expect(res.errors).toBeUndefined();
+    const critical = Object.fromEntries(res.data.passport.criticalMaterials.map((m: any) => [m.element, m]));
+    // 1200 segments x 0.345 kg Nd = 414 kg; x 0.045 kg Dy = 54 kg.
+    expect(critical.Nd.massKg).toBeCloseTo(SEGMENTS * MAGNETS.Nd, 6);
+    expect(critical.Dy.massKg).toBeCloseTo(SEGMENTS * MAGNETS.Dy, 6);
+    expect(critical.Nd.linkedMassWithheld).toBe(false);
+    // The turbine's own document discloses no magnet material: the magnet set lists none.
+    expect(res.data.passport.components.find((c: any) => c.key === 'magnet-set').materials).toEqual([]);
+    const [link] = res.data.passport.links.edges.map((edge: any) => edge.node);
+    expect(link).toMatchObject({ relation: 'HAS_COMPONENT', componentKey: 'magnet-set', passportId: magnetsId });
+    expect(link.passport.components[0].materials.map((m: any) => m.element)).toEqual(Object.keys(MAGNETS));
+  });
+
+  it('withholds the linked mass and the supplier’s materials from callers without LEGITIMATE_INTEREST on the supplier’s passport', async () => {
+    // A recycler key without legitimate interest: the elements are present (PUBLIC), their masses and the supplier's materials are not.
+    const admin = await t.gql(CRITICAL, { id: turbineId }, recyclerAdmin.key);
+    expect(admin.data.passport.criticalMaterials.map((m: any) => m.element)).toEqual(expect.arrayContaining(['Nd', 'Dy']));
+    expect(admin.data.passport.criticalMaterials.find((m: any) => m.element === 'Nd').massKg).toBeNull();
+    expect(admin.data.passport.links.edges[0].node.passport.components).toBeNull();
+    expect(admin.errors?.map((e: any) => e.extensions.field)).toEqual(expect.arrayContaining(['Passport.components', 'CriticalMaterial.massKg']));
+
+    // The turbine's owner reads its own turbine, but not the supplier's composition: the magnets' mass is left out.
+    const owner = await t.gql(CRITICAL, { id: turbineId }, turbineMaker.key);
+    const nd = owner.data.passport.criticalMaterials.find((m: any) => m.element === 'Nd');
+    expect(nd).toEqual({ element: 'Nd', massKg: 0, linkedMassWithheld: true });
+    expect(owner.data.passport.links.edges[0].node.passport.components).toBeNull();
+    expect(owner.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredTier: 'LEGITIMATE_INTEREST' }) }),
+    ]);
+    const cobalt = owner.data.passport.criticalMaterials.find((m: any) => m.element === 'Co');
+    expect(cobalt).toMatchObject({ linkedMassWithheld: true });
+  });
+
+  it('links back from the supplier’s passport, and counts each kilogram once in inventories', async () => {
+    const back = await t.gql(COMPONENT_OF, { id: magnetsId }, recycler.key);
+    expect(back.data.passport.links.edges).toEqual([{ node: { relation: 'COMPONENT_OF', componentKey: 'magnet-set', passport: { id: turbineId } } }]);
+    const inventory = await t.gql(INVENTORY, {}, recycler.key);
+    expect(inventory.errors).toBeUndefined();
+    // The magnet set sits in the turbine: counted there, not again on its own passport.
+    const nd = inventory.data.materialInventory.filter((row: any) => row.element === 'Nd');
+    expect(nd).toHaveLength(1);
+    expect(nd[0]).toMatchObject({ group: 'WIND_PARK', passportCount: 1 });
+    expect(nd[0].totalMassKg).toBeCloseTo(SEGMENTS * MAGNETS.Nd, 6);
+  });
+
+  it('refuses a link to a missing or unpublished passport, or of the wrong mass, naming the document path', async () => {
+    const missing = await register(turbineMaker, { cluster: 'WIND_PARK', composition: nacelle('00000000-0000-4000-8000-000000000000') });
+    expect(missing.errors?.[0].extensions?.violations).toEqual([
+      expect.objectContaining({ path: '/components/0/components/0/components/0/passportRef', keyword: 'passportRef' }),
+    ]);
+    const draft = await register(supplier, { cluster: 'WIND_PARK', composition: magnetSet() });
+    const toDraft = await register(turbineMaker, { cluster: 'WIND_PARK', composition: nacelle(draft.data.registerPassport.id) });
+    expect(toDraft.errors?.[0].extensions?.violations).toEqual([expect.objectContaining({ keyword: 'passportRef' })]);
+    const notALink = await register(turbineMaker, { cluster: 'WIND_PARK', composition: nacelle('https://id.example.org/products/magnets') });
+    expect(notALink.errors?.[0].extensions?.violations).toEqual([expect.objectContaining({ keyword: 'passportRef' })]);
+    // 1850 kg against the linked 1800 kg: over 1 %.
+    const heavier = await register(turbineMaker, { cluster: 'WIND_PARK', composition: nacelle(magnetsId, 1850) });
+    expect(heavier.errors?.[0].extensions?.violations).toEqual([
+      expect.objectContaining({ path: '/components/0/components/0/components/0/massKg', keyword: 'linkedMass' }),
+    ]);
+    // Within 1 %: accepted (by id this time).
+    const close = await register(turbineMaker, { cluster: 'WIND_PARK', composition: nacelle(magnetsId, 1810) });
+    expect(close.errors).toBeUndefined();
+  });
+
+  it('drops the link and its mass when a revision no longer names the passport', async () => {
+    const document = nacelle(magnetsLink);
+    const generator = (document.components as any[])[0];
+    const rotor = generator.components[0];
+    rotor.components[0] = { ...rotor.components[0], passportRef: undefined, materials: [{ name: 'Ferrite', element: 'Fe', massKg: 1800 }] };
+    delete rotor.components[0].passportRef;
+    const revised = await t.gql(REVISE, { i: { passportId: turbineId, expectedRevision: 1, composition: document } }, turbineMaker.key);
+    expect(revised.errors).toBeUndefined();
+    const res = await t.gql(CRITICAL, { id: turbineId }, recycler.key);
+    expect(res.data.passport.criticalMaterials.map((m: any) => m.element)).not.toContain('Nd');
+    expect(res.data.passport.links.edges).toEqual([]);
+  });
+
+  it('links ITEM and BATCH passports of a GTIN to its MODEL passport', async () => {
+    const model = await register(supplier, { granularity: 'MODEL', serialNumber: null, cluster: 'WIND_PARK', composition: magnetSet(), publish: true });
+    const gtin = model.data.registerPassport.gtin;
+    const item = await register(supplier, { gtin, serialNumber: 'MS-0002', cluster: 'WIND_PARK', composition: magnetSet(), publish: true });
+    const res = await t.gql(MODEL, { id: item.data.registerPassport.id }, null);
+    expect(res.data.passport).toEqual({ granularity: 'ITEM', model: { id: model.data.registerPassport.id, granularity: 'MODEL' } });
+    expect((await t.gql(MODEL, { id: model.data.registerPassport.id }, null)).data.passport.model).toBeNull();
+  });
+});
