@@ -31,6 +31,7 @@ export {
   auditActorOf,
   recordAuditEvent,
   recordAuditEvents,
+  recordAuditEventsOn,
   type AuditAction,
   type AuditActor,
   type NewAuditEvent,

@@ -264,8 +264,11 @@ function wouldBe(plan: PlannedRow): RowResult {
 function isRowError(error: unknown): boolean {
   if (error instanceof StaleRevisionError || error instanceof RegistryError) return true;
   const code = (error as { code?: unknown }).code;
-  // P2xxx: the query was refused for its data; P2024 (pool timeout) and P2028 (transaction API) are not about data.
-  return typeof code === 'string' && /^P2\d{3}$/.test(code) && code !== 'P2024' && code !== 'P2028';
+  if (typeof code !== 'string') return false;
+  // SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): the database refused the row's data.
+  if (/^2[23][0-9A-Z]{3}$/.test(code)) return true;
+  // P2xxx: Prisma refused the query for its data; P2024 (pool timeout) and P2028 (transaction API) are not about data.
+  return /^P2\d{3}$/.test(code) && code !== 'P2024' && code !== 'P2028';
 }
 
 function failedWrite(row: PendingRow, error: unknown): RowResult {
@@ -273,7 +276,7 @@ function failedWrite(row: PendingRow, error: unknown): RowResult {
   const violation: Violation =
     error instanceof StaleRevisionError
       ? { path: '/passport', message: `passport ${error.passportId} was revised or archived while the row was imported; import it again`, keyword: 'conflict' }
-      : code === 'P2002'
+      : code === '23505' || code === 'P2002'
         ? { path: '/passport/gtin', message: 'a passport with this identity was registered while the row was imported', keyword: 'conflict' }
         : { path: '/passport', message: error instanceof RegistryError ? error.message : 'the database refused the row', keyword: 'write' };
   return { position: row.position, rowRef: row.rowRef, outcome: 'FAILED', passportId: null, revision: null, violations: [violation] };

@@ -7,6 +7,7 @@ import { ValueModule } from '@registry/value';
 import { ElementRecomputeOnStart } from './element-recompute.on-start';
 import { MaterialResolver } from './material.resolver';
 import { PassportBatchService } from './passport-batch.service';
+import { PassportBulkRepository } from './passport-bulk.repository';
 import { PassportCriticalMaterials } from './passport-critical-materials';
 import { PassportLoaderFactory } from './passport.loaders';
 import { PassportRepository } from './passport.repository';
@@ -18,6 +19,7 @@ import { PassportService } from './passport.service';
   providers: [
     ElementRecomputeOnStart,
     PassportRepository,
+    PassportBulkRepository,
     PassportService,
     PassportBatchService,
     PassportCriticalMaterials,

@@ -1,0 +1,23 @@
+// The SQL of an import's per-chunk bookkeeping, run on the driver in the chunk's transaction: every column one
+// array parameter expanded with unnest (enums travel as text[], see passport-bulk.sql.ts).
+
+export const INSERT_PENDING_ROWS = `
+INSERT INTO "ImportPendingRow" ("runId", "position", "rowRef", "passport", "problem")
+SELECT $1::uuid, u.position, u.ref, u.passport::jsonb, u.problem
+FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS u(position, ref, passport, problem)`;
+
+export const NEXT_PENDING_ROWS = `
+SELECT "position", "rowRef", "passport", "problem" FROM "ImportPendingRow" WHERE "runId" = $1::uuid ORDER BY "position" LIMIT $2::int`;
+
+export const INSERT_ROW_RESULTS = `
+INSERT INTO "ImportRow" ("runId", "position", "rowRef", "outcome", "passportId", "revision", "violations")
+SELECT $1::uuid, u.position, u.ref, u.outcome::"ImportRowOutcome", u.passport, u.revision, u.violations::jsonb
+FROM unnest($2::int[], $3::text[], $4::text[], $5::uuid[], $6::int[], $7::text[]) AS u(position, ref, outcome, passport, revision, violations)`;
+
+export const DELETE_PENDING_ROWS = `DELETE FROM "ImportPendingRow" WHERE "runId" = $1::uuid AND "position" = ANY($2::int[])`;
+
+export const COUNT_RESULTS = `
+UPDATE "ImportRun"
+SET "created" = "created" + $2::int, "revised" = "revised" + $3::int, "unchanged" = "unchanged" + $4::int, "failed" = "failed" + $5::int,
+    "updatedAt" = $6::timestamptz
+WHERE "id" = $1::uuid`;
