@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type AuditActor, DATABASE, type Database, recordAuditEvent, type SqlExecutor } from '@registry/core';
 import { PrismaService, type Violation } from '@registry/core';
 import type { ImportMode, ImportRowOutcome, ImportRun, ImportRunStatus } from '@registry/prisma-client';
-import { COUNT_RESULTS, DELETE_PENDING_ROWS, INSERT_PENDING_ROWS, INSERT_ROW_RESULTS, NEXT_PENDING_ROWS } from './import.sql';
+import { COUNT_RESULTS, DELETE_PENDING_ROWS, INSERT_PENDING_ROWS, INSERT_ROW_RESULTS, NEXT_PENDING_POSITIONS, NEXT_PENDING_ROWS } from './import.sql';
 
 /** A row as received, waiting for its outcome. */
 export interface PendingRow {
@@ -68,7 +68,7 @@ export class ImportRepository {
     });
   }
 
-  /** Stores received rows (one statement, on the driver: Prisma's handling of large JSON values cost more than the insert). */
+  /** Stores received rows as JSON text (one statement, on the driver: Prisma's handling of large values cost more than the insert). */
   async addPendingRows(runId: string, rows: PendingRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.query(INSERT_PENDING_ROWS, [
@@ -124,9 +124,15 @@ export class ImportRepository {
     return this.prisma.importRun.findUnique({ where: { id } });
   }
 
-  /** The first rows without an outcome, in file order. */
-  nextPending(runId: string, take: number): Promise<PendingRow[]> {
-    return this.db.query<PendingRow>(NEXT_PENDING_ROWS, [runId, take]);
+  /** The positions of the first rows without an outcome, in file order. */
+  async nextPendingPositions(runId: string, take: number): Promise<number[]> {
+    return (await this.db.query<{ position: number }>(NEXT_PENDING_POSITIONS, [runId, take])).map((row) => row.position);
+  }
+
+  /** The first rows without an outcome (after position `after`, when given), in file order. */
+  async nextPending(runId: string, take: number, after = -1): Promise<PendingRow[]> {
+    const rows = await this.db.query<Omit<PendingRow, 'passport'> & { passport: string | null }>(NEXT_PENDING_ROWS, [runId, after, take]);
+    return rows.map((row) => ({ ...row, passport: row.passport === null ? null : (JSON.parse(row.passport) as unknown) }));
   }
 
   /**

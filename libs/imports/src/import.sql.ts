@@ -3,11 +3,15 @@
 
 export const INSERT_PENDING_ROWS = `
 INSERT INTO "ImportPendingRow" ("runId", "position", "rowRef", "passport", "problem")
-SELECT $1::uuid, u.position, u.ref, u.passport::jsonb, u.problem
+SELECT $1::uuid, u.position, u.ref, u.passport, u.problem
 FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS u(position, ref, passport, problem)`;
 
+export const NEXT_PENDING_POSITIONS = `SELECT "position" FROM "ImportPendingRow" WHERE "runId" = $1::uuid ORDER BY "position" LIMIT $2::int`;
+
+/** The first rows without an outcome after position $2 (-1: from the start), in file order. */
 export const NEXT_PENDING_ROWS = `
-SELECT "position", "rowRef", "passport", "problem" FROM "ImportPendingRow" WHERE "runId" = $1::uuid ORDER BY "position" LIMIT $2::int`;
+SELECT "position", "rowRef", "passport", "problem" FROM "ImportPendingRow"
+WHERE "runId" = $1::uuid AND "position" > $2::int ORDER BY "position" LIMIT $3::int`;
 
 export const INSERT_ROW_RESULTS = `
 INSERT INTO "ImportRow" ("runId", "position", "rowRef", "outcome", "passportId", "revision", "violations")
