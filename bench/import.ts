@@ -139,7 +139,8 @@ async function main(): Promise<void> {
       const perTable: string[] = [];
       for (const table of tables) {
         await db.query(`CREATE TABLE "${prefix}${table}" (LIKE "${table}" INCLUDING DEFAULTS INCLUDING INDEXES)`);
-        if (foreignKeys) for (const definition of await foreignKeysOf(db, table)) await db.query(`ALTER TABLE "${prefix}${table}" ADD ${copyReferences(definition, prefix)}`);
+        if (foreignKeys)
+          for (const definition of await foreignKeysOf(db, table)) await db.query(`ALTER TABLE "${prefix}${table}" ADD ${copyReferences(definition, prefix)}`);
         const t0 = performance.now();
         await db.query(`COPY "${prefix}${table}" FROM '${join(dir, `${table}.csv`)}' WITH (FORMAT csv)`);
         const tableSeconds = (performance.now() - t0) / 1000;
@@ -180,7 +181,9 @@ async function main(): Promise<void> {
 
 /** The foreign keys of a table, as `FOREIGN KEY (...) REFERENCES ...` definitions. */
 async function foreignKeysOf(db: Client, table: string): Promise<string[]> {
-  const result = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'`, [`"${table}"`]);
+  const result = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'`, [
+    `"${table}"`,
+  ]);
   return result.rows.map((row: { definition: string }) => row.definition);
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type AuditActor, DATABASE, type Database, recordAuditEvent, type SqlExecutor } from '@registry/core';
 import { PrismaService, type Violation } from '@registry/core';
 import type { ImportMode, ImportRowOutcome, ImportRun, ImportRunStatus } from '@registry/prisma-client';
-import { COUNT_RESULTS, DELETE_PENDING_ROWS, INSERT_PENDING_ROWS, INSERT_ROW_RESULTS, NEXT_PENDING_POSITIONS, NEXT_PENDING_ROWS } from './import.sql';
+import { COUNT_RESULTS, DELETE_PENDING_ROWS, insertPendingRows, INSERT_ROW_RESULTS, NEXT_PENDING_POSITIONS, NEXT_PENDING_ROWS } from './import.sql';
 
 /** A row as received, waiting for its outcome. */
 export interface PendingRow {
@@ -71,13 +71,11 @@ export class ImportRepository {
   /** Stores received rows as JSON text (one statement, on the driver: Prisma's handling of large values cost more than the insert). */
   async addPendingRows(runId: string, rows: PendingRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.query(INSERT_PENDING_ROWS, [
-      runId,
-      rows.map((row) => row.position),
-      rows.map((row) => row.rowRef),
-      rows.map((row) => (row.passport === null || row.passport === undefined ? null : JSON.stringify(row.passport))),
-      rows.map((row) => row.problem),
-    ]);
+    const values: unknown[] = [runId];
+    for (const row of rows) {
+      values.push(row.position, row.rowRef, row.passport === null || row.passport === undefined ? null : JSON.stringify(row.passport), row.problem);
+    }
+    await this.db.query(insertPendingRows(rows.length), values);
   }
 
   /** All rows are stored: the run waits for processing. */

@@ -1,10 +1,14 @@
 // The SQL of an import's per-chunk bookkeeping, run on the driver in the chunk's transaction: every column one
-// array parameter expanded with unnest (enums travel as text[], see passport-bulk.sql.ts).
+// array parameter expanded with unnest (enums travel as text[], see passport-bulk.sql.ts); received rows, whole
+// documents, as multi-row VALUES.
+import { valuesList } from '@registry/core';
 
-export const INSERT_PENDING_ROWS = `
-INSERT INTO "ImportPendingRow" ("runId", "position", "rowRef", "passport", "problem")
-SELECT $1::uuid, u.position, u.ref, u.passport, u.problem
-FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS u(position, ref, passport, problem)`;
+/** Received rows, one parameter per value (see valuesList: the rows are whole documents); $1 is the run. */
+export function insertPendingRows(rows: number): string {
+  return `
+INSERT INTO "ImportPendingRow" ("position", "rowRef", "passport", "problem", "runId")
+SELECT v.*, $1::uuid FROM (VALUES ${valuesList(rows, ['int', 'text', 'text', 'text'], 2)}) AS v`;
+}
 
 export const NEXT_PENDING_POSITIONS = `SELECT "position" FROM "ImportPendingRow" WHERE "runId" = $1::uuid ORDER BY "position" LIMIT $2::int`;
 

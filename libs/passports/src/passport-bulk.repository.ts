@@ -13,7 +13,7 @@ import {
   INSERT_ELEMENTS,
   INSERT_MATERIALS,
   INSERT_PASSPORTS,
-  INSERT_REVISIONS,
+  insertRevisions,
   INSERT_TOTALS,
   PASSPORTS_BY_IDENTITY,
   pushRow,
@@ -80,7 +80,7 @@ export class PassportBulkRepository {
       revisions.push(...(await this.revise(sql, batch.revised, createdAt)));
 
       const sealed = await Promise.all(revisions.map((revision) => this.seal(revision, createdAt)));
-      await sql.query(INSERT_REVISIONS, revisionColumns(revisions, sealed, createdAt));
+      if (revisions.length > 0) await sql.query(insertRevisions(revisions.length), revisionValues(revisions, sealed, createdAt));
       const revisedIds = revisions.filter((revision) => revision.revision > 1).map((revision) => revision.passport.id);
       if (revisedIds.length > 0) for (const statement of DELETE_ROWS) await sql.query(statement, [revisedIds]);
       await this.insertRows(sql, revisions);
@@ -238,15 +238,15 @@ function passportColumns(created: (Omit<NewPassport, 'idempotency'> & { id: stri
   return [...target, ELEMENT_MASS_METHOD_VERSION, createdAt];
 }
 
-function revisionColumns(
+/** The parameters of insertRevisions: the time, then each revision's values in a row. */
+function revisionValues(
   revisions: RevisionToWrite[],
   sealed: { contentHash: string; signature: string | null; signingKeyId: string | null }[],
   createdAt: Date,
 ): unknown[] {
-  const target = columns(13);
+  const values: unknown[] = [createdAt];
   revisions.forEach(({ passport, revision, previousHash, change }, i) => {
-    pushRow(
-      target,
+    values.push(
       passport.id,
       revision,
       change.productName,
@@ -262,7 +262,7 @@ function revisionColumns(
       JSON.stringify(change.assessment.reuseValue),
     );
   });
-  return [...target, createdAt];
+  return values;
 }
 
 /** The audit event of a registration (revision 1) or a revision. */

@@ -1,6 +1,8 @@
 // The SQL of bulk passport writes (imports): one statement per table for a whole chunk, every column one array
 // parameter expanded with unnest, so a chunk of any size is a handful of statements. Enum columns travel as text[]
-// (the embedded database serialises arrays of the types it knows only).
+// (the embedded database serialises arrays of the types it knows only). Revisions, whose documents are most of
+// the bytes, go as multi-row VALUES instead.
+import { valuesList } from '@registry/core';
 
 export const INSERT_PASSPORTS = `
 INSERT INTO "Passport" ("id", "manufacturerId", "cluster", "granularity", "gtin", "serialNumber", "batchNumber", "productName", "status",
@@ -32,14 +34,21 @@ SELECT r."passportId", r."contentHash"
 FROM unnest($1::uuid[], $2::int[]) AS u(passport, revision)
 JOIN "PassportRevision" r ON r."passportId" = u.passport AND r."revision" = u.revision`;
 
-export const INSERT_REVISIONS = `
-INSERT INTO "PassportRevision" ("id", "passportId", "revision", "productName", "status", "composition", "totalMassKg", "createdByKeyId",
-                                "createdAt", "contentHash", "previousHash", "signature", "signingKeyId", "circularity", "reuseValue")
-SELECT gen_random_uuid(), u.passport, u.revision, u.name, u.status::"PassportStatus", u.composition::jsonb, u.mass, u.key, $14::timestamptz,
-       u.hash, u.previous, u.signature, u.signing_key, u.circularity::jsonb, u.reuse_value::jsonb
-FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::uuid[], $8::text[], $9::text[], $10::text[],
-            $11::text[], $12::text[], $13::text[])
-  AS u(passport, revision, name, status, composition, mass, key, hash, previous, signature, signing_key, circularity, reuse_value)`;
+/** The columns of INSERT_REVISIONS, as `valuesList` casts them; $1 is the time of the revisions. */
+const REVISION_CASTS = ['uuid', 'int', 'text', '"PassportStatus"', 'jsonb', 'float8', 'uuid', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb'];
+
+/**
+ * The revisions of a chunk, one parameter per value (see valuesList: their documents are most of a chunk's bytes);
+ * parameters: the time, then per revision passport, revision, productName, status, composition, totalMassKg,
+ * createdByKeyId, contentHash, previousHash, signature, signingKeyId, circularity, reuseValue.
+ */
+export function insertRevisions(rows: number): string {
+  return `
+INSERT INTO "PassportRevision" ("passportId", "revision", "productName", "status", "composition", "totalMassKg", "createdByKeyId",
+                                "contentHash", "previousHash", "signature", "signingKeyId", "circularity", "reuseValue", "id", "createdAt")
+SELECT v.*, gen_random_uuid(), $1::timestamptz
+FROM (VALUES ${valuesList(rows, REVISION_CASTS, 2)}) AS v`;
+}
 
 /** The searchable rows of passports that get new ones (revised), children first. */
 export const DELETE_ROWS = [
