@@ -29,6 +29,8 @@ export function valueAt(document: unknown, pointer: string): unknown {
  * given order among equal positions. A path to a missing property sorts with its nearest existing ancestor.
  */
 export function sortByDocumentOrder<T extends { path: string }>(document: unknown, items: T[]): T[] {
+  // Nothing to order (a valid document): the walk would be most of the cost of validating it.
+  if (items.length < 2) return items;
   const order = new Map<string, number>();
   const walk = (value: unknown, pointer: string): void => {
     order.set(pointer, order.size);

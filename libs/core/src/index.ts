@@ -2,6 +2,7 @@ export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './config/ap
 export { repositoryRoot } from './config/repository-root';
 export { createDataDir, openDatabase, type Database, type DatabaseOptions, type SqlExecutor } from './database/database';
 export { DatabaseModule, MIGRATIONS_DIR } from './database/database.module';
+export { valuesList } from './database/values-list';
 export { applyMigrations, type MigrationResult } from './database/migrator';
 export { DATABASE, PrismaService } from './database/prisma.service';
 export { mapError, RegistryErrorFilter, type MappedError } from './errors/error.filter';
@@ -31,6 +32,7 @@ export {
   auditActorOf,
   recordAuditEvent,
   recordAuditEvents,
+  recordAuditEventsOn,
   type AuditAction,
   type AuditActor,
   type NewAuditEvent,

@@ -19,6 +19,9 @@ interface PlannedRow {
   existing: CurrentPassport | null;
 }
 
+/** A row after the checks that need no database: the passport to write, or why the row fails. */
+type CheckedRow = { passport: PreparedPassport } | { violations: Violation[] };
+
 /** The key a run was started with, as the author of the passports it writes. */
 function callerOf(run: ImportRun): Principal {
   return { apiKeyId: run.createdByKeyId, organizationId: run.organizationId, organizationKind: 'MANUFACTURER', role: 'MANUFACTURER', platformAdmin: false };
@@ -101,16 +104,58 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
     if (!(await this.repository.claim(runId, this.instanceId, this.leaseMs))) return;
     const run = (await this.repository.findRun(runId))!;
     const prefixes = await this.passports.gs1CompanyPrefixesOf(run.organizationId);
+    let ahead: Promise<Map<number, { row: PendingRow; checked: CheckedRow }>> = Promise.resolve(new Map());
     while (!this.stopping) {
-      const pending = await this.repository.nextPending(runId, this.config.importChunkRows);
-      if (pending.length === 0) {
+      const positions = await this.repository.nextPendingPositions(runId, this.config.importChunkRows);
+      if (positions.length === 0) {
         await this.repository.finish(runId, 'FINISHED', null, actorOf(run));
         return;
       }
-      await this.processChunk(run, prefixes, pending);
+      const checkedAhead = await ahead;
+      const pending = positions.every((position) => checkedAhead.has(position))
+        ? positions.map((position) => checkedAhead.get(position)!.row)
+        : await this.repository.nextPending(runId, this.config.importChunkRows);
+      // The rows after this chunk are read and checked while it is written: the checks are the process's work, the
+      // write the database's. (A row the chunk leaves pending is checked again with the next one: see processChunk.)
+      ahead = this.checkAhead(runId, prefixes, pending.at(-1)!.position);
+      await this.processChunk(run, prefixes, pending, checkedAhead);
       // Taken over by another instance after a stall: it goes on from the rows this one did not finish.
       if (!(await this.repository.renew(runId, this.instanceId, this.leaseMs))) return;
     }
+  }
+
+  /** The checks of the next chunk's rows (those after `position`), a row at a time between the write's statements. */
+  private async checkAhead(runId: string, prefixes: string[], position: number): Promise<Map<number, { row: PendingRow; checked: CheckedRow }>> {
+    const checked = new Map<number, { row: PendingRow; checked: CheckedRow }>();
+    try {
+      for (const row of await this.repository.nextPending(runId, this.config.importChunkRows, position)) {
+        if (this.stopping) break;
+        checked.set(row.position, { row, checked: this.check(row, prefixes) });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch {
+      // Checked again when their chunk comes (the database's problem shows there).
+    }
+    return checked;
+  }
+
+  /** A row checked like registerPassport checks its input: the passport to write, or its violations. */
+  private check(row: PendingRow, prefixes: string[]): CheckedRow {
+    if (row.problem !== null) return { violations: [{ path: '', message: row.problem, keyword: 'parse' }] };
+    const read = readImportRow(row.passport);
+    if (!read.input) return { violations: read.violations };
+    const prepared = this.passports.prepare(read.input, prefixes);
+    const violations = prepared.violations.map((violation) => ({ ...violation, path: rowPointer(violation.path) }));
+    if (prepared.gtinOutsidePrefixes) {
+      const held = prefixes.length > 0 ? prefixes.join(', ') : 'none';
+      violations.unshift({
+        path: '/passport/gtin',
+        message: `is not under a GS1 Company Prefix of your organization (${held})`,
+        keyword: 'gs1CompanyPrefix',
+      });
+    }
+    if (!prepared.passport || violations.length > 0) return { violations };
+    return { passport: prepared.passport };
   }
 
   /**
@@ -119,34 +164,21 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
    * is written alone so that the others still land. A row whose identity appears earlier in the chunk stays pending
    * and leads the next chunk, so that it sees what the earlier one wrote.
    */
-  private async processChunk(run: ImportRun, prefixes: string[], pending: PendingRow[]): Promise<void> {
+  private async processChunk(
+    run: ImportRun,
+    prefixes: string[],
+    pending: PendingRow[],
+    checkedAhead: Map<number, { row: PendingRow; checked: CheckedRow }>,
+  ): Promise<void> {
     const settled: RowResult[] = [];
     const fail = (row: PendingRow, violations: Violation[], passportId: string | null = null) =>
       settled.push({ position: row.position, rowRef: row.rowRef, outcome: 'FAILED', passportId, revision: null, violations });
 
     const checked: { row: PendingRow; passport: PreparedPassport }[] = [];
     for (const row of pending) {
-      if (row.problem !== null) {
-        fail(row, [{ path: '', message: row.problem, keyword: 'parse' }]);
-        continue;
-      }
-      const read = readImportRow(row.passport);
-      if (!read.input) {
-        fail(row, read.violations);
-        continue;
-      }
-      const prepared = this.passports.prepare(read.input, prefixes);
-      const violations = prepared.violations.map((violation) => ({ ...violation, path: rowPointer(violation.path) }));
-      if (prepared.gtinOutsidePrefixes) {
-        const held = prefixes.length > 0 ? prefixes.join(', ') : 'none';
-        violations.unshift({
-          path: '/passport/gtin',
-          message: `is not under a GS1 Company Prefix of your organization (${held})`,
-          keyword: 'gs1CompanyPrefix',
-        });
-      }
-      if (!prepared.passport || violations.length > 0) fail(row, violations);
-      else checked.push({ row, passport: prepared.passport });
+      const result = checkedAhead.get(row.position)?.checked ?? this.check(row, prefixes);
+      if ('violations' in result) fail(row, result.violations);
+      else checked.push({ row, passport: result.passport });
     }
 
     const current = await this.passports.currentByIdentity(checked.map(({ passport }) => passport));
@@ -264,8 +296,11 @@ function wouldBe(plan: PlannedRow): RowResult {
 function isRowError(error: unknown): boolean {
   if (error instanceof StaleRevisionError || error instanceof RegistryError) return true;
   const code = (error as { code?: unknown }).code;
-  // P2xxx: the query was refused for its data; P2024 (pool timeout) and P2028 (transaction API) are not about data.
-  return typeof code === 'string' && /^P2\d{3}$/.test(code) && code !== 'P2024' && code !== 'P2028';
+  if (typeof code !== 'string') return false;
+  // SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): the database refused the row's data.
+  if (/^2[23][0-9A-Z]{3}$/.test(code)) return true;
+  // P2xxx: Prisma refused the query for its data; P2024 (pool timeout) and P2028 (transaction API) are not about data.
+  return /^P2\d{3}$/.test(code) && code !== 'P2024' && code !== 'P2028';
 }
 
 function failedWrite(row: PendingRow, error: unknown): RowResult {
@@ -273,7 +308,7 @@ function failedWrite(row: PendingRow, error: unknown): RowResult {
   const violation: Violation =
     error instanceof StaleRevisionError
       ? { path: '/passport', message: `passport ${error.passportId} was revised or archived while the row was imported; import it again`, keyword: 'conflict' }
-      : code === 'P2002'
+      : code === '23505' || code === 'P2002'
         ? { path: '/passport/gtin', message: 'a passport with this identity was registered while the row was imported', keyword: 'conflict' }
         : { path: '/passport', message: error instanceof RegistryError ? error.message : 'the database refused the row', keyword: 'write' };
   return { position: row.position, rowRef: row.rowRef, outcome: 'FAILED', passportId: null, revision: null, violations: [violation] };

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { type AuditActor, recordAuditEvent } from '@registry/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { type AuditActor, DATABASE, type Database, recordAuditEvent, type SqlExecutor } from '@registry/core';
 import { PrismaService, type Violation } from '@registry/core';
-import { type ImportMode, type ImportRowOutcome, type ImportRun, type ImportRunStatus, Prisma } from '@registry/prisma-client';
+import type { ImportMode, ImportRowOutcome, ImportRun, ImportRunStatus } from '@registry/prisma-client';
+import { COUNT_RESULTS, DELETE_PENDING_ROWS, insertPendingRows, INSERT_ROW_RESULTS, NEXT_PENDING_POSITIONS, NEXT_PENDING_ROWS } from './import.sql';
 
 /** A row as received, waiting for its outcome. */
 export interface PendingRow {
@@ -28,7 +29,10 @@ const UNFINISHED: ImportRunStatus[] = ['RECEIVING', 'QUEUED', 'RUNNING'];
 
 @Injectable()
 export class ImportRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(DATABASE) private readonly db: Database,
+  ) {}
 
   /** A new run, held by `leaseOwner` while its rows are received, with its import.started event. */
   createRun(input: {
@@ -64,16 +68,14 @@ export class ImportRepository {
     });
   }
 
+  /** Stores received rows as JSON text (one statement, on the driver: Prisma's handling of large values cost more than the insert). */
   async addPendingRows(runId: string, rows: PendingRow[]): Promise<void> {
-    await this.prisma.importPendingRow.createMany({
-      data: rows.map((row) => ({
-        runId,
-        position: row.position,
-        rowRef: row.rowRef,
-        passport: row.passport === null || row.passport === undefined ? Prisma.DbNull : (row.passport as Prisma.InputJsonValue),
-        problem: row.problem,
-      })),
-    });
+    if (rows.length === 0) return;
+    const values: unknown[] = [runId];
+    for (const row of rows) {
+      values.push(row.position, row.rowRef, row.passport === null || row.passport === undefined ? null : JSON.stringify(row.passport), row.problem);
+    }
+    await this.db.query(insertPendingRows(rows.length), values);
   }
 
   /** All rows are stored: the run waits for processing. */
@@ -120,50 +122,42 @@ export class ImportRepository {
     return this.prisma.importRun.findUnique({ where: { id } });
   }
 
-  /** The first rows without an outcome, in file order. */
-  nextPending(runId: string, take: number): Promise<PendingRow[]> {
-    return this.prisma.importPendingRow.findMany({
-      where: { runId },
-      orderBy: { position: 'asc' },
-      take,
-      select: { position: true, rowRef: true, passport: true, problem: true },
-    });
+  /** The positions of the first rows without an outcome, in file order. */
+  async nextPendingPositions(runId: string, take: number): Promise<number[]> {
+    return (await this.db.query<{ position: number }>(NEXT_PENDING_POSITIONS, [runId, take])).map((row) => row.position);
+  }
+
+  /** The first rows without an outcome (after position `after`, when given), in file order. */
+  async nextPending(runId: string, take: number, after = -1): Promise<PendingRow[]> {
+    const rows = await this.db.query<Omit<PendingRow, 'passport'> & { passport: string | null }>(NEXT_PENDING_ROWS, [runId, after, take]);
+    return rows.map((row) => ({ ...row, passport: row.passport === null ? null : (JSON.parse(row.passport) as unknown) }));
   }
 
   /**
    * Within the transaction that writes the passports of these rows: their outcomes, the run's counts, and the
    * removal of the rows from the pending ones, so that a resumed run starts at its first unprocessed row.
    */
-  async recordResults(tx: Prisma.TransactionClient, runId: string, results: RowResult[]): Promise<void> {
+  async recordResults(sql: SqlExecutor, runId: string, results: RowResult[]): Promise<void> {
     if (results.length === 0) return;
-    await tx.importRow.createMany({
-      data: results.map((result) => ({
-        runId,
-        position: result.position,
-        rowRef: result.rowRef,
-        outcome: result.outcome,
-        passportId: result.passportId,
-        revision: result.revision,
-        violations: result.violations ? (result.violations as unknown as Prisma.InputJsonArray) : Prisma.DbNull,
-      })),
-    });
-    await tx.importPendingRow.deleteMany({ where: { runId, position: { in: results.map((result) => result.position) } } });
+    const positions = results.map((result) => result.position);
+    await sql.query(INSERT_ROW_RESULTS, [
+      runId,
+      positions,
+      results.map((result) => result.rowRef),
+      results.map((result) => result.outcome),
+      results.map((result) => result.passportId),
+      results.map((result) => result.revision),
+      results.map((result) => (result.violations ? JSON.stringify(result.violations) : null)),
+    ]);
+    await sql.query(DELETE_PENDING_ROWS, [runId, positions]);
     const count = (outcome: ImportRowOutcome) => results.filter((result) => result.outcome === outcome).length;
-    await tx.importRun.update({
-      where: { id: runId },
-      data: {
-        created: { increment: count('CREATED') },
-        revised: { increment: count('REVISED') },
-        unchanged: { increment: count('UNCHANGED') },
-        failed: { increment: count('FAILED') },
-      },
-    });
+    await sql.query(COUNT_RESULTS, [runId, count('CREATED'), count('REVISED'), count('UNCHANGED'), count('FAILED'), new Date()]);
   }
 
   /** Results written in a transaction of their own (rows that write no passport). */
   recordResultsAlone(runId: string, results: RowResult[]): Promise<void> {
     // One transaction: outcomes, counts and the pending rows change together.
-    return this.prisma.$transaction((tx) => this.recordResults(tx, runId, results));
+    return this.db.transaction((sql) => this.recordResults(sql, runId, results));
   }
 
   /** Ends a run (FINISHED, or FAILED with the reason), with its import.finished event. */

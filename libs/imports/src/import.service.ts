@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { auditActorOf } from '@registry/core';
 import type { Principal } from '@registry/auth';
-import { csvRow, parseCsv } from '@registry/verification';
+import { CsvReader, csvRow } from '@registry/verification';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { APP_CONFIG, type AppConfig, type ConnectionShape, cursorText, isUuid, readPage, RegistryError, toConnection } from '@registry/core';
 import { ClusterCode, ImportMode, type ImportRow, type ImportRowOutcome, type ImportRun } from '@registry/prisma-client';
 import { MAX_IMPORT_ROWS_PER_CALL, type ImportPassportsInput } from './dto/import-passports.input';
@@ -46,7 +52,8 @@ export class ImportService {
   /**
    * POST /imports: an NDJSON file (one RegisterPassportInput or passports.ndjson line per line, rowRef = line
    * number), an XLSX workbook or a one-table CSV (see workbook.ts). NDJSON is stored chunk by chunk as it arrives
-   * (never held whole); a workbook or CSV is read whole (a product's lines may be anywhere), within IMPORT_MAX_MB.
+   * (never held whole); a CSV is read as it arrives and a workbook streamed from a temporary file, their values
+   * kept as records until the end (a product's lines may be anywhere), within IMPORT_MAX_MB.
    * The run is answered once every row is stored. A file over the limit, or cut off, leaves a FAILED run that
    * imported nothing.
    */
@@ -98,16 +105,26 @@ export class ImportService {
       for await (const row of ndjsonRows(body, limits)) yield { rowRef: String(row.line), value: row.value, problem: row.problem };
       return;
     }
-    const file = await readWhole(body, limits.maxBytes);
     if (format === 'csv') {
-      yield* csvRows(parseCsv(file.toString('utf8').replace(/^\uFEFF/, '')));
+      yield* await csvRows(csvRecords(body, limits.maxBytes));
       return;
     }
+    // The workbook goes to a file first (a zip is read as a stream from there), so the size limit is checked
+    // before exceljs reads a byte and a cut-off upload never reaches it.
+    const dir = await mkdtemp(join(tmpdir(), 'registry-import-'));
     try {
-      yield* await workbookRows(file);
-    } catch (error) {
-      if (error instanceof RegistryError) throw error;
-      throw RegistryError.invalidField('body', `is not an XLSX workbook: ${(error as Error).message}`, 'format');
+      const path = join(dir, 'upload.xlsx');
+      await pipeline(Readable.from(limited(body, limits.maxBytes)), createWriteStream(path));
+      let rows: Awaited<ReturnType<typeof workbookRows>>;
+      try {
+        rows = await workbookRows(path);
+      } catch (error) {
+        if (error instanceof RegistryError) throw error;
+        throw RegistryError.invalidField('body', `is not an XLSX workbook: ${(error as Error).message}`, 'format');
+      }
+      yield* rows;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   }
 
@@ -196,17 +213,24 @@ function formatOf(contentType: string | undefined): UploadFormat {
   );
 }
 
-/** The whole body, refused past `maxBytes` (IMPORT_MAX_MB). */
-async function readWhole(body: AsyncIterable<Buffer | string>, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+/** The body as it arrives, refused past `maxBytes` (IMPORT_MAX_MB). */
+async function* limited(body: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Buffer> {
   let bytes = 0;
   for await (const chunk of body) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytes += buffer.length;
     if (bytes > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(buffer);
+    yield buffer;
   }
-  return Buffer.concat(chunks);
+}
+
+/** The records of a CSV body as they arrive (UTF-8, a leading byte order mark dropped), within `maxBytes`. */
+async function* csvRecords(body: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  const reader = new CsvReader();
+  for await (const buffer of limited(body, maxBytes)) yield* reader.push(decoder.decode(buffer, { stream: true }));
+  yield* reader.push(decoder.decode());
+  yield* reader.end();
 }
 
 const tooLarge = importTooLarge;

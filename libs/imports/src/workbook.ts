@@ -113,15 +113,25 @@ export async function workbookTemplate(cluster: ClusterCode): Promise<Buffer> {
  * The passports of a workbook: one row per line of the Passports sheet (rowRef "Passports!<row>"), its composition
  * assembled from the Components (nested by parentKey) and Materials of the same key. Values go into the document
  * as they are, so the composition schema reports a wrong one with its pointer; lines of Components or Materials
- * that name no product or component become failed rows of their own.
+ * that name no product or component become failed rows of their own. The file is read as a stream (exceljs's
+ * WorkbookReader): only the three sheets' values are kept, as records, never the workbook's cells and styles.
  */
-export async function workbookRows(file: Buffer): Promise<WorkbookRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  const read = (name: string) => recordsOf(workbook.getWorksheet(name));
-  const passports = read('Passports');
+export async function workbookRows(path: string): Promise<WorkbookRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const sheets = new Map<string, SheetRecord[]>();
+  for await (const sheet of reader) {
+    const name = (sheet as unknown as { name: string }).name;
+    if (name === 'Passports' || name === 'Components' || name === 'Materials') sheets.set(name, await recordsOf(sheet));
+  }
+  const passports = sheets.get('Passports');
   if (!passports) return [{ rowRef: 'Passports', value: null, problem: 'the workbook has no sheet named Passports' }];
-  return assembleRows(passports, read('Components') ?? [], read('Materials') ?? [], ['Passports', 'Components', 'Materials']);
+  return assembleRows(passports, sheets.get('Components') ?? [], sheets.get('Materials') ?? [], ['Passports', 'Components', 'Materials']);
 }
 
 type SheetRecord = { row: number; record: Record<string, unknown> };
@@ -258,23 +268,29 @@ export function csvTemplate(cluster: ClusterCode): string[][] {
 }
 
 /**
- * The passports of a one-table CSV (see csvColumns): a product's fields are taken from its first line, a
- * component's from its first line; rowRef "line <n>" of the product's first line. Numbers are read as numbers.
+ * The passports of a one-table CSV (see csvColumns), its records read as they come: a product's fields are taken
+ * from its first line, a component's from its first line; rowRef "line <n>" of the product's first line. Numbers
+ * are read as numbers. Only the values are kept, as records (a product's lines may be anywhere in the file).
  */
-export function csvRows(records: string[][]): WorkbookRow[] {
-  const [header, ...lines] = records;
-  if (!header) return [];
+export async function csvRows(records: AsyncIterable<string[]>): Promise<WorkbookRow[]> {
+  let header: string[] | null = null;
   const passports = new Map<string, SheetRecord>();
   const components = new Map<string, SheetRecord>();
   const materials: SheetRecord[] = [];
-  lines.forEach((values, index) => {
-    const line = index + 2;
-    const cell = (name: string): unknown => csvValue(name, values[header.indexOf(name)]);
-    if (values.every((value) => value.trim() === '')) return;
+  let line = 0;
+  for await (const values of records) {
+    line += 1;
+    if (!header) {
+      header = values;
+      continue;
+    }
+    const columns = header;
+    const cell = (name: string): unknown => csvValue(name, values[columns.indexOf(name)]);
+    if (values.every((value) => value.trim() === '')) continue;
     const passportKey = text(cell('passportKey'));
     if (!passports.has(passportKey)) {
       const record: Record<string, unknown> = {};
-      header.forEach((name, column) => {
+      columns.forEach((name, column) => {
         if (SHEETS.Passports.some((field) => field.name === name) || name.startsWith('clusterData.')) record[name] = csvValue(name, values[column]);
       });
       passports.set(passportKey, { row: line, record: { ...record, key: passportKey } });
@@ -307,7 +323,8 @@ export function csvRows(records: string[][]): WorkbookRow[] {
         },
       });
     }
-  });
+  }
+  if (!header) return [];
   return assembleRows([...passports.values()], [...components.values()], materials, ['line', 'line', 'line']).map((row) => ({
     ...row,
     rowRef: row.rowRef.replace('!', ' '),
@@ -327,23 +344,29 @@ function csvValue(column: string, value: string | undefined): unknown {
   return trimmed;
 }
 
-/** The data rows of a sheet as records keyed by its header row; empty cells are null. */
-function recordsOf(sheet: ExcelJS.Worksheet | undefined): { row: number; record: Record<string, unknown> }[] | null {
-  if (!sheet) return null;
-  const header = (sheet.getRow(1).values as unknown[]).map((value) => (value === undefined || value === null ? '' : String(value).trim()));
-  const records: { row: number; record: Record<string, unknown> }[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
+/** The data rows of a streamed sheet as records keyed by its header row (its first row); empty cells are null. */
+async function recordsOf(sheet: AsyncIterable<ExcelJS.Row>): Promise<SheetRecord[]> {
+  let header: string[] | null = null;
+  const records: SheetRecord[] = [];
+  for await (const row of sheet) {
+    const values = row.values as unknown[];
+    if (!header) {
+      if (row.number !== 1) header = [];
+      else {
+        header = Array.from(values, (value) => (value === undefined || value === null ? '' : String(value).trim()));
+        continue;
+      }
+    }
     const record: Record<string, unknown> = {};
     let filled = false;
     header.forEach((name, column) => {
       if (!name) return;
-      const value = cellValue(row.getCell(column).value);
+      const value = cellValue(values[column] as ExcelJS.CellValue);
       if (value !== null) filled = true;
       record[name] = value;
     });
-    if (filled) records.push({ row: number, record });
-  });
+    if (filled) records.push({ row: row.number, record });
+  }
   return records;
 }
 

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { auditActorOf } from '@registry/core';
 import type { Principal } from '@registry/auth';
 import { OrganizationService } from '@registry/organizations';
-import type { Passport, Prisma } from '@registry/prisma-client';
-import { PassportRepository } from './passport.repository';
+import type { SqlExecutor } from '@registry/core';
+import type { Passport } from '@registry/prisma-client';
+import { PassportBulkRepository, type WrittenPassport } from './passport-bulk.repository';
 import { PassportService, type PreparedRegistration, type RegisterPassport } from './passport.service';
 
 export type PreparedPassport = NonNullable<PreparedRegistration['passport']>;
@@ -28,7 +29,7 @@ export const identityKey = (identity: PassportIdentity): string => JSON.stringif
 export class PassportBatchService {
   constructor(
     private readonly passports: PassportService,
-    private readonly repository: PassportRepository,
+    private readonly repository: PassportBulkRepository,
     private readonly organizations: OrganizationService,
   ) {}
 
@@ -52,30 +53,28 @@ export class PassportBatchService {
     return { ...prepared, violations: [...prepared.violations, ...violations], passport: null };
   }
 
-  /** The passports that have these identities, by identityKey, with their current documents (two queries). */
+  /** The passports that have these identities, by identityKey, with their current documents (one query). */
   async currentByIdentity(identities: readonly PassportIdentity[]): Promise<Map<string, CurrentPassport>> {
     const found = await this.repository.findByIdentities(identities);
-    const documents = await this.repository.findDocuments(found.map((passport) => ({ passportId: passport.id, revision: passport.revision })));
-    const documentOf = new Map(documents.map((document) => [document.passportId, document.composition as Record<string, unknown>]));
-    return new Map(found.map((passport) => [identityKey(passport), { ...passport, composition: documentOf.get(passport.id) ?? {} }]));
+    return new Map(found.map((passport) => [identityKey(passport), { ...passport, composition: passport.composition ?? {} }]));
   }
 
   /**
-   * Writes registrations and revisions in one transaction, with `alsoInTransaction` last in it (given the
-   * passports written, in the order of the batch). Throws
-   * StaleRevisionError (nothing written) when a passport to revise moved on, and Prisma's P2002 when an identity
-   * was taken meanwhile.
+   * Writes registrations and revisions in one transaction on the driver, with `alsoInTransaction` last in it
+   * (given the passports written, in the order of the batch). Throws StaleRevisionError (nothing written) when a
+   * passport to revise moved on, and the database's unique violation (SQLSTATE 23505) when an identity was taken
+   * meanwhile.
    */
   write(
     caller: Principal,
     batch: { created: PreparedPassport[]; revised: { passportId: string; expectedRevision: number; passport: PreparedPassport }[] },
-    alsoInTransaction?: (tx: Prisma.TransactionClient, written: { created: Passport[]; revised: Passport[] }) => Promise<void>,
-  ): Promise<{ created: Passport[]; revised: Passport[] }> {
+    alsoInTransaction?: (sql: SqlExecutor, written: { created: WrittenPassport[]; revised: WrittenPassport[] }) => Promise<void>,
+  ): Promise<{ created: WrittenPassport[]; revised: WrittenPassport[] }> {
     const manufacturerId = caller.organizationId!;
     const who = { createdByKeyId: caller.apiKeyId, actor: auditActorOf(caller) };
-    return this.repository.writeBatch(
+    return this.repository.write(
       {
-        created: batch.created.map((passport) => ({ ...passport, manufacturerId, ...who, idempotency: null })),
+        created: batch.created.map((passport) => ({ ...passport, manufacturerId, ...who })),
         revised: batch.revised.map(({ passportId, expectedRevision, passport }) => ({
           passportId,
           expectedRevision,

@@ -101,36 +101,6 @@ export class PassportRepository {
     });
   }
 
-  /**
-   * Registers and revises many passports in one transaction (a chunk of an import), with the same rows, hashes,
-   * signatures and audit events as create and addRevision, written with one statement per table where it can.
-   * `alsoInTransaction` runs last in the same transaction (the import's own bookkeeping). A revision whose
-   * passport moved on (stale expectedRevision, archived) rolls everything back with StaleRevisionError.
-   */
-  async writeBatch(
-    batch: { created: NewPassport[]; revised: PassportRevisionChange[] },
-    alsoInTransaction: (tx: Prisma.TransactionClient, written: { created: Passport[]; revised: Passport[] }) => Promise<void> = async () => undefined,
-  ): Promise<{ created: Passport[]; revised: Passport[] }> {
-    // One transaction: the chunk lands whole or not at all, so an interrupted import never half-writes a passport.
-    return this.prisma.$transaction(
-      async (tx) => {
-        const created = await this.insertPassports(
-          tx,
-          batch.created.map((input) => ({ ...input, id: randomUUID() })),
-        );
-        const revised: Passport[] = [];
-        for (const change of batch.revised) {
-          const passport = await this.reviseIn(tx, change);
-          if (!passport) throw new StaleRevisionError(change.passportId);
-          revised.push(passport);
-        }
-        await alsoInTransaction(tx, { created, revised });
-        return { created, revised };
-      },
-      { timeout: 60_000 },
-    );
-  }
-
   /** Inserts passports with their first revisions, searchable rows and registration events. */
   private async insertPassports(
     tx: Prisma.TransactionClient,
@@ -218,7 +188,7 @@ export class PassportRepository {
     return this.prisma.$transaction((tx) => this.reviseIn(tx, change));
   }
 
-  /** addRevision within a transaction of the caller's; null when the passport moved on. */
+  /** addRevision within its transaction; null when the passport moved on. */
   private async reviseIn(tx: Prisma.TransactionClient, change: PassportRevisionChange): Promise<Passport | null> {
     const createdAt = new Date();
     const updated = await tx.passport.updateMany({
@@ -328,6 +298,14 @@ export class PassportRepository {
 
   findByIds(ids: readonly string[]): Promise<Passport[]> {
     return this.prisma.passport.findMany({ where: { id: { in: [...ids] } } });
+  }
+
+  /** The passports with these identities (GTIN, serial, batch), whatever their status and owner, in one query. */
+  findByIdentities(identities: readonly { gtin: string; serialNumber: string; batchNumber: string }[]): Promise<Passport[]> {
+    if (identities.length === 0) return Promise.resolve([]);
+    return this.prisma.passport.findMany({
+      where: { OR: identities.map(({ gtin, serialNumber, batchNumber }) => ({ gtin, serialNumber, batchNumber })) },
+    });
   }
 
   /** The published (or archived) MODEL passports of these GTINs, in one query. */
@@ -494,14 +472,6 @@ export class PassportRepository {
   /** The passport with exactly this identity, whatever its status and owner. */
   findByIdentity(identity: { gtin: string; serialNumber: string; batchNumber: string }): Promise<Passport | null> {
     return this.prisma.passport.findUnique({ where: { gtin_serialNumber_batchNumber: identity } });
-  }
-
-  /** The passports with these exact identities, whatever their status and owner, in one query. */
-  findByIdentities(identities: readonly { gtin: string; serialNumber: string; batchNumber: string }[]): Promise<Passport[]> {
-    if (identities.length === 0) return Promise.resolve([]);
-    return this.prisma.passport.findMany({
-      where: { OR: identities.map(({ gtin, serialNumber, batchNumber }) => ({ gtin, serialNumber, batchNumber })) },
-    });
   }
 
   /** The passport an organization's Idempotency-Key registered within the last 24 hours, with the input's hash. */

@@ -7,6 +7,7 @@ import { ValueModule } from '@registry/value';
 import { ElementRecomputeOnStart } from './element-recompute.on-start';
 import { MaterialResolver } from './material.resolver';
 import { PassportBatchService } from './passport-batch.service';
+import { PassportBulkRepository } from './passport-bulk.repository';
 import { PassportCriticalMaterials } from './passport-critical-materials';
 import { PassportLinkLoaders } from './passport-link.loaders';
 import { PassportLinkResolver, PassportLinksResolver } from './passport-link.resolver';
@@ -22,6 +23,7 @@ import { PassportSectionsService } from './passport-sections.service';
   providers: [
     ElementRecomputeOnStart,
     PassportRepository,
+    PassportBulkRepository,
     PassportService,
     PassportBatchService,
     PassportCriticalMaterials,

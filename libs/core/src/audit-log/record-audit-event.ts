@@ -1,5 +1,6 @@
 import type { Prisma } from '@registry/prisma-client';
-import { appendAuditEvents, type AuditEventInput } from './append-audit-event';
+import type { SqlExecutor } from '../database/database';
+import { appendAuditEvents, appendAuditEventsOn, type AuditEventInput } from './append-audit-event';
 
 /** Every write the registry records. */
 export const AUDIT_ACTIONS = [
@@ -53,6 +54,11 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, event: NewA
 /** Appends several events in order, with one lock (the passports of a bulk write); see recordAuditEvent. */
 export async function recordAuditEvents(tx: Prisma.TransactionClient, events: readonly NewAuditEvent[]): Promise<void> {
   await appendAuditEvents(tx, events.map(auditEventInputOf));
+}
+
+/** recordAuditEvents on the driver, within a transaction of Database.transaction (bulk writes without Prisma). */
+export async function recordAuditEventsOn(sql: SqlExecutor, events: readonly NewAuditEvent[]): Promise<void> {
+  await appendAuditEventsOn(sql, events.map(auditEventInputOf));
 }
 
 // The platform administrator's environment key has no id: details say so.

@@ -60,16 +60,23 @@ function openServer(url: string, poolSize: number): Database {
     queryPrepared: async (sql, params) => (await pool.query({ name: `r_${createHash('sha1').update(sql).digest('hex')}`, text: sql, values: params })).rows,
     async transaction(work) {
       const client = await pool.connect();
+      // A connection lost while the transaction holds it (server restart, terminated backend) fails its next
+      // statement; without a listener the client's 'error' event would end the process. A lost or broken
+      // connection is closed rather than given back to the pool.
+      let lost: Error | true | undefined;
+      const onError = (error: Error) => (lost = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(onClient(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch(() => (lost ??= true));
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost);
       }
     },
     close: () => pool.end(),

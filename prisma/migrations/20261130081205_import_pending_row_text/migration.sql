@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ImportPendingRow" ALTER COLUMN "passport" SET DATA TYPE TEXT;
