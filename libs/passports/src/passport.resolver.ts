@@ -113,8 +113,7 @@ export class PassportResolver {
     }),
   )
   async criticalMaterials(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<CriticalMaterialModel[]> {
-    const loaders = this.loaders.forContext(context);
-    const [totals, forms] = await Promise.all([loaders.elementTotals.load(passport.id), loaders.elementForms.load(passport.id)]);
+    const { totals, forms } = await this.loaders.forContext(context).criticalInputs.load(passport.id);
     return this.critical.fromTotals(passport, totals, forms);
   }
 
