@@ -16,7 +16,7 @@ export const RATE_WINDOW_MS = 60_000;
 const WINDOW_MS = RATE_WINDOW_MS;
 
 export interface RateLimitedRequest extends RequestWithPrincipal {
-  /** Where the request counter stands, for the QueryCostPlugin to report next to the cost budget. */
+  /** Where the request counter stands, for the QueryCostHook to report next to the cost budget. */
   requestRate?: RatePolicyState;
 }
 
