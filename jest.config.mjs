@@ -23,7 +23,13 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', ...aliases },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // @fastify/static (loaded by Mercurius) requires content-disposition 3, an ES module. Node 20.19+ loads it with
+    // require(); Jest's module registry cannot, so tests get the same API from its CommonJS version 2.
+    '^content-disposition$': '<rootDir>/node_modules/content-disposition-cjs/dist/index.js',
+    ...aliases,
+  },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   testTimeout: 60000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',

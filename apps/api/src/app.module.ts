@@ -1,13 +1,12 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AccessModule } from '@registry/access';
 import { AuditModule } from '@registry/audit';
-import { AuthModule, queryLimitRules } from '@registry/auth';
+import { AuthModule, QueryCostHook, queryLimitRules } from '@registry/auth';
 import { ClustersModule } from '@registry/clusters';
-import { type AppConfig, ArgumentValuesInterceptor, DatabaseModule, mapError, RegistryErrorFilter } from '@registry/core';
+import { APP_CONFIG, type AppConfig, ArgumentValuesInterceptor, DatabaseModule, RegistryErrorFilter } from '@registry/core';
 import { ExportsModule } from '@registry/exports';
 import { ImportsModule } from '@registry/imports';
 import { LifecycleModule } from '@registry/lifecycle';
@@ -16,18 +15,11 @@ import { OrganizationsModule } from '@registry/organizations';
 import { PassportsModule } from '@registry/passports';
 import { SearchModule } from '@registry/search';
 import { ValueModule } from '@registry/value';
-import type { Request } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { FastifyRequest } from 'fastify';
+import { formatGraphQLErrors } from './graphql-errors';
+import { prepareVariables } from './graphql-variables';
 import { PassportFieldsModule } from './passport-fields/passport-fields.module';
 import { WebAppModule } from './web-app/web-app.module';
-
-/** Errors raised outside resolvers (field middleware, scalars) pass here; resolver errors are already mapped. */
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError || original === error) return formatted;
-  const mapped = mapError(original, formatted.path?.join('.'));
-  return { ...formatted, message: mapped.message, extensions: { code: mapped.code, ...mapped.extensions } };
-}
 
 /** Wires the domain modules into one GraphQL API; it owns no logic of its own. */
 @Module({})
@@ -37,25 +29,34 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.register(config),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: config.schemaFile ?? true,
-          sortSchema: true,
-          // Introspection is refused by queryLimitRules when GRAPHQL_INTROSPECTION is off, with an error naming it.
-          introspection: true,
-          // No embedded GraphiQL or landing page: they load scripts from a CDN. Use schema.gql or a desktop client.
-          graphiql: false,
-          includeStacktraceInErrorResponses: false,
-          formatError,
-          validationRules: queryLimitRules({
-            maxDepth: config.maxQueryDepth,
-            maxCost: config.maxQueryCost,
-            maxRootFields: config.maxRootFields,
-            maxMutations: config.maxMutations,
-            introspection: config.graphqlIntrospection,
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          imports: [AuthModule],
+          inject: [APP_CONFIG, QueryCostHook],
+          useFactory: (appConfig: AppConfig, cost: QueryCostHook): MercuriusDriverConfig => ({
+            path: '/graphql',
+            autoSchemaFile: appConfig.schemaFile ?? true,
+            sortSchema: true,
+            // No embedded GraphiQL: it loads scripts from a CDN. Use schema.gql or a desktop client.
+            graphiql: false,
+            // Introspection is refused by queryLimitRules when GRAPHQL_INTROSPECTION is off, with an error naming it.
+            validationRules: queryLimitRules({
+              maxDepth: appConfig.maxQueryDepth,
+              maxCost: appConfig.maxQueryCost,
+              maxRootFields: appConfig.maxRootFields,
+              maxMutations: appConfig.maxMutations,
+              introspection: appConfig.graphqlIntrospection,
+            }),
+            // A query is compiled to JavaScript (graphql-jit) from its second execution on; parsed and validated
+            // documents are cached per query text.
+            jit: 1,
+            // Browsers may not send a GraphQL operation as a simple (form or text) request.
+            csrfPrevention: { requiredHeaders: ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-require-preflight'] },
+            errorFormatter: formatGraphQLErrors,
+            // Node's request, on which the RateLimitMiddleware has put the caller (see requestOf).
+            context: (request: FastifyRequest) => ({ req: request.raw }),
+            hooks: { preExecution: [prepareVariables, cost.preExecution] as never },
           }),
-          context: ({ req }: { req: Request }) => ({ req }),
         }),
         AuthModule,
         OrganizationsModule,

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Public } from '@registry/auth';
 import { APP_CONFIG, type AppConfig, mapError } from '@registry/core';
-import type { Request, Response } from 'express';
+import accepts from 'accepts';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { PAGE_CSP, renderErrorPage, renderPublicPassportPage } from './public-passport.html';
 import { type DigitalLinkRequest, PublicPassportService } from './public-passport.service';
 import type { PublicPassportView } from './public-passport.view';
-import { publicBaseUrl, setLinkCaching } from './public-base-url';
+import { addVary, publicBaseUrl, setLinkCaching } from './public-base-url';
 import { QrImages } from './qr-images';
 
 const JSON_TYPES = ['application/json', 'application/ld+json'];
@@ -61,25 +62,25 @@ export class DigitalLinkController {
 
   /** JSON clients get errors from the global filter, like every other route; browsers get a page saying what failed. */
   private async answer(link: DigitalLinkRequest, request: Request, response: Response): Promise<void> {
-    const type = request.accepts(['text/html', ...JSON_TYPES]);
+    const type = accepts(request.raw).type(['text/html', ...JSON_TYPES]);
     const json = typeof type === 'string' && JSON_TYPES.includes(type) ? type : null;
-    response.vary('Accept');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    if (!json) response.setHeader('Content-Security-Policy', PAGE_CSP);
+    addVary(response, 'Accept');
+    response.header('X-Content-Type-Options', 'nosniff');
+    if (!json) response.header('Content-Security-Policy', PAGE_CSP);
     let view: PublicPassportView;
     try {
       view = await this.passports.resolve(link, publicBaseUrl(this.config.publicBaseUrl, request));
     } catch (error) {
       if (json) throw error;
       const mapped = mapError(error, request.url);
-      response.status(mapped.status).type('html').send(renderErrorPage(mapped.status, mapped.message));
+      void response.code(mapped.status).type('text/html; charset=utf-8').send(renderErrorPage(mapped.status, mapped.message));
       return;
     }
     // The canonical link has the 14-digit GTIN, whichever form was scanned.
-    response.setHeader('Link', `<${view.digitalLink}>; rel="canonical"`);
+    response.header('Link', `<${view.digitalLink}>; rel="canonical"`);
     setLinkCaching(response, this.config.publicBaseUrl, 60);
     const cache = renderedOf(view);
-    if (json) response.type(json).send((cache.json ??= JSON.stringify(view)));
-    else response.type('html').send((cache.html ??= renderPublicPassportPage(view, await this.qrImages.svg(view.digitalLink))));
+    if (json) void response.type(`${json}; charset=utf-8`).send((cache.json ??= JSON.stringify(view)));
+    else void response.type('text/html; charset=utf-8').send((cache.html ??= renderPublicPassportPage(view, await this.qrImages.svg(view.digitalLink))));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { CurrentPrincipal, type Principal, Public } from '@registry/auth';
 import { APP_CONFIG, type AppConfig } from '@registry/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { PassportLinkService, type PassportQr } from './passport-link.service';
 import { publicBaseUrl, setLinkCaching } from './public-base-url';
 
@@ -39,7 +39,7 @@ export class PassportQrController {
    */
   private send(response: Response, type: string, qr: PassportQr<string | Buffer>): void {
     setLinkCaching(response, this.config.publicBaseUrl, qr.isPublic ? 86400 : null);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.type(type).send(qr.content);
+    response.header('X-Content-Type-Options', 'nosniff');
+    void response.type(type === 'image/svg+xml' ? 'image/svg+xml; charset=utf-8' : type).send(qr.content);
   }
 }

@@ -1,8 +1,8 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { publicBaseUrl, setLinkCaching } from './public-base-url';
 
-function request(protocol: string, host: string | undefined): Request {
-  return { protocol, get: (name: string) => (name.toLowerCase() === 'host' ? host : undefined) } as unknown as Request;
+function request(protocol: 'http' | 'https', host: string | undefined): { protocol: 'http' | 'https'; host: string } {
+  return { protocol, host: host as string };
 }
 
 describe('publicBaseUrl', () => {
@@ -17,13 +17,13 @@ describe('publicBaseUrl', () => {
 });
 
 describe('setLinkCaching', () => {
-  function response(): Response & { headers: Record<string, string> } {
+  function response(): FastifyReply & { headers: Record<string, string> } {
     const headers: Record<string, string> = {};
     return {
       headers,
-      setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
-      vary: (field: string) => (headers.vary = headers.vary ? `${headers.vary}, ${field}` : field),
-    } as unknown as Response & { headers: Record<string, string> };
+      header: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+      getHeader: (name: string) => headers[name.toLowerCase()],
+    } as unknown as FastifyReply & { headers: Record<string, string> };
   }
 
   it('lets shared caches keep answers written with PUBLIC_BASE_URL', () => {

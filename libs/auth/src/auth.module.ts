@@ -7,7 +7,7 @@ import { ApiKeyService } from './api-key.service';
 import { AuthGuard } from './auth.guard';
 import { PrincipalCache } from './cache/principal-cache';
 import { ApiKeyRevocationListener } from './cache/revocation-listener';
-import { QueryCostPlugin } from './limits/query-cost.plugin';
+import { QueryCostHook } from './limits/query-cost.hook';
 import { RateLimitMiddleware } from './limits/rate-limit.middleware';
 
 @Module({
@@ -15,12 +15,12 @@ import { RateLimitMiddleware } from './limits/rate-limit.middleware';
     ApiKeyRepository,
     ApiKeyService,
     ApiKeyResolver,
-    QueryCostPlugin,
+    QueryCostHook,
     { provide: PrincipalCache, useFactory: (config: AppConfig) => new PrincipalCache(config.apiKeyCacheSeconds * 1000), inject: [APP_CONFIG] },
     ApiKeyRevocationListener,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [ApiKeyService],
+  exports: [ApiKeyService, QueryCostHook],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -17,4 +17,5 @@ export {
   type TieredSource,
 } from './access-tier';
 export { COST_MODEL, MAX_COMPONENTS_PER_DOCUMENT, MAX_MATERIALS_PER_DOCUMENT, measureOperation } from './limits/query-cost';
+export { type CostContext, type HttpExtension, QueryCostHook } from './limits/query-cost.hook';
 export { queryLimitRules, type QueryLimits } from './limits/query-limits';

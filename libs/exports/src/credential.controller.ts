@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '@registry/auth';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { CredentialService } from './credential.service';
 
 export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
@@ -19,7 +19,7 @@ export class CredentialController {
     @Res() res: Response,
   ): Promise<void> {
     const signed = await this.credentials.credential(caller, id, revision);
-    if (accept?.includes(VC_JWT_MEDIA_TYPE)) res.type(VC_JWT_MEDIA_TYPE).send(signed.jws);
-    else res.json(signed);
+    if (accept?.includes(VC_JWT_MEDIA_TYPE)) void res.type(VC_JWT_MEDIA_TYPE).send(signed.jws);
+    else void res.type('application/json; charset=utf-8').send(JSON.stringify(signed));
   }
 }

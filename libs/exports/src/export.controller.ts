@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { CurrentPrincipal, type Principal, Roles } from '@registry/auth';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { ExportService, type PreparedExport } from './export.service';
 import type { ExportManifest } from '@registry/verification';
 
@@ -27,8 +27,12 @@ export class ExportController {
   }
 }
 
-async function send(res: Response, prepared: PreparedExport): Promise<void> {
-  res.status(200);
+/** Streams straight to Node's response (it waits for `drain`), outside Fastify's reply, which takes whole bodies or streams. */
+async function send(reply: Response, prepared: PreparedExport): Promise<void> {
+  reply.hijack();
+  const res = reply.raw;
+  res.statusCode = 200;
+  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
   res.setHeader('Content-Type', prepared.contentType);
   res.setHeader('Content-Disposition', `attachment; filename="${prepared.fileName}"`);
   for (const [name, value] of Object.entries(prepared.headers)) res.setHeader(name, value);

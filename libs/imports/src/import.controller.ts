@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CurrentPrincipal, type Principal, Public, Roles } from '@registry/auth';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { toImportRunModel } from './import.mapper';
 import { ImportService } from './import.service';
 import type { ImportRunModel } from './models/import-run.model';
@@ -20,8 +20,8 @@ export class ImportController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ImportRunModel> {
-    const run = await this.imports.importFile(caller, query, req.headers['content-type'], req.headers['content-length'], req);
-    res.setHeader('Location', `/imports/${run.id}`);
+    const run = await this.imports.importFile(caller, query, req.headers['content-type'], req.headers['content-length'], req.raw);
+    res.header('Location', `/imports/${run.id}`);
     return toImportRunModel(run);
   }
 
@@ -30,8 +30,10 @@ export class ImportController {
   @Public()
   async template(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const { cluster, format, body } = await this.imports.template(file);
-    res.setHeader('Content-Disposition', `attachment; filename="${cluster.toLowerCase()}-import-template.${format}"`);
-    res.type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8; header=present').send(body);
+    res.header('Content-Disposition', `attachment; filename="${cluster.toLowerCase()}-import-template.${format}"`);
+    void res
+      .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8; header=present')
+      .send(body);
   }
 
   @Get(':id')

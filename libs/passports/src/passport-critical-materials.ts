@@ -3,6 +3,7 @@ import { ELEMENT_MASS_METHOD, formsOfRow, type MaterialForm } from '@registry/ch
 import { CriticalMaterialsService } from '@registry/materials';
 import { bySymbol } from './element-order';
 import type { CriticalListFlagModel, CriticalMaterialModel } from './models/passport.model';
+import type { CriticalInputRow } from './critical-inputs.sql';
 import { PassportRepository } from './passport.repository';
 
 /** The 0.1 % by weight reporting threshold of the Battery Pass data model. */
@@ -10,6 +11,14 @@ const REPORTING_THRESHOLD = 0.001;
 
 /** Per element of a passport: the forms of each material holding it. */
 export type FormsByElement = Map<string, MaterialForm[][]>;
+
+/** What a passport's critical materials are computed from. */
+export interface CriticalInputs {
+  totals: { elementSymbol: string; massKg: number }[];
+  forms: FormsByElement;
+}
+
+const NO_INPUTS: CriticalInputs = { totals: [], forms: new Map() };
 
 /**
  * The critical materials of passports and materials, flagged by element shares and matched with the materials' forms:
@@ -22,23 +31,27 @@ export class PassportCriticalMaterials {
     private readonly criticalMaterials: CriticalMaterialsService,
   ) {}
 
-  /** Per passport, the forms of the materials holding each element, from element rows (findElementMaterials). */
-  static formsByElement(
-    rows: { passportId: string; elementSymbol: string; material: { casNumber: string | null; details: unknown } }[],
-  ): Map<string, FormsByElement> {
-    const byPassport = new Map<string, FormsByElement>();
+  /** Per passport, its element totals and the forms of the materials holding each element, from findCriticalInputs rows. */
+  static inputsByPassport(rows: readonly CriticalInputRow[]): Map<string, CriticalInputs> {
+    const byPassport = new Map<string, CriticalInputs>();
     for (const row of rows) {
-      const byElement = byPassport.get(row.passportId) ?? new Map<string, MaterialForm[][]>();
-      byElement.set(row.elementSymbol, [...(byElement.get(row.elementSymbol) ?? []), formsOfRow(row.material)]);
-      byPassport.set(row.passportId, byElement);
+      let inputs = byPassport.get(row.passportId);
+      if (!inputs) byPassport.set(row.passportId, (inputs = { totals: [], forms: new Map() }));
+      inputs.totals.push({ elementSymbol: row.elementSymbol, massKg: row.massKg });
+      // An element without element rows keeps no entry, as fromTotals expects.
+      if (row.materials.length === 0) continue;
+      inputs.forms.set(
+        row.elementSymbol,
+        row.materials.map((material) => formsOfRow({ casNumber: material.casNumber, details: { forms: material.forms } })),
+      );
     }
     return byPassport;
   }
 
-  /** Passport.criticalMaterials of one passport, in two queries: for views outside GraphQL (the public Digital Link view). */
+  /** Passport.criticalMaterials of one passport, in one statement: for views outside GraphQL (the public Digital Link view). */
   async ofPassport(passport: { id: string; manufacturerId: string; totalMassKg: number }): Promise<CriticalMaterialModel[]> {
-    const [totals, rows] = await Promise.all([this.passports.findElementTotals([passport.id]), this.passports.findElementMaterials([passport.id])]);
-    return this.fromTotals(passport, totals, PassportCriticalMaterials.formsByElement(rows).get(passport.id) ?? new Map());
+    const inputs = PassportCriticalMaterials.inputsByPassport(await this.passports.findCriticalInputs([passport.id])).get(passport.id) ?? NO_INPUTS;
+    return this.fromTotals(passport, inputs.totals, inputs.forms);
   }
 
   /**

@@ -3,7 +3,7 @@ import { OrganizationService } from '@registry/organizations';
 import type { Organization } from '@registry/prisma-client';
 import DataLoader from 'dataloader';
 import type { ComponentModel, ElementShareModel } from './models/passport.model';
-import { type FormsByElement, PassportCriticalMaterials } from './passport-critical-materials';
+import { type CriticalInputs, PassportCriticalMaterials } from './passport-critical-materials';
 import { toComponentModel } from './passport.mapper';
 import { PassportRepository } from './passport.repository';
 import { type GraphQLContext, requestScoped } from '@registry/core';
@@ -12,10 +12,9 @@ import { type GraphQLContext, requestScoped } from '@registry/core';
 export interface PassportLoaders {
   manufacturer: DataLoader<string, Organization | null>;
   components: DataLoader<string, ComponentModel[]>;
-  elementTotals: DataLoader<string, { elementSymbol: string; massKg: number }[]>;
+  /** Per passport: its element totals and, per element, the forms of each material holding it. */
+  criticalInputs: DataLoader<string, CriticalInputs>;
   document: DataLoader<{ passportId: string; revision: number }, Record<string, unknown> | null, string>;
-  /** Per passport: for each element, the forms of each material holding it. */
-  elementForms: DataLoader<string, FormsByElement>;
   /** Per material id: its element shares. */
   elementShares: DataLoader<string, ElementShareModel[]>;
   /** Per passport: the element masses its linked component passports contributed to its totals, with their owners. */
@@ -44,14 +43,9 @@ export class PassportLoaderFactory {
         for (const row of rows) byPassport.get(row.passportId)?.push(toComponentModel(row));
         return passportIds.map((id) => byPassport.get(id) ?? []);
       }),
-      elementTotals: new DataLoader(async (passportIds) => {
-        const byPassport = new Map<string, { elementSymbol: string; massKg: number }[]>(passportIds.map((id) => [id, []]));
-        for (const row of await this.passports.findElementTotals(passportIds)) byPassport.get(row.passportId)?.push(row);
-        return passportIds.map((id) => byPassport.get(id) ?? []);
-      }),
-      elementForms: new DataLoader(async (passportIds) => {
-        const byPassport = PassportCriticalMaterials.formsByElement(await this.passports.findElementMaterials(passportIds));
-        return passportIds.map((id) => byPassport.get(id) ?? new Map());
+      criticalInputs: new DataLoader(async (passportIds) => {
+        const byPassport = PassportCriticalMaterials.inputsByPassport(await this.passports.findCriticalInputs(passportIds));
+        return passportIds.map((id) => byPassport.get(id) ?? { totals: [], forms: new Map() });
       }),
       elementShares: new DataLoader(async (materialIds) => {
         const byMaterial = new Map<string, ElementShareModel[]>(materialIds.map((id) => [id, []]));

@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SigningService } from '@registry/audit';
-import { type AuditActor, PrismaService, recordAuditEvent, recordAuditEvents } from '@registry/core';
+import { type AuditActor, DATABASE, type Database, PrismaService, recordAuditEvent, recordAuditEvents } from '@registry/core';
 import { hashRevision, revisionContentOf, type RevisionRow } from '@registry/verification';
 import { ELEMENT_MASS_METHOD_VERSION } from '@registry/chemistry';
 import type { FlatComponent, FlattenedComposition } from '@registry/composition';
 import { Prisma, type Passport, type PassportComponent, type PassportMaterial, type PassportStatus } from '@registry/prisma-client';
 import type { ValueAssessment } from '@registry/value';
 import { randomUUID } from 'node:crypto';
+import { type CriticalInputRow, criticalInputsSql } from './critical-inputs.sql';
 import { elementRows, elementTotals, type SearchColumns } from './element-rows';
 import type { ComponentLink } from './component-links';
 import { expectedEndOfLifeOf, lifetimeYearsOf } from './end-of-life';
@@ -71,6 +72,7 @@ export class PassportRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly signing: SigningService,
+    @Inject(DATABASE) private readonly db: Database,
   ) {}
 
   async create(input: NewPassport): Promise<Passport> {
@@ -348,19 +350,20 @@ export class PassportRepository {
     });
   }
 
+  /**
+   * Per passport, each element's mass in one whole product with the forms of the materials holding it, in one
+   * prepared statement on the driver (Passport.criticalMaterials; it was two Prisma queries).
+   */
+  findCriticalInputs(passportIds: readonly string[]): Promise<CriticalInputRow[]> {
+    const sql = criticalInputsSql(passportIds);
+    return this.db.queryPrepared<CriticalInputRow>(sql.text, sql.values);
+  }
+
   /** Per passport, the mass of each element in one whole product, in one query. */
   findElementTotals(passportIds: readonly string[]) {
     return this.prisma.passportElementTotal.findMany({
       where: { passportId: { in: [...passportIds] } },
       select: { passportId: true, elementSymbol: true, massKg: true },
-    });
-  }
-
-  /** Per passport, each element row with what its material's forms are made of (CAS number and details), in one query. */
-  findElementMaterials(passportIds: readonly string[]) {
-    return this.prisma.passportMaterialElement.findMany({
-      where: { passportId: { in: [...passportIds] } },
-      select: { passportId: true, elementSymbol: true, material: { select: { casNumber: true, details: true } } },
     });
   }
 

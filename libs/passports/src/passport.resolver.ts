@@ -133,11 +133,7 @@ export class PassportResolver {
     @CurrentPrincipal() caller: Principal | null,
   ): Promise<CriticalMaterialModel[]> {
     const loaders = this.loaders.forContext(context);
-    const [totals, forms, linked] = await Promise.all([
-      loaders.elementTotals.load(passport.id),
-      loaders.elementForms.load(passport.id),
-      loaders.linkedContributions.load(passport.id),
-    ]);
+    const [{ totals, forms }, linked] = await Promise.all([loaders.criticalInputs.load(passport.id), loaders.linkedContributions.load(passport.id)]);
     const materials = this.critical.fromTotals(passport, totals, forms);
     // Mass from a linked component passport shows only to callers who may read that passport's composition.
     const withheld = new Map<string, number>();

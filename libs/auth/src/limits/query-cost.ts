@@ -128,8 +128,8 @@ export interface OperationMeasure {
 }
 
 /**
- * Measures one operation of a document, before it runs. `variables`: the request's variables when known (an
- * Apollo plugin), or undefined during validation (a page size from a variable then counts as the largest page).
+ * Measures one operation of a document, before it runs. `variables`: the request's variables when known (the
+ * QueryCostHook), or undefined during validation (a page size from a variable then counts as the largest page).
  * Fragments are followed and measured once per context, so fragments that spread each other several times cannot
  * make the measuring itself expensive; a fragment that spreads itself is left to graphql-js's NoFragmentCycles rule,
  * and unknown fields to FieldsOnCorrectType.

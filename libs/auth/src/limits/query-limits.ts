@@ -102,7 +102,7 @@ function limitErrors(operation: OperationDefinitionNode, measure: OperationMeasu
  * Validation rules that refuse, before anything runs: page sizes outside 1..100, introspection when turned off or
  * asked for more than once, too many root fields or mutations, and operations nested deeper than `maxDepth` or
  * estimated to cost more than `maxCost`. Each error names the limit, its setting and the value found. Page sizes
- * given by variables are checked again with their values by the QueryCostPlugin.
+ * given by variables are checked again with their values by the QueryCostHook.
  */
 export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   const rule: ValidationRule = (context) => ({

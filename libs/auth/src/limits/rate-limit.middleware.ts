@@ -1,17 +1,22 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, ErrorCode, RegistryError } from '@registry/core';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { ApiKeyService } from '../api-key.service';
 import type { RequestWithPrincipal } from '../auth.decorators';
 import { type RatePolicyState, rateLimitHeaders } from './rate-limit-headers';
 import { type RateDecision, SlidingWindowRateLimiter } from './rate-limiter';
+
+/** The client's address for per-IP limits (TRUST_PROXY applied by Fastify). */
+export function clientAddress(request: RequestWithPrincipal): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+}
 
 /** The window of every rate limit: a minute. */
 export const RATE_WINDOW_MS = 60_000;
 const WINDOW_MS = RATE_WINDOW_MS;
 
 export interface RateLimitedRequest extends RequestWithPrincipal {
-  /** Where the request counter stands, for the QueryCostPlugin to report next to the cost budget. */
+  /** Where the request counter stands, for the QueryCostHook to report next to the cost budget. */
   requestRate?: RatePolicyState;
 }
 
@@ -33,8 +38,8 @@ export class RateLimitMiddleware implements NestMiddleware {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async use(request: RateLimitedRequest, response: Response, next: () => void): Promise<void> {
-    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+  async use(request: RateLimitedRequest, response: ServerResponse, next: () => void): Promise<void> {
+    const address = clientAddress(request);
     let principal;
     try {
       principal = await this.apiKeys.principalFromHeader(request.headers.authorization);
@@ -59,7 +64,7 @@ export class RateLimitMiddleware implements NestMiddleware {
   }
 
   /** Counts one request; sets the RateLimit headers, and refuses with TOO_MANY_REQUESTS over the limit. */
-  private count(request: RateLimitedRequest, response: Response, bucket: string, limit: number, setting: string, who: string): void {
+  private count(request: RateLimitedRequest, response: ServerResponse, bucket: string, limit: number, setting: string, who: string): void {
     if (limit <= 0) return;
     const decision: RateDecision = this.limiter.hit(bucket, limit);
     request.requestRate = { limit, remaining: decision.remaining, resetSeconds: decision.resetSeconds, policy: `${limit};w=${WINDOW_MS / 1000}` };

@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { Prisma } from '@registry/prisma-client';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, RegistryError } from './registry-error';
 
@@ -43,12 +44,21 @@ export class RegistryErrorFilter implements GqlExceptionFilter {
     if (host.getType<string>() === 'graphql') {
       return new GraphQLError(mapped.message, { extensions: { code: mapped.code, ...mapped.extensions } });
     }
-    const response = host.switchToHttp().getResponse<Response>();
-    if (!response.headersSent) {
-      // The same shape as GraphQL errors, so that clients read every error one way.
-      response.status(mapped.status).json({ errors: [{ message: mapped.message, extensions: { code: mapped.code, ...mapped.extensions } }] });
+    // Fastify's reply in controllers and the error handler, Node's response in middleware.
+    const response = host.switchToHttp().getResponse<FastifyReply | ServerResponse>();
+    const raw = 'raw' in response ? response.raw : response;
+    if (raw.headersSent) {
+      raw.destroy();
+      return undefined;
+    }
+    // The same shape as GraphQL errors, so that clients read every error one way.
+    const body = JSON.stringify({ errors: [{ message: mapped.message, extensions: { code: mapped.code, ...mapped.extensions } }] });
+    if ('raw' in response && !response.sent) {
+      void response.code(mapped.status).type('application/json; charset=utf-8').send(body);
     } else {
-      response.destroy();
+      raw.statusCode = mapped.status;
+      raw.setHeader('Content-Type', 'application/json; charset=utf-8');
+      raw.end(body);
     }
     return undefined;
   }
@@ -82,6 +92,20 @@ export function mapError(exception: unknown, where?: string): MappedError {
       return { status, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body exceeds the size limit (BODY_LIMIT_MB, 5 MB by default)', extensions: {} };
     }
     if (code) return { status, code, message: exception.message, extensions: {} };
+  }
+  // The HTTP layer's own refusals (Fastify: body over BODY_LIMIT_MB, malformed JSON, unsupported media type).
+  const httpStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
+  if (exception instanceof Error && typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500) {
+    if (httpStatus === 413) {
+      return {
+        status: 413,
+        code: ErrorCode.PAYLOAD_TOO_LARGE,
+        message: 'The request body exceeds the size limit (BODY_LIMIT_MB, 5 MB by default)',
+        extensions: {},
+      };
+    }
+    const code = Object.entries(HTTP_STATUS).find(([, s]) => s === httpStatus)?.[0] ?? ErrorCode.BAD_USER_INPUT;
+    return { status: httpStatus, code, message: exception.message, extensions: {} };
   }
   logger.error(`Unexpected error in ${where ?? 'request'}: ${exception instanceof Error ? exception.stack : String(exception)}`);
   return { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', extensions: {} };
