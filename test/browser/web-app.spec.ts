@@ -262,7 +262,7 @@ describe('the web application at /app in a browser', () => {
     await page.locator('#import-status', { hasText: 'FINISHED' }).waitFor();
     expect(await page.locator('#import-status').innerText()).toMatch(/created 1 · revised 0 · unchanged 0 · failed 1/);
     expect(Number(await page.getAttribute('#import-status progress', 'value'))).toBe(1);
-    expect(await page.locator('.failed-rows li').innerText()).toMatch(/^2: \/passport\/composition\/components\/0\/massKg .*does not match/);
+    expect(await page.locator('.failed-rows li').innerText()).toMatch(/^2: .*\/passport\/composition\/components\/0\/massKg massKg 5 does not match/);
     await page.locator('#passport-list tbody tr', { hasText: 'Imported lamp' }).waitFor();
     expect(consoleErrors).toEqual([]);
     await page.close();
