@@ -1,21 +1,7 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { lampComposition, REGISTER, registerInput } from '../support/factories';
 import { TestApp } from '../support/test-app';
-
-/** Debian's Chromium (package `chromium`); test tools' own browser downloads are not used. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium, listen } from './chromium';
 
 /**
  * What a consumer sees after scanning a passport's QR code: a real browser opens the GS1 Digital Link of a published
@@ -27,12 +13,9 @@ describe('the public passport page in a browser', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install the Debian package "chromium" (apt-get install -y chromium)`);
     t = await TestApp.start();
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
-    baseUrl = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    baseUrl = await listen(t);
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
