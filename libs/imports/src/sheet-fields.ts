@@ -70,8 +70,7 @@ export function clusterColumns(cluster: ClusterCode): Column[] {
   for (const [name, field] of Object.entries(schema.properties)) {
     if (isPlain(field)) columns.push(column(`clusterData.${name}`, field));
     else if (field.type === 'object' && field.properties) {
-      for (const [part, inner] of Object.entries(field.properties))
-        if (isPlain(inner)) columns.push(column(`clusterData.${name}.${part}`, inner, field.title?.replace(/\s*\([^)]*\)\s*$/, '')));
+      for (const [part, inner] of Object.entries(field.properties)) if (isPlain(inner)) columns.push(column(`clusterData.${name}.${part}`, inner, field));
     }
   }
   return columns;
@@ -81,13 +80,18 @@ function isPlain(field: SchemaField): boolean {
   return Boolean(field.enum) || ['string', 'number', 'integer', 'boolean'].includes(field.type ?? '');
 }
 
-function column(name: string, field: SchemaField, parentTitle?: string): Column {
-  const title = parentTitle ? `${parentTitle}: ${field.title ?? ''}.` : '';
+/** A column of a cluster field; a field of a group (`parent`) is described by the group's title and description first. */
+function column(name: string, field: SchemaField, parent?: SchemaField): Column {
+  const title = parent ? `${withoutUnit(parent.title)}: ${withoutUnit(field.title)}.` : '';
   return {
     name,
     unit: /\(([^)]+)\)\s*$/.exec(field.title ?? '')?.[1],
-    description: [title, field.description, field.enum ? `One of ${field.enum.join(', ')}.` : ''].filter(Boolean).join(' '),
+    description: [title, parent?.description, field.description, field.enum ? `One of ${field.enum.join(', ')}.` : ''].filter(Boolean).join(' '),
   };
+}
+
+function withoutUnit(title: string | undefined): string {
+  return (title ?? '').replace(/\s*\([^)]*\)\s*$/, '');
 }
 
 /** The document's clusterData from a product record's `clusterData.<name>` and `clusterData.<name>.<field>` columns. */
