@@ -7,6 +7,17 @@ import { TestApp, type TestOrganization } from '../support/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+const IMPACT = `query($id: ID!) { passport(id: $id) {
+  environmentalImpact { carbonFootprint { kgCO2e declaredUnit lifecycleStages method } }
+  substancesOfConcern { name casNumber ecNumber concentrationPct location }
+  battery { schema chemistry minimalVoltageV maximalVoltageV expectedLifetimeCycles temperatureRange { minC maxC } recycledContent { cobaltPct lithiumPct } }
+} }`;
+
+/** A CSV line, quoting the values that hold a comma or a quote (like "A1-A3, C1-C4"). */
+function csvLine(values: string[]): string {
+  return `${values.map((value) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)).join(',')}\r\n`;
+}
+
 /** A binary response body as a Buffer. */
 function binary(res: any, done: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
@@ -25,10 +36,10 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
   });
   afterAll(() => t.close());
 
-  async function upload(body: Buffer | string, contentType: string) {
-    const res = await t.http().post('/imports?mode=CREATE').set('authorization', `Bearer ${maker.key}`).set('content-type', contentType).send(body);
+  async function upload(body: Buffer | string, contentType: string, owner = maker) {
+    const res = await t.http().post('/imports?mode=CREATE').set('authorization', `Bearer ${owner.key}`).set('content-type', contentType).send(body);
     expect(res.status).toBe(202);
-    return waitForRun(t, maker.key, res.body.id, 'CREATED');
+    return waitForRun(t, owner.key, res.body.id, 'CREATED');
   }
 
   it("gives the cluster's template; two products typed into it (one with a nested component) are imported", async () => {
@@ -39,7 +50,19 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
     await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Passports', 'Components', 'Materials', 'Fields']);
     const header = (workbook.getWorksheet('Passports')!.getRow(1).values as string[]).filter(Boolean);
-    expect(header).toEqual(expect.arrayContaining(['key', 'productName', 'gtin', 'clusterData.chemistry', 'clusterData.nominalCapacityAh']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'key',
+        'productName',
+        'gtin',
+        'carbonFootprint.kgCO2e',
+        'clusterData.chemistry',
+        'clusterData.minimalVoltageV',
+        'clusterData.temperatureRange.minC',
+      ]),
+    );
+    const materialHeader = (workbook.getWorksheet('Materials')!.getRow(1).values as string[]).filter(Boolean);
+    expect(materialHeader).toEqual(expect.arrayContaining(['substanceOfConcern.name', 'substanceOfConcern.ecNumber', 'substanceOfConcern.concentrationPct']));
 
     // Fill it as a manufacturer would: the example product's lines replaced by two products.
     const fill = (name: string, rows: unknown[][]) => {
@@ -62,7 +85,17 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
         gtin: newGtin(maker.prefix!),
         serialNumber: 'EB-1',
         productMassKg: 2.5,
+        'carbonFootprint.kgCO2e': 95,
+        'carbonFootprint.declaredUnit': 'KWH',
+        'carbonFootprint.lifecycleStages': 'A1-A3, C1-C4',
+        'carbonFootprint.method': 'PEF',
         'clusterData.chemistry': 'NMC',
+        'clusterData.minimalVoltageV': 30,
+        'clusterData.maximalVoltageV': 42,
+        'clusterData.expectedLifetimeCycles': 800,
+        'clusterData.temperatureRange.minC': -20,
+        'clusterData.temperatureRange.maxC': 45,
+        'clusterData.recycledContent.cobaltPct': 12,
       }),
       product({
         key: 'pack-2',
@@ -84,7 +117,7 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
     fill('Materials', [
       ['pack-1', 'cell', 'Nickel', 'Ni', '7440-02-0', 0.03, null],
       ['pack-1', 'cell', 'Lithium', 'Li', '', 0.02, null],
-      ['pack-1', 'case', 'Aluminium', 'Al', '7429-90-5', 0.5, 60],
+      ['pack-1', 'case', 'Aluminium', 'Al', '7429-90-5', 0.5, 60, 'Lead', '7439-92-1', '231-100-4', 0.2, 'case alloy'],
       ['pack-2', 'cells', 'Lithium iron phosphate', '', '15365-14-7', 1.2, null],
     ]);
     const run = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), XLSX);
@@ -98,6 +131,22 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
     );
     expect(first.data.passport).toMatchObject({ productName: 'E-bike battery', status: 'DRAFT' });
     expect(first.data.passport.components.map((c: any) => c.path)).toEqual(['/cells', '/cells/cell', '/case']);
+
+    const impact = await t.gql(IMPACT, { id: run.rows.edges[0].node.passportId }, maker.key);
+    expect(impact.errors).toBeUndefined();
+    expect(impact.data.passport).toEqual({
+      environmentalImpact: { carbonFootprint: { kgCO2e: 95, declaredUnit: 'KWH', lifecycleStages: ['A1-A3', 'C1-C4'], method: 'PEF' } },
+      substancesOfConcern: [{ name: 'Lead', casNumber: '7439-92-1', ecNumber: '231-100-4', concentrationPct: 0.2, location: 'case alloy' }],
+      battery: {
+        schema: 'battery.v2',
+        chemistry: 'NMC',
+        minimalVoltageV: 30,
+        maximalVoltageV: 42,
+        expectedLifetimeCycles: 800,
+        temperatureRange: { minC: -20, maxC: 45 },
+        recycledContent: { cobaltPct: 12, lithiumPct: null },
+      },
+    });
   });
 
   it('points a bad cell to its place in the passport, and gives the CSV template too', async () => {
@@ -109,7 +158,7 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
     const gtin = newGtin(maker.prefix!);
     const rows = example.map((line) => line.map((value, i) => (header[i] === 'gtin' ? gtin : value)));
     rows[1][header.indexOf('materialMassKg')] = 'heavy';
-    const csv = [header, ...rows].map((line) => `${line.join(',')}\r\n`).join('');
+    const csv = [header, ...rows].map(csvLine).join('');
     const created = await t.http().post('/imports?mode=CREATE').set('authorization', `Bearer ${maker.key}`).set('content-type', 'text/csv').send(csv);
     const run = await waitForRun(t, maker.key, created.body.id, 'FAILED');
     expect(run.counts.failed).toBe(1);
@@ -118,6 +167,48 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
       violations: expect.arrayContaining([expect.objectContaining({ path: '/passport/composition/components/1/materials/0/massKg' })]),
     });
     expect((await t.http().get('/imports/templates/NOPE.xlsx')).status).toBe(404);
+  });
+
+  it("imports the templates' example product as it is, with its carbon footprint and the lead in its solder", async () => {
+    // Another manufacturer, whose example lamps stay apart from the products of the other tests.
+    const lampMaker = await t.organization('MANUFACTURER');
+    const res = await t.http().get('/imports/templates/BATTERY.csv');
+    const [header, ...example] = parseCsv(res.text);
+    const gtin = newGtin(lampMaker.prefix!);
+    const csv = [header, ...example.map((line) => line.map((value, i) => (header[i] === 'gtin' ? gtin : value)))].map(csvLine).join('');
+    const run = await upload(csv, 'text/csv', lampMaker);
+    expect(run.counts).toEqual({ created: 1, revised: 0, unchanged: 0, failed: 0 });
+    const lamp = await t.gql(IMPACT, { id: run.rows.edges[0].node.passportId }, lampMaker.key);
+    expect(lamp.errors).toBeUndefined();
+    expect(lamp.data.passport).toMatchObject({
+      environmentalImpact: { carbonFootprint: { kgCO2e: 2.4, declaredUnit: 'PRODUCT', lifecycleStages: ['A1-A3', 'C1-C4'], method: 'ISO 14067' } },
+      substancesOfConcern: [{ name: 'Lead', casNumber: '7439-92-1', ecNumber: '231-100-4', concentrationPct: 37, location: 'solder joints of the LED board' }],
+    });
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await t.http().get('/imports/templates/SOLAR_PV.xlsx').buffer(true).parse(binary)).body as unknown as ArrayBuffer);
+    const passports = workbook.getWorksheet('Passports')!;
+    const gtinColumn = (passports.getRow(1).values as string[]).indexOf('gtin');
+    passports.getRow(2).getCell(gtinColumn).value = newGtin(lampMaker.prefix!);
+    const fromWorkbook = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), XLSX, lampMaker);
+    expect(fromWorkbook.counts).toEqual({ created: 1, revised: 0, unchanged: 0, failed: 0 });
+    const panel = await t.gql(IMPACT, { id: fromWorkbook.rows.edges[0].node.passportId }, lampMaker.key);
+    expect(panel.data.passport.environmentalImpact.carbonFootprint.kgCO2e).toBe(2.4);
+    expect(panel.data.passport.substancesOfConcern.map((s: any) => s.name)).toEqual(['Lead']);
+  });
+
+  it('points a substance with a wrong EC check digit to its cell', async () => {
+    const res = await t.http().get('/imports/templates/HEAT_AS_A_SERVICE.csv');
+    const [header, ...example] = parseCsv(res.text);
+    const gtin = newGtin(maker.prefix!);
+    const rows = example.map((line) => line.map((value, i) => (header[i] === 'gtin' ? gtin : value)));
+    rows[2][header.indexOf('substanceOfConcern.ecNumber')] = '231-100-5';
+    const csv = [header, ...rows].map(csvLine).join('');
+    const created = await t.http().post('/imports?mode=CREATE').set('authorization', `Bearer ${maker.key}`).set('content-type', 'text/csv').send(csv);
+    const run = await waitForRun(t, maker.key, created.body.id, 'FAILED');
+    expect(run.rows.edges[0].node.violations).toEqual([
+      expect.objectContaining({ path: '/passport/composition/components/1/materials/1/substancesOfConcern/0/ecNumber' }),
+    ]);
   });
 
   it('refuses a file over IMPORT_MAX_MB with PAYLOAD_TOO_LARGE naming the setting, and imports none of it', async () => {

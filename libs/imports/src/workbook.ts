@@ -1,8 +1,17 @@
-import { repositoryRoot } from '@registry/core';
 import type { ClusterCode } from '@registry/prisma-client';
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  clusterColumns,
+  clusterDataOf,
+  type Column,
+  environmentalImpactOf,
+  FOOTPRINT_COLUMNS,
+  NUMBER_COLUMNS,
+  SHEET_SCHEMA_VERSION,
+  SUBSTANCE_COLUMNS,
+  substancesOfConcernOf,
+  withoutEmpty,
+} from './sheet-fields';
 
 /** A row of a workbook import: its reference (sheet and row number), the passport it makes, or why it could not. */
 export interface WorkbookRow {
@@ -11,13 +20,10 @@ export interface WorkbookRow {
   problem: string | null;
 }
 
-interface Column {
-  name: string;
-  unit?: string;
-  description: string;
-}
-
-/** The columns of each sheet, in template order; cluster data adds `clusterData.<field>` columns to Passports. */
+/**
+ * The columns of each sheet, in template order; the carbon footprint and cluster data add `carbonFootprint.<field>` and
+ * `clusterData.<field>` columns to Passports, a substance of concern `substanceOfConcern.<field>` columns to Materials.
+ */
 export const SHEETS: Record<'Passports' | 'Components' | 'Materials', Column[]> = {
   Passports: [
     { name: 'key', description: 'Your key of the product, referred to by its Components (passportKey).' },
@@ -50,34 +56,16 @@ export const SHEETS: Record<'Passports' | 'Components' | 'Materials', Column[]> 
   ],
 };
 
-const CLUSTER_SCHEMA_FILES: Record<ClusterCode, string> = {
-  WIND_PARK: 'wind-park',
-  SOLAR_PV: 'solar-pv',
-  BATTERY: 'battery',
-  HEAT_AS_A_SERVICE: 'heat-as-a-service',
-  HIGH_TECH_EQUIPMENT: 'high-tech-equipment',
-};
-
-/** The cluster's own fields with a plain value (text, number, yes/no), from its schema: columns `clusterData.<name>`. */
-export function clusterColumns(cluster: ClusterCode): Column[] {
-  const schema = JSON.parse(readFileSync(join(repositoryRoot(), 'schemas', 'clusters', `${CLUSTER_SCHEMA_FILES[cluster]}.v1.schema.json`), 'utf8')) as {
-    properties: Record<string, { title?: string; description?: string; type?: string; enum?: string[] }>;
-  };
-  return Object.entries(schema.properties)
-    .filter(([, field]) => field.enum || ['string', 'number', 'integer', 'boolean'].includes(field.type ?? ''))
-    .map(([name, field]) => ({
-      name: `clusterData.${name}`,
-      unit: /\(([^)]+)\)\s*$/.exec(field.title ?? '')?.[1],
-      description: [field.description, field.enum ? `One of ${field.enum.join(', ')}.` : ''].filter(Boolean).join(' '),
-    }));
-}
+/** The example product's footprint and the lead in its solder, in the order of FOOTPRINT_COLUMNS and SUBSTANCE_COLUMNS. */
+const EXAMPLE_FOOTPRINT = [2.4, 'PRODUCT', 'A1-A3, C1-C4', 'ISO 14067'];
+const EXAMPLE_SUBSTANCE = ['Lead', '7439-92-1', '231-100-4', 37, 'solder joints of the LED board'];
 
 /** The .xlsx template of a cluster: the three sheets with their columns and one example product, and a Fields sheet. */
 export async function workbookTemplate(cluster: ClusterCode): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const passportColumns = [...SHEETS.Passports, ...clusterColumns(cluster)];
+  const passportColumns = [...SHEETS.Passports, ...FOOTPRINT_COLUMNS, ...clusterColumns(cluster)];
   const sheets: [string, Column[], unknown[][]][] = [
-    ['Passports', passportColumns, [['lamp-1', 'Bicycle lamp', cluster, 'MODEL', '', '', '', 1000, 0.1, false]]],
+    ['Passports', passportColumns, [['lamp-1', 'Bicycle lamp', cluster, 'MODEL', '', '', '', 1000, 0.1, false, ...EXAMPLE_FOOTPRINT]]],
     [
       'Components',
       SHEETS.Components,
@@ -88,11 +76,11 @@ export async function workbookTemplate(cluster: ClusterCode): Promise<Buffer> {
     ],
     [
       'Materials',
-      SHEETS.Materials,
+      [...SHEETS.Materials, ...SUBSTANCE_COLUMNS],
       [
         ['lamp-1', 'housing', 'Aluminium', 'Al', '7429-90-5', 0.08, 50],
         ['lamp-1', 'board', 'Copper', 'Cu', '', 0.0099, ''],
-        ['lamp-1', 'board', 'Tin in solder', 'Sn', '', 0.0001, ''],
+        ['lamp-1', 'board', 'Tin-lead solder', 'Sn', '', 0.0001, '', ...EXAMPLE_SUBSTANCE],
       ],
     ],
   ];
@@ -186,6 +174,7 @@ function assembleRows(
         casNumber: record.casNumber,
         massKg: record.massKg,
         recycledContentPct: record.recycledContentPct,
+        substancesOfConcern: substancesOfConcernOf(record),
       }),
     );
   }
@@ -210,15 +199,13 @@ function assembleRows(
       }
       (parent ? parent.document.components : top).push(component.document);
     }
-    const clusterData: Record<string, unknown> = {};
-    for (const [column, value] of Object.entries(record))
-      if (column.startsWith('clusterData.') && value !== null) clusterData[column.slice('clusterData.'.length)] = value;
     const composition = withoutEmpty({
-      schemaVersion: '1.0',
+      schemaVersion: SHEET_SCHEMA_VERSION,
       productMassKg: record.productMassKg,
       unitCount: record.unitCount,
       components: top,
-      ...(Object.keys(clusterData).length > 0 ? { clusterData } : {}),
+      environmentalImpact: environmentalImpactOf(record),
+      clusterData: clusterDataOf(record),
     });
     rows.push({
       rowRef: `${passportsName}!${row}`,
@@ -242,6 +229,7 @@ function assembleRows(
 export function csvColumns(cluster: ClusterCode): string[] {
   return [
     ...SHEETS.Passports.map((column) => (column.name === 'key' ? 'passportKey' : column.name)),
+    ...FOOTPRINT_COLUMNS.map((column) => column.name),
     'componentKey',
     'parentKey',
     'componentName',
@@ -252,19 +240,22 @@ export function csvColumns(cluster: ClusterCode): string[] {
     'casNumber',
     'materialMassKg',
     'recycledContentPct',
+    ...SUBSTANCE_COLUMNS.map((column) => column.name),
     ...clusterColumns(cluster).map((column) => column.name),
   ];
 }
 
 /** The CSV template of a cluster: its columns and the example product, one line per material. */
 export function csvTemplate(cluster: ClusterCode): string[][] {
-  const product = ['lamp-1', 'Bicycle lamp', cluster, 'MODEL', '', '', '', '1000', '0.1', 'FALSE'];
-  return [
-    csvColumns(cluster),
-    [...product, 'housing', '', 'Aluminium housing', '1', '0.08', 'Aluminium', 'Al', '7429-90-5', '0.08', '50'],
-    [...product, 'board', '', 'LED board', '2', '0.01', 'Copper', 'Cu', '', '0.0099', ''],
-    [...product, 'board', '', 'LED board', '2', '0.01', 'Tin in solder', 'Sn', '', '0.0001', ''],
+  const product = ['lamp-1', 'Bicycle lamp', cluster, 'MODEL', '', '', '', '1000', '0.1', 'FALSE', ...EXAMPLE_FOOTPRINT.map(String)];
+  const noSubstance = SUBSTANCE_COLUMNS.map(() => '');
+  const lines = [
+    [...product, 'housing', '', 'Aluminium housing', '1', '0.08', 'Aluminium', 'Al', '7429-90-5', '0.08', '50', ...noSubstance],
+    [...product, 'board', '', 'LED board', '2', '0.01', 'Copper', 'Cu', '', '0.0099', '', ...noSubstance],
+    [...product, 'board', '', 'LED board', '2', '0.01', 'Tin-lead solder', 'Sn', '', '0.0001', '', ...EXAMPLE_SUBSTANCE.map(String)],
   ];
+  const clusterCells = clusterColumns(cluster).map(() => '');
+  return [csvColumns(cluster), ...lines.map((line) => [...line, ...clusterCells])];
 }
 
 /**
@@ -291,7 +282,8 @@ export async function csvRows(records: AsyncIterable<string[]>): Promise<Workboo
     if (!passports.has(passportKey)) {
       const record: Record<string, unknown> = {};
       columns.forEach((name, column) => {
-        if (SHEETS.Passports.some((field) => field.name === name) || name.startsWith('clusterData.')) record[name] = csvValue(name, values[column]);
+        if (SHEETS.Passports.some((field) => field.name === name) || name.startsWith('clusterData.') || name.startsWith('carbonFootprint.'))
+          record[name] = csvValue(name, values[column]);
       });
       passports.set(passportKey, { row: line, record: { ...record, key: passportKey } });
     }
@@ -320,6 +312,7 @@ export async function csvRows(records: AsyncIterable<string[]>): Promise<Workboo
           casNumber: cell('casNumber'),
           massKg: cell('materialMassKg'),
           recycledContentPct: cell('recycledContentPct'),
+          ...Object.fromEntries(SUBSTANCE_COLUMNS.map(({ name }) => [name, cell(name)])),
         },
       });
     }
@@ -332,7 +325,16 @@ export async function csvRows(records: AsyncIterable<string[]>): Promise<Workboo
 }
 
 /** Columns holding numbers or yes/no; the others (GTINs, serial numbers, keys, names) stay text as written. */
-const TYPED_COLUMNS = new Set(['unitCount', 'productMassKg', 'publish', 'quantity', 'componentMassKg', 'materialMassKg', 'recycledContentPct']);
+const TYPED_COLUMNS = new Set([
+  'unitCount',
+  'productMassKg',
+  'publish',
+  'quantity',
+  'componentMassKg',
+  'materialMassKg',
+  'recycledContentPct',
+  ...NUMBER_COLUMNS,
+]);
 
 /** A CSV cell: empty is null; in a typed column a decimal number is a number and TRUE/FALSE a boolean. */
 function csvValue(column: string, value: string | undefined): unknown {
@@ -383,8 +385,4 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 
 function text(value: unknown): string {
   return value === null || value === undefined ? '' : String(value).trim();
-}
-
-function withoutEmpty(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined && value !== ''));
 }
