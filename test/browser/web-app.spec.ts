@@ -9,6 +9,43 @@ import { launchChromium, listen, openPage, useKey } from './chromium';
 declare const document: any, window: any, sessionStorage: any, localStorage: any;
 
 const INVENTORY = `query { materialInventory(groupBy: COROP, elements: ["Cu"]) { group totalMassKg } }`;
+const INSTALLED_INVENTORY = `query { materialInventory(groupBy: INSTALLED_COROP, elements: ["Cu"]) { group totalMassKg } }`;
+const RECORD = 'mutation($i: RecordLifecycleEventInput!) { recordLifecycleEvent(input: $i) { sequence } }';
+
+/** The map's regions and the legend's colour classes (the last legend entry is "no data"). */
+async function mapColours(page: Page) {
+  const regions = await page.$$eval('#corop-map path.region', (paths) =>
+    paths.map((path) => ({ code: path.getAttribute('data-code')!, fill: path.getAttribute('fill')!, d: path.getAttribute('d')! })),
+  );
+  const legend = await page.$$eval('#map-legend li', (items) =>
+    items.map((item) => ({
+      colour: item.getAttribute('data-colour')!,
+      min: Number(item.getAttribute('data-min')),
+      max: Number(item.getAttribute('data-max')),
+    })),
+  );
+  const classes = legend.slice(0, -1);
+  const classOf = (mass: number) => classes.findIndex((c, i) => mass >= c.min && (mass < c.max || i === classes.length - 1));
+  return { regions, legend, classes, noData: legend[legend.length - 1].colour, classOf, fillOf: (code: string) => regions.find((r) => r.code === code)!.fill };
+}
+
+/** Each region's colour is the legend's class holding the API's mass for it; regions without any are "no data". */
+function expectColoursFollow(colours: Awaited<ReturnType<typeof mapColours>>, massOf: Map<string, number>): void {
+  for (const region of colours.regions) {
+    const mass = massOf.get(region.code);
+    expect({ code: region.code, fill: region.fill }).toEqual({
+      code: region.code,
+      fill: mass ? colours.classes[colours.classOf(mass)].colour : colours.noData,
+    });
+  }
+}
+
+/** The table beside the map: region code and mass per row, in the order shown. */
+async function mapTable(page: Page): Promise<[string, number][]> {
+  return page.$$eval('#map-table tbody tr', (trs) =>
+    trs.map((tr): [string, number] => [tr.getAttribute('data-code')!, Number(tr.querySelector('td')!.getAttribute('data-mass'))]),
+  );
+}
 
 /** Every control a keyboard can reach in the page as it is, each marked with data-kb so the test can find it again. */
 async function markControls(page: Page): Promise<number> {
@@ -97,31 +134,15 @@ describe('the web application at /app in a browser', () => {
     await page.selectOption('#map-measure', 'el:Cu');
     await page.waitForFunction(() => document.querySelectorAll('#map-table tbody tr').length === 4);
 
-    const regions = await page.$$eval('#corop-map path.region', (paths) =>
-      paths.map((path) => ({ code: path.getAttribute('data-code')!, fill: path.getAttribute('fill')!, d: path.getAttribute('d')! })),
-    );
+    const colours = await mapColours(page);
+    const { regions, legend, classes, fillOf } = colours;
     expect(regions).toHaveLength(40);
     expect(new Set(regions.map((region) => region.code))).toEqual(new Set(Array.from({ length: 40 }, (_, i) => `CR${String(i + 1).padStart(2, '0')}`)));
     for (const region of regions) expect(region.d.length).toBeGreaterThan(20);
-
-    // Each region's colour is the legend's class holding the API's mass for it; regions without any are "no data".
-    const legend = await page.$$eval('#map-legend li', (items) =>
-      items.map((item) => ({
-        colour: item.getAttribute('data-colour')!,
-        min: Number(item.getAttribute('data-min')),
-        max: Number(item.getAttribute('data-max')),
-      })),
-    );
     expect(legend).toHaveLength(6);
-    const noData = legend[legend.length - 1].colour;
-    const classes = legend.slice(0, -1);
-    const classOf = (mass: number) => classes.findIndex((c, i) => mass >= c.min && (mass < c.max || i === classes.length - 1));
-    for (const region of regions) {
-      const mass = massOf.get(region.code);
-      expect({ code: region.code, fill: region.fill }).toEqual({ code: region.code, fill: mass ? classes[classOf(mass)].colour : noData });
-    }
+    expectColoursFollow(colours, massOf);
+    expect(await page.locator('#map-legend-title').innerText()).toBe("Mass (kg) by the manufacturer's region");
     // More copper, a darker class: 5 lamps in the darkest, 1 lamp in a lighter one than 3 lamps.
-    const fillOf = (code: string) => regions.find((region) => region.code === code)!.fill;
     expect(fillOf('CR17')).toBe(classes[classes.length - 1].colour);
     expect(classes.findIndex((c) => c.colour === fillOf('CR01'))).toBeLessThan(classes.findIndex((c) => c.colour === fillOf('CR39')));
 
@@ -130,11 +151,9 @@ describe('the web application at /app in a browser', () => {
     const tooltip = await page.locator('#map-tooltip').innerText();
     expect(tooltip).toContain('Zuid-Limburg (CR39)');
     expect(tooltip).toContain(new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 4 }).format(massOf.get('CR39')!));
-    const table = await page.$$eval('#map-table tbody tr', (trs) =>
-      trs.map((tr) => [tr.getAttribute('data-code'), Number(tr.querySelector('td')!.getAttribute('data-mass'))]),
-    );
+    const table = await mapTable(page);
     expect(table.map(([code]) => code)).toEqual(['CR17', 'CR39', 'CR23', 'CR01']);
-    for (const [code, mass] of table) expect(mass).toBeCloseTo(massOf.get(code as string)!, 9);
+    for (const [code, mass] of table) expect(mass).toBeCloseTo(massOf.get(code)!, 9);
 
     // The fact sheet of the cluster: five published lamps' worth and more, by status.
     await page.waitForSelector('#chart-status g[data-label="Published"]');
@@ -143,6 +162,102 @@ describe('the web application at /app in a browser', () => {
     await page.selectOption('#language', 'nl');
     await page.waitForSelector('h1:text("Programmakaart")');
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('colours the map by installed region from the last INSTALLED lifecycle event, and says so in the legend and table', async () => {
+    // A manufacturer in CR17 whose lamps were installed elsewhere: the first moved from CR03 to CR30, one more in CR30,
+    // one in CR08, and one never installed.
+    const maker = await t.organization('MANUFACTURER', { corop: 'CR17' });
+    const recycler = await t.organization('RECYCLER');
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key)).data.registerPassport.id);
+    const installs: [string, string, string][] = [
+      [ids[0], 'CR03', '2025-01-01T00:00:00Z'],
+      [ids[0], 'CR30', '2025-06-01T00:00:00Z'],
+      [ids[1], 'CR30', '2025-03-01T00:00:00Z'],
+      [ids[2], 'CR08', '2025-04-01T00:00:00Z'],
+    ];
+    for (const [passportId, corop, occurredAt] of installs) {
+      const recorded = await t.gql(RECORD, { i: { passportId, type: 'INSTALLED', corop, occurredAt } }, maker.key);
+      expect(recorded.errors).toBeUndefined();
+    }
+    const rows = (await t.gql(INSTALLED_INVENTORY, {}, recycler.key)).data.materialInventory as { group: string; totalMassKg: number }[];
+    const massOf = new Map(rows.map((row) => [row.group, row.totalMassKg]));
+    expect([...massOf.keys()].sort()).toEqual(['(not installed)', 'CR08', 'CR30']);
+    expect(massOf.get('CR30')).toBeCloseTo(2 * massOf.get('CR08')!, 9);
+
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${baseUrl}/app#/map`);
+    await useKey(page, recycler.key);
+    await page.waitForSelector('#corop-map path.region');
+    await page.selectOption('#map-measure', 'el:Cu');
+    await page.waitForFunction(() => document.querySelector('#map-table tbody tr[data-code="CR17"]'));
+    await page.selectOption('#map-basis', 'INSTALLED_COROP');
+    await page.waitForFunction(
+      () => document.querySelector('#map-table tbody tr[data-code="CR30"]') && !document.querySelector('#map-table tbody tr[data-code="CR17"]'),
+    );
+
+    const colours = await mapColours(page);
+    expect(colours.regions).toHaveLength(40);
+    expectColoursFollow(colours, massOf);
+    expect(colours.fillOf('CR30')).toBe(colours.classes[colours.classes.length - 1].colour);
+    expect(colours.fillOf('CR08')).not.toBe(colours.noData);
+    // Where the lamp was installed first, and where its manufacturer is, count nothing on this map.
+    expect(colours.fillOf('CR03')).toBe(colours.noData);
+    expect(colours.fillOf('CR17')).toBe(colours.noData);
+
+    // The heading, legend, note and table say which region the map is of.
+    expect(await page.locator('#map-heading').innerText()).toBe('Mass by COROP region where installed');
+    expect(await page.locator('#map-legend-title').innerText()).toBe('Mass (kg) by installed region');
+    expect(await page.locator('#map-note').innerText()).toContain('last INSTALLED lifecycle event');
+    expect(await page.locator('#map-table caption').innerText()).toContain('installed region');
+    expect(await page.locator('#map-table thead th').first().innerText()).toBe('Installed COROP region');
+    const table = await mapTable(page);
+    expect(new Set(table.map(([code]) => code))).toEqual(new Set(massOf.keys()));
+    for (const [code, mass] of table) expect(mass).toBeCloseTo(massOf.get(code)!, 9);
+    expect(await page.locator('#map-table tr[data-code="(not installed)"] th').innerText()).toBe('Not installed (no INSTALLED event)');
+
+    // Back to the manufacturer's region: the same lamps count in CR17 again.
+    await page.selectOption('#map-basis', 'COROP');
+    await page.waitForFunction(() => document.querySelector('#map-table tbody tr[data-code="CR17"]'));
+    expect(await page.locator('#map-heading').innerText()).toBe('Mass by COROP region of the manufacturer');
+    expect((await mapColours(page)).fillOf('CR30')).toBe(colours.noData);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("lists only the key's organization's passports in the workspace from the start", async () => {
+    const maker = await t.organization('MANUFACTURER', { corop: 'CR07' });
+    const other = await t.organization('MANUFACTURER', { corop: 'CR08' });
+    const recycler = await t.organization('RECYCLER');
+    // Published passports only (no drafts): the workspace learns the organization from the key alone.
+    await t.gql(REGISTER, { i: registerInput({ publish: true, productName: 'Own published lamp' }, maker) }, maker.key);
+    await t.gql(REGISTER, { i: registerInput({ publish: true, productName: 'Other lamp one' }, other) }, other.key);
+    await t.gql(REGISTER, { i: registerInput({ publish: true, productName: 'Other lamp two' }, other) }, other.key);
+    const nameOf = async (id: string) => (await t.gql('query($id: ID!) { organization(id: $id) { name } }', { id })).data.organization.name as string;
+
+    const { page, consoleErrors } = await openPage(browser);
+    await page.goto(`${baseUrl}/app#/workspace`);
+    await useKey(page, maker.key);
+    await page.locator('#workspace-organization', { hasText: await nameOf(maker.id) }).waitFor();
+    await page.locator('#passport-list tbody tr', { hasText: 'Own published lamp' }).waitFor();
+    const names = () => page.$$eval('#passport-list tbody tr th', (ths) => ths.map((th) => th.textContent));
+    expect(await names()).toEqual(['Own published lamp']);
+    expect(await page.locator('.pager').innerText()).toContain('1 ');
+    expect(await page.locator('#not-a-manufacturer').count()).toBe(0);
+
+    // Another manufacturer's key in the same tab: its own passports, not the previous key's.
+    await useKey(page, other.key);
+    await page.locator('#workspace-organization', { hasText: await nameOf(other.id) }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#passport-list tbody tr').length === 2);
+    expect((await names()).sort()).toEqual(['Other lamp one', 'Other lamp two']);
+
+    // A recycler's key registers nothing: the workspace says so and lists nothing.
+    await useKey(page, recycler.key);
+    await page.waitForSelector('#not-a-manufacturer');
+    await page.waitForFunction(() => document.querySelectorAll('#passport-list tbody tr').length === 0);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });

@@ -32,6 +32,8 @@ interface World {
   otherMakerId: string;
   published: { id: string; gtin: string; serialNumber: string };
   draft: { id: string };
+  /** The organization id and role each key belongs to (null organization: anonymous, platform administrator). */
+  holderByKey: Map<string | null, { organizationId: string | null; role: string | null }>;
   /** A dry-run import of the owner. */
   importRunId: string;
   fieldsByTier: Map<string, { name: string; selection: string }[]>;
@@ -64,6 +66,8 @@ const MATRIX: [string, Outcome[], Check][] = [
   ['query verifyAuditLog',                                    [U,  F,  F,   F,   Y,   Y,   Y,   F], (w, k) => gql(w, k, '{ verifyAuditLog { valid } }')],
   ["query importRun (of the owner's run)",                     [U,  Y,  N,   F,   F,   F,   Y,   F], (w, k) => gql(w, k, 'query($id: ID!) { importRun(id: $id) { status } }', { id: w.importRunId })],
   ['query releaseForecast',                                   [U,  Y,  Y,   Y,   Y,   Y,   Y,   F], (w, k) => gql(w, k, '{ releaseForecast(element: "Sb", fromYear: 2030, toYear: 2040) { year } }')],
+  ['query viewer: the organization and role of the key',     [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => viewerIsKeyHolder(w, k)],
+  ['query viewer: accessTier',                                ['PUBLIC', 'PUBLIC', 'PUBLIC', 'LEGITIMATE_INTEREST', 'AUTHORITY', 'AUTHORITY', 'OWNER', 'PUBLIC'], (w, k) => viewerTier(w, k)],
   ['query passportDiff (of a published passport)',            [U,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => gql(w, k, 'query($p: ID!) { passportDiff(passportId: $p, fromRevision: 1, toRevision: 1) { passportId } }', { p: w.published.id }, 'AUTHORITY')],
   // Mutations
   ['mutation createOrganization',                             [U,  F,  F,   F,   F,   F,   Y,   F], (w, k) => gql(w, k, 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name: `org ${Math.random()}`, kind: 'RECYCLER' } })],
@@ -174,6 +178,23 @@ async function recycledPrecision(w: World, key: string | null): Promise<Outcome>
 
 const IMPORT = 'mutation($i: ImportPassportsInput!) { importPassports(input: $i) { id } }';
 
+const VIEWER = '{ viewer { organization { id } role accessTier platformAdmin } }';
+
+/** Y when `viewer` names the key's own organization and role (none for anonymous callers). */
+async function viewerIsKeyHolder(w: World, key: string | null): Promise<Outcome> {
+  const res = await w.t.gql(VIEWER, {}, key);
+  if (res.errors?.length) return outcomeOf(res);
+  const { organization, role, platformAdmin } = res.data.viewer;
+  const got = { organizationId: organization?.id ?? null, role, platformAdmin };
+  const expected = { ...w.holderByKey.get(key)!, platformAdmin: key === w.t.adminKey };
+  return JSON.stringify(got) === JSON.stringify(expected) ? Y : `viewer ${JSON.stringify(got)}`;
+}
+
+async function viewerTier(w: World, key: string | null): Promise<Outcome> {
+  const res = await w.t.gql(VIEWER, {}, key);
+  return res.errors?.length ? outcomeOf(res) : res.data.viewer.accessTier;
+}
+
 const OWN_PASSPORTS = 'query($m: ID) { passports(first: 100, filter: { manufacturerId: $m }) { edges { node { id } } } }';
 const idsOf = (data: any): string[] => data.passports.edges.map((e: { node: { id: string } }) => e.node.id);
 const listsDraft = (w: World, key: string | null) => finds(w, key, OWN_PASSPORTS, idsOf, w.draft.id, { m: w.ownMakerId });
@@ -232,16 +253,27 @@ describe('access matrix: every query, mutation and field group for every role', 
     world.t = t;
     world.ownMakerId = own.id;
     world.otherMakerId = other.id;
+    const [recycler, auditor, authority] = [await t.organization('RECYCLER'), await t.organization('AUDITOR'), await t.organization('AUTHORITY')];
     world.keys = {
       anonymous: null,
       ownMaker: own.key,
       otherMaker: other.key,
-      recycler: (await t.organization('RECYCLER')).key,
-      auditor: (await t.organization('AUDITOR')).key,
-      authority: (await t.organization('AUTHORITY')).key,
+      recycler: recycler.key,
+      auditor: auditor.key,
+      authority: authority.key,
       platformAdmin: t.adminKey,
       ownMakerAdmin: ownAdmin.data.createApiKey.secret,
     };
+    world.holderByKey = new Map([
+      [null, { organizationId: null, role: null }],
+      [own.key, { organizationId: own.id, role: 'MANUFACTURER' }],
+      [other.key, { organizationId: other.id, role: 'MANUFACTURER' }],
+      [recycler.key, { organizationId: recycler.id, role: 'RECYCLER' }],
+      [auditor.key, { organizationId: auditor.id, role: 'AUDITOR' }],
+      [authority.key, { organizationId: authority.id, role: 'AUDITOR' }],
+      [t.adminKey, { organizationId: null, role: 'ADMIN' }],
+      [world.keys.ownMakerAdmin, { organizationId: own.id, role: 'ADMIN' }],
+    ]);
     world.prefixByKey = new Map([
       [own.key, own.prefix],
       [other.key, other.prefix],

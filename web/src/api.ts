@@ -24,8 +24,6 @@ export function apiKey(): string | null {
 }
 
 export function setApiKey(key: string | null): void {
-  // The organization learnt for the previous key (views/WorkspaceView.tsx) is not this one's.
-  sessionStorage.removeItem('registry.organizationId');
   if (key) sessionStorage.setItem(KEY, key);
   else sessionStorage.removeItem(KEY);
   window.dispatchEvent(new Event('registry-key'));

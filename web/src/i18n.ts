@@ -29,11 +29,23 @@ const TEXT = {
   passports: { en: 'Passports', nl: 'Paspoorten' },
   products: { en: 'Products', nl: 'Producten' },
   noData: { en: 'no data', nl: 'geen gegevens' },
-  legend: { en: 'Legend', nl: 'Legenda' },
-  mapTitle: { en: 'Mass by COROP region of the manufacturer', nl: 'Massa per COROP-gebied van de fabrikant' },
-  mapNote: {
-    en: 'Regions are those of the manufacturers (installed regions are not recorded yet). Published passports; mass counts every product a passport stands for.',
-    nl: 'Gebieden zijn die van de fabrikanten (de plaats van installatie wordt nog niet vastgelegd). Gepubliceerde paspoorten; de massa telt elk product waarvoor een paspoort staat.',
+  regionBasis: { en: 'Region', nl: 'Gebied' },
+  basisCOROP: { en: "The manufacturer's region", nl: 'Gebied van de fabrikant' },
+  basisINSTALLED_COROP: { en: 'Installed region', nl: 'Gebied van installatie' },
+  mapTitleCOROP: { en: 'Mass by COROP region of the manufacturer', nl: 'Massa per COROP-gebied van de fabrikant' },
+  mapTitleINSTALLED_COROP: { en: 'Mass by COROP region where installed', nl: 'Massa per COROP-gebied van installatie' },
+  legendCOROP: { en: "Mass (kg) by the manufacturer's region", nl: 'Massa (kg) per gebied van de fabrikant' },
+  legendINSTALLED_COROP: { en: 'Mass (kg) by installed region', nl: 'Massa (kg) per gebied van installatie' },
+  regionCOROP: { en: "Manufacturer's COROP region", nl: 'COROP-gebied van de fabrikant' },
+  regionINSTALLED_COROP: { en: 'Installed COROP region', nl: 'COROP-gebied van installatie' },
+  notInstalled: { en: 'Not installed (no INSTALLED event)', nl: 'Niet geïnstalleerd (geen INSTALLED-gebeurtenis)' },
+  mapNoteCOROP: {
+    en: 'Each product counts in the region of its manufacturer. Published passports; mass counts every product a passport stands for.',
+    nl: 'Elk product telt in het gebied van de fabrikant. Gepubliceerde paspoorten; de massa telt elk product waarvoor een paspoort staat.',
+  },
+  mapNoteINSTALLED_COROP: {
+    en: 'Each product counts in the region of its last INSTALLED lifecycle event; products never installed are listed apart, recycled products are left out. Published passports; mass counts every product a passport stands for.',
+    nl: 'Elk product telt in het gebied van de laatste INSTALLED-gebeurtenis; nooit geïnstalleerde producten staan apart, gerecyclede producten tellen niet mee. Gepubliceerde paspoorten; de massa telt elk product waarvoor een paspoort staat.',
   },
   mapNeedsKey: {
     en: 'The map needs an API key: a RECYCLER or AUDITOR key totals every manufacturer, a MANUFACTURER key its own passports.',
@@ -67,9 +79,10 @@ const TEXT = {
     nl: 'Vul hierboven een MANUFACTURER-sleutel in om uw paspoorten te zien en te bewerken.',
   },
   yourPassports: { en: 'Your passports', nl: 'Uw paspoorten' },
-  listNotNarrowed: {
-    en: 'Until one of your passports is known to this tab (a draft, or one you save here), the list also shows other manufacturers’ published passports.',
-    nl: 'Zolang dit tabblad geen paspoort van u kent (een concept, of een dat u hier opslaat), toont de lijst ook gepubliceerde paspoorten van andere fabrikanten.',
+  passportsOf: { en: 'Passports of', nl: 'Paspoorten van' },
+  notManufacturerKey: {
+    en: 'This key does not belong to a manufacturer: its organization registers no passports.',
+    nl: 'Deze sleutel is niet van een fabrikant: de organisatie registreert geen paspoorten.',
   },
   notYours: {
     en: 'This passport belongs to another manufacturer: it cannot be edited here.',

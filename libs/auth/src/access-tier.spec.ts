@@ -1,6 +1,6 @@
 import type { MiddlewareContext } from '@nestjs/graphql';
 import { RegistryError } from '@registry/core';
-import { AccessTier, assertTier, canAccess, requireTier, tierField, tierOfDescription, tierOfMiddleware, tiersOf } from './access-tier';
+import { AccessTier, assertTier, canAccess, requireTier, tierField, tierOfDescription, tierOfMiddleware, tierOnEveryPassport, tiersOf } from './access-tier';
 import { PLATFORM_ADMIN, type Principal } from './principal';
 
 const OWNER_ORG = '11111111-1111-4111-8111-111111111111';
@@ -21,6 +21,22 @@ const CALLERS: Record<string, Principal | null> = {
   authority: key('AUTHORITY', 'AUDITOR'),
   platformAdmin: PLATFORM_ADMIN,
 };
+
+describe('tierOnEveryPassport', () => {
+  // The tier a caller holds whoever registered the passport: an owner's own passports do not count.
+  it.each([
+    ['anonymous', 'PUBLIC'],
+    ['owner', 'PUBLIC'],
+    ['ownerAdmin', 'PUBLIC'],
+    ['recycler', 'LEGITIMATE_INTEREST'],
+    ['recyclerAdmin', 'PUBLIC'],
+    ['auditor', 'AUTHORITY'],
+    ['authority', 'AUTHORITY'],
+    ['platformAdmin', 'OWNER'],
+  ])('%s holds %s', (caller, tier) => {
+    expect(tierOnEveryPassport(CALLERS[caller])).toBe(tier);
+  });
+});
 
 describe('canAccess', () => {
   // The tiers each caller holds on a passport of OWNER_ORG.

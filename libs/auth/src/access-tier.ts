@@ -1,4 +1,4 @@
-import type { FieldMiddleware, MiddlewareContext, NextFn } from '@nestjs/graphql';
+import { type FieldMiddleware, type MiddlewareContext, type NextFn, registerEnumType } from '@nestjs/graphql';
 import { RegistryError } from '@registry/core';
 import type { RequestWithPrincipal } from './auth.decorators';
 import type { Principal } from './principal';
@@ -24,6 +24,19 @@ export enum AccessTier {
   /** The manufacturer that registered the passport. */
   OWNER = 'OWNER',
 }
+
+registerEnumType(AccessTier, {
+  name: 'AccessTier',
+  description:
+    "The access tiers of the EU battery passport. Every passport field states its tier; a field above the caller's tier reads null " +
+    'with a FORBIDDEN error naming the tier (extensions.requiredTier).',
+  valuesMap: {
+    PUBLIC: { description: 'Anyone, anonymous callers included.' },
+    LEGITIMATE_INTEREST: { description: 'RECYCLER, SERVICE_PROVIDER and AUDITOR keys, and the owner.' },
+    AUTHORITY: { description: 'AUDITOR keys (of AUDITOR and AUTHORITY organizations), and the owner.' },
+    OWNER: { description: 'Keys of the manufacturer that registered the passport.' },
+  },
+});
 
 /** Whether the caller's organization registered the passport (any key of that organization, its ADMIN key included). */
 export function isOwner(principal: Principal | null | undefined, ownerOrganizationId: string | null | undefined): boolean {
@@ -53,6 +66,14 @@ export function canAccess(principal: Principal | null | undefined, tier: AccessT
 /** Every tier the caller holds on a passport of `ownerOrganizationId`, lowest first. */
 export function tiersOf(principal: Principal | null | undefined, ownerOrganizationId: string | null | undefined): AccessTier[] {
   return Object.values(AccessTier).filter((tier) => canAccess(principal, tier, ownerOrganizationId));
+}
+
+/**
+ * The tier the caller holds on every passport, whoever registered it: the highest tier it holds on a passport of
+ * another organization (PUBLIC for anonymous callers). On its own passports a registering organization holds OWNER too.
+ */
+export function tierOnEveryPassport(principal: Principal | null | undefined): AccessTier {
+  return tiersOf(principal, null).at(-1) ?? AccessTier.PUBLIC;
 }
 
 /** The one refusal of the tier model: FORBIDDEN, naming the tier (`extensions.requiredTier`) and what was asked for. */

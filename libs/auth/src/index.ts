@@ -13,6 +13,7 @@ export {
   tierOfDescription,
   tierOfMiddleware,
   tiersOf,
+  tierOnEveryPassport,
   tierSentence,
   type TieredSource,
 } from './access-tier';

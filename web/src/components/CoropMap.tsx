@@ -36,7 +36,7 @@ const WIDTH = 560;
 const HEIGHT = 640;
 
 /** A choropleth of the 40 COROP regions with a legend and the value of a region on hover or keyboard focus. */
-export function CoropMap({ regions, values, title }: { regions: Region[]; values: Map<string, number>; title: string }) {
+export function CoropMap({ regions, values, title, legendTitle }: { regions: Region[]; values: Map<string, number>; title: string; legendTitle: string }) {
   const t = useT();
   const lang = useLang();
   const [active, setActive] = useState<{ code: string; x: number; y: number } | null>(null);
@@ -87,7 +87,10 @@ export function CoropMap({ regions, values, title }: { regions: Region[]; values
           {label(activeRegion)}
         </div>
       )}
-      <ul class="legend" id="map-legend" aria-label={t('legend')}>
+      <p class="legend-title" id="map-legend-title">
+        {legendTitle}
+      </p>
+      <ul class="legend" id="map-legend" aria-labelledby="map-legend-title">
         {scale.range().map((colour) => {
           const [low, high] = scale.invertExtent(colour);
           return (

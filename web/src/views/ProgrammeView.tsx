@@ -13,8 +13,12 @@ interface InventoryRow {
   productCount: number;
 }
 
-const INVENTORY = `query($cluster: ClusterCode, $elements: [String!], $criticalList: String) {
-  materialInventory(groupBy: COROP, cluster: $cluster, elements: $elements, criticalList: $criticalList) {
+/** Which region a product counts in: its manufacturer's, or the one of its last INSTALLED lifecycle event. */
+export const REGION_BASES = ['COROP', 'INSTALLED_COROP'] as const;
+export type RegionBasis = (typeof REGION_BASES)[number];
+
+const INVENTORY = `query($groupBy: InventoryGroupBy!, $cluster: ClusterCode, $elements: [String!], $criticalList: String) {
+  materialInventory(groupBy: $groupBy, cluster: $cluster, elements: $elements, criticalList: $criticalList) {
     group element totalMassKg passportCount productCount
   }
 }`;
@@ -39,6 +43,7 @@ export function ProgrammeView() {
   const key = useApiKey();
   const [cluster, setCluster] = useState<ClusterCode | ''>('');
   const [measure, setMeasure] = useState('');
+  const [basis, setBasis] = useState<RegionBasis>('COROP');
   const regions = useLoad(loadRegions, []);
   const lists = useLoad(criticalLists, []);
   const elements = useLoad(() => gql<{ elements: { symbol: string; name: string }[] }>('{ elements { symbol name } }').then((d) => d.elements), []);
@@ -46,19 +51,21 @@ export function ProgrammeView() {
   const inventory = useLoad(async () => {
     if (!chosen || !key) return [];
     const [kind, id] = chosen.split(':');
-    const variables = { cluster: cluster || null, ...(kind === 'list' ? { criticalList: id } : { elements: [id] }) };
+    const variables = { groupBy: basis, cluster: cluster || null, ...(kind === 'list' ? { criticalList: id } : { elements: [id] }) };
     return (await gql<{ materialInventory: InventoryRow[] }>(INVENTORY, variables)).materialInventory;
-  }, [chosen, cluster, key]);
+    // The rows answer for the basis asked; kept with them so the map never colours one basis under the other's title.
+  }, [chosen, cluster, key, basis]);
   const totals = perRegion(inventory.data ?? []);
-  const values = new Map([...totals].map(([code, total]) => [code, total.mass]));
   const names = new Map((regions.data ?? []).map((region) => [region.properties.statcode, region.properties.statnaam]));
+  // Only regions on the map colour it: "(unknown)" and "(not installed)" stay in the table and out of the colour scale.
+  const values = new Map([...totals].filter(([code]) => names.has(code)).map(([code, total]) => [code, total.mass]));
   const rows = [...totals].sort((a, b) => b[1].mass - a[1].mass);
   const measureLabel = chosen.startsWith('list:') ? (lists.data?.find((list) => `list:${list.id}` === chosen)?.name ?? chosen) : chosen.replace('el:', '');
   return (
     <>
       <h1>{t('navMap')}</h1>
       <section aria-labelledby="map-heading" class="map-section">
-        <h2 id="map-heading">{t('mapTitle')}</h2>
+        <h2 id="map-heading">{t(`mapTitle${basis}`)}</h2>
         <div class="controls">
           <label>
             {t('cluster')}
@@ -67,6 +74,16 @@ export function ProgrammeView() {
               {CLUSTERS.map((code) => (
                 <option value={code} key={code}>
                   {t(code)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('regionBasis')}
+            <select id="map-basis" value={basis} onChange={(event) => setBasis(event.currentTarget.value as RegionBasis)}>
+              {REGION_BASES.map((code) => (
+                <option value={code} key={code}>
+                  {t(`basis${code}`)}
                 </option>
               ))}
             </select>
@@ -91,7 +108,9 @@ export function ProgrammeView() {
             </select>
           </label>
         </div>
-        <p class="note">{t('mapNote')}</p>
+        <p class="note" id="map-note">
+          {t(`mapNote${basis}`)}
+        </p>
         {!key && (
           <p class="message" id="map-needs-key">
             {t('mapNeedsKey')}
@@ -103,14 +122,16 @@ export function ProgrammeView() {
           </p>
         )}
         <div class="map-and-table" aria-busy={inventory.loading}>
-          {regions.data && <CoropMap regions={regions.data} values={values} title={`${t('mapTitle')}: ${measureLabel}`} />}
+          {regions.data && (
+            <CoropMap regions={regions.data} values={values} title={`${t(`mapTitle${basis}`)}: ${measureLabel}`} legendTitle={t(`legend${basis}`)} />
+          )}
           <table id="map-table">
             <caption>
-              {t('tableTitle')}: {measureLabel}
+              {t('tableTitle')}: {measureLabel}, {t(`basis${basis}`).toLowerCase()}
             </caption>
             <thead>
               <tr>
-                <th scope="col">{t('region')}</th>
+                <th scope="col">{t(`region${basis}`)}</th>
                 <th scope="col" class="num">
                   {t('mass')}
                 </th>
@@ -122,7 +143,9 @@ export function ProgrammeView() {
             <tbody>
               {rows.map(([code, total]) => (
                 <tr key={code} data-code={code}>
-                  <th scope="row">{code === '(unknown)' ? t('unknownRegion') : `${names.get(code) ?? code} (${code})`}</th>
+                  <th scope="row">
+                    {code === '(unknown)' ? t('unknownRegion') : code === '(not installed)' ? t('notInstalled') : `${names.get(code) ?? code} (${code})`}
+                  </th>
                   <td class="num" data-mass={total.mass}>
                     {formatNumber(total.mass, lang)}
                   </td>

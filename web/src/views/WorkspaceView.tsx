@@ -16,7 +16,6 @@ interface Row {
 }
 
 const PAGE = 10;
-const ORG = 'registry.organizationId';
 
 const LIST = `query($filter: PassportFilter, $after: String) {
   passports(first: ${PAGE}, after: $after, filter: $filter) {
@@ -25,19 +24,14 @@ const LIST = `query($filter: PassportFilter, $after: String) {
   }
 }`;
 
-/**
- * The organization of the key. The API has no "who am I" query: a manufacturer's drafts are listed for it alone, so
- * its organization is learnt from one of them or from a passport it saves here, and kept for this tab.
- */
-async function organizationOfKey(): Promise<string | null> {
-  const known = sessionStorage.getItem(ORG);
-  if (known) return known;
-  const drafts = await gql<{ passports: Connection<{ manufacturerId: string }> }>(
-    '{ passports(first: 1, filter: { status: DRAFT }) { edges { node { manufacturerId } } } }',
-  );
-  const id = drafts.passports.edges[0]?.node.manufacturerId ?? null;
-  if (id) sessionStorage.setItem(ORG, id);
-  return id;
+interface Viewer {
+  organization: { id: string; name: string; kind: string } | null;
+  role: string | null;
+}
+
+/** Who the key belongs to (`viewer`): the list holds that organization's passports alone. */
+function viewerOfKey(): Promise<Viewer> {
+  return gql<{ viewer: Viewer }>('{ viewer { organization { id name kind } role } }').then((d) => d.viewer);
 }
 
 /** The manufacturer's workspace: its passports (filter, paging), the passport form and file imports. */
@@ -52,12 +46,16 @@ export function WorkspaceView() {
   const [version, setVersion] = useState(0);
   const [openError, setOpenError] = useState<string | null>(null);
   const after = cursors[cursors.length - 1];
+  const viewer = useLoad(async () => (key ? { key, ...(await viewerOfKey()) } : null), [key]);
+  // Until the viewer of this key is known (not the previous key's), nothing is listed.
+  const known = viewer.data?.key === key ? viewer.data : null;
+  const organization = known?.organization ?? null;
   const list = useLoad(async () => {
-    if (!key) return null;
-    const manufacturerId = await organizationOfKey();
-    const filter = { status: status || null, cluster: cluster || null, gtin: gtin.trim() || null, manufacturerId };
-    return { ...(await gql<{ passports: Connection<Row> }>(LIST, { filter, after })).passports, mine: manufacturerId !== null };
-  }, [key, status, cluster, gtin, after, version]);
+    if (!key || !known) return null;
+    // The platform administrator's key has no organization: it lists every manufacturer's passports.
+    const filter = { status: status || null, cluster: cluster || null, gtin: gtin.trim() || null, manufacturerId: organization?.id ?? null };
+    return (await gql<{ passports: Connection<Row> }>(LIST, { filter, after })).passports;
+  }, [key, known, status, cluster, gtin, after, version]);
   if (!key) {
     return (
       <>
@@ -67,7 +65,7 @@ export function WorkspaceView() {
     );
   }
   const reset = () => setCursors([null]);
-  // Another manufacturer's passport (listed until the organization is known) has no composition for this key.
+  // A passport whose composition this key may not read cannot be edited here.
   const open = async (id: string) => {
     setOpenError(null);
     try {
@@ -78,10 +76,7 @@ export function WorkspaceView() {
       setOpenError((error as Error).message);
     }
   };
-  const saved = (passport: PassportDoc) => {
-    if (passport.manufacturerId) sessionStorage.setItem(ORG, passport.manufacturerId);
-    setVersion(version + 1);
-  };
+  const saved = () => setVersion(version + 1);
   return (
     <>
       <h1>{t('navWorkspace')}</h1>
@@ -91,6 +86,21 @@ export function WorkspaceView() {
         <>
           <section aria-labelledby="list-heading">
             <h2 id="list-heading">{t('yourPassports')}</h2>
+            {organization && (
+              <p class="note" id="workspace-organization">
+                {t('passportsOf')} <strong>{organization.name}</strong>
+              </p>
+            )}
+            {organization && organization.kind !== 'MANUFACTURER' && organization.kind !== 'SERVICE_PROVIDER' && (
+              <p class="message" id="not-a-manufacturer">
+                {t('notManufacturerKey')}
+              </p>
+            )}
+            {viewer.error && (
+              <p role="alert" class="error">
+                {viewer.error}
+              </p>
+            )}
             <div class="controls">
               <label>
                 {t('status')}
@@ -122,11 +132,6 @@ export function WorkspaceView() {
                 {t('newPassport')}
               </button>
             </div>
-            {list.data && !list.data.mine && (
-              <p class="note" id="list-not-narrowed">
-                {t('listNotNarrowed')}
-              </p>
-            )}
             {openError && (
               <p role="alert" class="error" id="open-error">
                 {openError}
@@ -137,7 +142,7 @@ export function WorkspaceView() {
                 {list.error}
               </p>
             )}
-            <table id="passport-list" aria-busy={list.loading}>
+            <table id="passport-list" aria-busy={viewer.loading || list.loading}>
               <thead>
                 <tr>
                   <th scope="col">{t('productName')}</th>

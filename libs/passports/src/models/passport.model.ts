@@ -11,19 +11,6 @@ registerEnumType(PassportStatus, {
   name: 'PassportStatus',
   description: 'DRAFT (owner only) -> PUBLISHED -> ARCHIVED. An archived passport cannot be revised.',
 });
-registerEnumType(AccessTier, {
-  name: 'AccessTier',
-  description:
-    "The access tiers of the EU battery passport. Every passport field states its tier; a field above the caller's tier reads null " +
-    'with a FORBIDDEN error naming the tier (extensions.requiredTier).',
-  valuesMap: {
-    PUBLIC: { description: 'Anyone, anonymous callers included.' },
-    LEGITIMATE_INTEREST: { description: 'RECYCLER, SERVICE_PROVIDER and AUDITOR keys, and the owner.' },
-    AUTHORITY: { description: 'AUDITOR keys (of AUDITOR and AUTHORITY organizations), and the owner.' },
-    OWNER: { description: 'Keys of the manufacturer that registered the passport.' },
-  },
-});
-
 /** How a material counts toward a list entry (ListMatch of @registry/chemistry). */
 export const CriticalListMatch = { FORM: 'FORM', ELEMENT: 'ELEMENT' } as const;
 registerEnumType(CriticalListMatch, {
