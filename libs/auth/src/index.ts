@@ -6,6 +6,7 @@ export {
   AccessTier,
   assertTier,
   canAccess,
+  compositionGrantsApplyTo,
   isOwner,
   requireTier,
   tierField,
@@ -14,6 +15,8 @@ export {
   tierOfMiddleware,
   tiersOf,
   tierSentence,
+  type PassportAccessRule,
+  type PassportAccessTarget,
   type TieredSource,
 } from './access-tier';
 export { COST_MODEL, MAX_COMPONENTS_PER_DOCUMENT, MAX_MATERIALS_PER_DOCUMENT, measureOperation } from './limits/query-cost';

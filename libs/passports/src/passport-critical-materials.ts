@@ -36,7 +36,12 @@ export class PassportCriticalMaterials {
   }
 
   /** Passport.criticalMaterials of one passport, in two queries: for views outside GraphQL (the public Digital Link view). */
-  async ofPassport(passport: { id: string; manufacturerId: string; totalMassKg: number }): Promise<CriticalMaterialModel[]> {
+  async ofPassport(passport: {
+    id: string;
+    manufacturerId: string;
+    compositionGrantees?: readonly string[] | null;
+    totalMassKg: number;
+  }): Promise<CriticalMaterialModel[]> {
     const [totals, rows] = await Promise.all([this.passports.findElementTotals([passport.id]), this.passports.findElementMaterials([passport.id])]);
     return this.fromTotals(passport, totals, PassportCriticalMaterials.formsByElement(rows).get(passport.id) ?? new Map());
   }
@@ -47,7 +52,7 @@ export class PassportCriticalMaterials {
    * (element shares summed); a list entry naming a form flags FORM when a material holding the element meets it.
    */
   fromTotals(
-    passport: { manufacturerId: string; totalMassKg: number },
+    passport: { manufacturerId: string; compositionGrantees?: readonly string[] | null; totalMassKg: number },
     totals: { elementSymbol: string; massKg: number }[],
     formsByElement: FormsByElement,
   ): CriticalMaterialModel[] {
@@ -66,6 +71,7 @@ export class PassportCriticalMaterials {
           methodVersion: ELEMENT_MASS_METHOD,
           linkedMassWithheld: false,
           manufacturerId: passport.manufacturerId,
+          compositionGrantees: passport.compositionGrantees ?? null,
         };
       })
       .sort((a, b) => bySymbol(a.element, b.element));
