@@ -88,6 +88,7 @@ const MATRIX: [string, Outcome[], Check][] = [
   // A passport whose owner restricted its composition (to no organization): recyclers lose LEGITIMATE_INTEREST on it
   ['restricted: Passport fields of tier LEGITIMATE_INTEREST', [F,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'LEGITIMATE_INTEREST', w.restricted.id)],
   ['restricted: CriticalMaterial masses',                     [F,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'criticalMaterials { massKg shareOfProductMass }', 'LEGITIMATE_INTEREST', w.restricted.id)],
+  ['restricted: Circularity.flows (masses)',                  [F,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'circularity { flows { massKg virginKg } }', 'LEGITIMATE_INTEREST', w.restricted.id)],
   ['restricted: Passport fields of tier PUBLIC',              [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'PUBLIC', w.restricted.id)],
   ['restricted: componentsContaining finds it',               [U,  Y,  H,   H,   Y,   Y,   Y,   F], (w, k) => finds(w, k, '{ componentsContaining(first: 100, filter: { element: "Sb" }) { edges { node { passport { id } } } } }', (d) => d.componentsContaining.edges.map((e: any) => e.node.passport.id), w.restricted.id)],
   ['restricted: GET /passports/{id}/credential',              [U,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => http(w, k, `/passports/${w.restricted.id}/credential`)],
