@@ -31,6 +31,8 @@ interface World {
   ownMakerId: string;
   otherMakerId: string;
   published: { id: string; gtin: string; serialNumber: string };
+  /** A published passport of the owner whose composition it restricted to no organization (setCompositionAccess). */
+  restricted: { id: string };
   draft: { id: string };
   /** The organization id and role each key belongs to (null organization: anonymous, platform administrator). */
   holderByKey: Map<string | null, { organizationId: string | null; role: string | null }>;
@@ -81,10 +83,19 @@ const MATRIX: [string, Outcome[], Check][] = [
   ['mutation recordLifecycleEvent (on the published one)',    [U,  Y,  F,   Y,   F,   F,   Y,   Y], (w, k) => gql(w, k, 'mutation($i: RecordLifecycleEventInput!) { recordLifecycleEvent(input: $i) { sequence } }', { i: { passportId: w.published.id, type: 'INSPECTED', occurredAt: '2026-01-01T00:00:00Z' } })],
   ['mutation transferResponsibility (of the owner)',          [U,  Y,  F,   F,   F,   F,   Y,   Y], async (w, k) => gql(w, k, 'mutation($p: ID!, $o: ID!) { transferResponsibility(passportId: $p, toOrganizationId: $o) { sequence } }', { p: await fresh(w, true), o: w.otherMakerId })],
   ['mutation registerSuccessor (of the published one)',       [U,  Y,  Y,   F,   F,   F,   F,   Y], (w, k) => gql(w, k, 'mutation($p: ID!, $i: RegisterPassportInput!) { registerSuccessor(predecessorId: $p, input: $i) { id } }', { p: w.published.id, i: registerInput({}, { prefix: w.prefixByKey.get(k) ?? null }) })],
+  ['mutation setCompositionAccess (of the owner)',            [U,  Y,  F,   F,   F,   F,   Y,   Y], async (w, k) => gql(w, k, 'mutation($p: ID!, $i: CompositionAccessInput!) { setCompositionAccess(passportId: $p, input: $i) { id } }', { p: await fresh(w, true), i: { restricted: true, organizationIds: [] } })],
   ['mutation importPassports (a dry run)',                    [U,  Y,  Y,   F,   F,   F,   F,   F], (w, k) => gql(w, k, IMPORT, { i: { dryRun: true, rows: [{ rowRef: '1', passport: registerInput({}, { prefix: w.prefixByKey.get(k) ?? null }) }] } })],
   // Field groups of a published passport
   ['Passport fields of tier PUBLIC',                          [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'PUBLIC')],
   ['Passport fields of tier LEGITIMATE_INTEREST',             [F,  Y,  F,   Y,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'LEGITIMATE_INTEREST')],
+  ['Passport fields of tier OWNER',                           [F,  Y,  F,   F,   F,   F,   Y,   Y], (w, k) => tierGroup(w, k, 'OWNER')],
+  // A passport whose owner restricted its composition (to no organization): recyclers lose LEGITIMATE_INTEREST on it
+  ['restricted: Passport fields of tier LEGITIMATE_INTEREST', [F,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'LEGITIMATE_INTEREST', w.restricted.id)],
+  ['restricted: CriticalMaterial masses',                     [F,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'criticalMaterials { massKg shareOfProductMass }', 'LEGITIMATE_INTEREST', w.restricted.id)],
+  ['restricted: Circularity.flows (masses)',                  [F,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'circularity { flows { massKg virginKg } }', 'LEGITIMATE_INTEREST', w.restricted.id)],
+  ['restricted: Passport fields of tier PUBLIC',              [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'PUBLIC', w.restricted.id)],
+  ['restricted: componentsContaining finds it',               [U,  Y,  H,   H,   Y,   Y,   Y,   F], (w, k) => finds(w, k, '{ componentsContaining(first: 100, filter: { element: "Sb" }) { edges { node { passport { id } } } } }', (d) => d.componentsContaining.edges.map((e: any) => e.node.passport.id), w.restricted.id)],
+  ['restricted: GET /passports/{id}/credential',              [U,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => http(w, k, `/passports/${w.restricted.id}/credential`)],
   ['Passport fields of tier AUTHORITY',                       [F,  Y,  F,   F,   Y,   Y,   Y,   Y], (w, k) => tierGroup(w, k, 'AUTHORITY')],
   ['CriticalMaterial presence (element, threshold, lists)',   [Y,  Y,  Y,   Y,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'criticalMaterials { element aboveReportingThreshold lists { listId } }')],
   ['CriticalMaterial masses (massKg, shareOfProductMass)',    [F,  Y,  F,   Y,   Y,   Y,   Y,   Y], (w, k) => field(w, k, 'criticalMaterials { massKg shareOfProductMass }', 'LEGITIMATE_INTEREST')],
@@ -143,19 +154,19 @@ async function http(w: World, key: string | null, path: string): Promise<Outcome
   return res.body?.errors?.[0]?.extensions?.code ?? `HTTP ${res.status}`;
 }
 
-async function field(w: World, key: string | null, selection: string, requiredTier?: string): Promise<Outcome> {
-  const res = await w.t.gql(`query($id: ID!) { passport(id: $id) { id ${selection} } }`, { id: w.published.id }, key);
+async function field(w: World, key: string | null, selection: string, requiredTier?: string, id = w.published.id): Promise<Outcome> {
+  const res = await w.t.gql(`query($id: ID!) { passport(id: $id) { id ${selection} } }`, { id }, key);
   const outcome = outcomeOf(res, requiredTier);
   // A refused field reads null; the rest of the passport is still answered.
-  if (outcome === F && res.data?.passport?.id !== w.published.id) return 'FORBIDDEN, and the passport was lost';
+  if (outcome === F && res.data?.passport?.id !== id) return 'FORBIDDEN, and the passport was lost';
   return outcome;
 }
 
 /** Every field of the tier on its own; the group's outcome when they agree, else each field's. */
-async function tierGroup(w: World, key: string | null, tier: string): Promise<Outcome> {
+async function tierGroup(w: World, key: string | null, tier: string, id = w.published.id): Promise<Outcome> {
   const fields = w.fieldsByTier.get(tier) ?? [];
   if (fields.length === 0) return `no Passport field of tier ${tier}`;
-  const outcomes = await Promise.all(fields.map(async (f) => [f.name, await field(w, key, `${f.name} ${f.selection}`, tier)] as const));
+  const outcomes = await Promise.all(fields.map(async (f) => [f.name, await field(w, key, `${f.name} ${f.selection}`, tier, id)] as const));
   const distinct = new Set(outcomes.map(([, outcome]) => outcome));
   return distinct.size === 1 ? [...distinct][0] : outcomes.map(([name, outcome]) => `${name}: ${outcome}`).join('; ');
 }
@@ -282,6 +293,10 @@ describe('access matrix: every query, mutation and field group for every role', 
     const published = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'MATRIX-1', publish: true }, own) }, own.key);
     world.published = { id: published.data.registerPassport.id, gtin: published.data.registerPassport.gtin, serialNumber: 'MATRIX-1' };
     world.draft = { id: (await t.gql(REGISTER, { i: registerInput({}, own) }, own.key)).data.registerPassport.id };
+    const restricted = await t.gql(REGISTER, { i: registerInput({ serialNumber: 'MATRIX-2', publish: true }, own) }, own.key);
+    world.restricted = { id: restricted.data.registerPassport.id };
+    const access = 'mutation($p: ID!, $i: CompositionAccessInput!) { setCompositionAccess(passportId: $p, input: $i) { id } }';
+    expect((await t.gql(access, { p: world.restricted.id, i: { restricted: true, organizationIds: [] } }, own.key)).errors).toBeUndefined();
     world.importRunId = (
       await t.gql(IMPORT, { i: { dryRun: true, rows: [{ rowRef: '1', passport: registerInput({}, own) }] } }, own.key)
     ).data.importPassports.id;

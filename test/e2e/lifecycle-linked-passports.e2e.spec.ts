@@ -75,6 +75,9 @@ const CRITICAL = `query($id: ID!) { passport(id: $id) {
 } }`;
 const COMPONENT_OF = `query($id: ID!) { passport(id: $id) { links(relation: COMPONENT_OF) { edges { node { relation componentKey passport { id } } } } } }`;
 const INVENTORY = `query { materialInventory(groupBy: CLUSTER, elements: ["Nd", "Dy"]) { group element totalMassKg passportCount } }`;
+const SET_ACCESS = `mutation($id: ID!, $i: CompositionAccessInput!) { setCompositionAccess(passportId: $id, input: $i) { id compositionAccess { restricted organizationIds } } }`;
+const HITS = `query { componentsContaining(filter: { element: "Nd" }, first: 100) { edges { node { passport { id } } } } }`;
+const SUPPLIER_COMPOSITION = `query($id: ID!) { passport(id: $id) { productName components { key } criticalMaterials { element massKg } } }`;
 const MODEL = `query($id: ID!) { passport(id: $id) { granularity model { id granularity } } }`;
 const REVISE = `mutation($i: RevisePassportInput!) { revisePassport(input: $i) { revision } }`;
 
@@ -82,8 +85,10 @@ describe('linked component passports: a wind turbine counts its magnet supplierâ
   let t: TestApp;
   let supplier: TestOrganization;
   let turbineMaker: TestOrganization;
+  /** The recycler the supplier granted its composition to. */
   let recycler: TestOrganization;
-  let recyclerAdmin: TestOrganization;
+  /** A recycler the supplier did not name: a RECYCLER key holding LEGITIMATE_INTEREST, but not on the supplier's passport. */
+  let otherRecycler: TestOrganization;
   let magnetsId: string;
   let magnetsLink: string;
   let turbineId: string;
@@ -95,8 +100,7 @@ describe('linked component passports: a wind turbine counts its magnet supplierâ
     supplier = await t.organization('MANUFACTURER');
     turbineMaker = await t.organization('MANUFACTURER');
     recycler = await t.organization('RECYCLER');
-    // An ADMIN key of a recycler manages its organization's keys: it holds no LEGITIMATE_INTEREST (docs/operators.md).
-    recyclerAdmin = await t.organization('RECYCLER', { role: 'ADMIN' });
+    otherRecycler = await t.organization('RECYCLER');
     const magnets = await register(supplier, {
       productName: 'NdFeB magnet set, 3.6 MW',
       cluster: 'WIND_PARK',
@@ -107,6 +111,10 @@ describe('linked component passports: a wind turbine counts its magnet supplierâ
     expect(magnets.errors).toBeUndefined();
     magnetsId = magnets.data.registerPassport.id;
     magnetsLink = `https://id.example.org/01/${magnets.data.registerPassport.gtin}/21/MS-0001`;
+    // The supplier keeps its magnet composition to the recycler it works with.
+    const restricted = await t.gql(SET_ACCESS, { id: magnetsId, i: { restricted: true, organizationIds: [recycler.id] } }, supplier.key);
+    expect(restricted.errors).toBeUndefined();
+    expect(restricted.data.setCompositionAccess.compositionAccess).toEqual({ restricted: true, organizationIds: [recycler.id] });
     const turbine = await register(turbineMaker, {
       productName: 'Direct-drive nacelle 3.6 MW',
       cluster: 'WIND_PARK',
@@ -121,7 +129,7 @@ describe('linked component passports: a wind turbine counts its magnet supplierâ
     await t?.close();
   });
 
-  it("counts the supplier's Nd and Dy in the turbine's totals, and shows the supplier's materials to a recycler", async () => {
+  it("counts the supplier's Nd and Dy in the turbine's totals, and shows the supplier's materials to the recycler it granted", async () => {
     const res = await t.gql(CRITICAL, { id: turbineId }, recycler.key);
     expect(res.errors).toBeUndefined();
     const critical = Object.fromEntries(res.data.passport.criticalMaterials.map((m: any) => [m.element, m]));
@@ -136,13 +144,44 @@ describe('linked component passports: a wind turbine counts its magnet supplierâ
     expect(link.passport.components[0].materials.map((m: any) => m.element)).toEqual(Object.keys(MAGNETS));
   });
 
-  it('withholds the linked mass and the supplierâ€™s materials from callers without LEGITIMATE_INTEREST on the supplierâ€™s passport', async () => {
-    // A recycler key without legitimate interest: the elements are present (PUBLIC), their masses and the supplier's materials are not.
-    const admin = await t.gql(CRITICAL, { id: turbineId }, recyclerAdmin.key);
-    expect(admin.data.passport.criticalMaterials.map((m: any) => m.element)).toEqual(expect.arrayContaining(['Nd', 'Dy']));
-    expect(admin.data.passport.criticalMaterials.find((m: any) => m.element === 'Nd').massKg).toBeNull();
-    expect(admin.data.passport.links.edges[0].node.passport.components).toBeNull();
-    expect(admin.errors?.map((e: any) => e.extensions.field)).toEqual(expect.arrayContaining(['Passport.components', 'CriticalMaterial.massKg']));
+  it('withholds the linked mass and the supplierâ€™s materials from a recycler the supplier did not grant', async () => {
+    // The turbine's own composition is the other recycler's to read; the supplier's is not: its mass is left out.
+    const other = await t.gql(CRITICAL, { id: turbineId }, otherRecycler.key);
+    const critical = Object.fromEntries(other.data.passport.criticalMaterials.map((m: any) => [m.element, m]));
+    expect(critical.Nd).toEqual({ element: 'Nd', massKg: 0, linkedMassWithheld: true });
+    expect(critical.Dy).toEqual({ element: 'Dy', massKg: 0, linkedMassWithheld: true });
+    expect(other.data.passport.components.find((c: any) => c.key === 'magnet-set').materials).toEqual([]);
+    const [link] = other.data.passport.links.edges.map((edge: any) => edge.node);
+    expect(link).toMatchObject({
+      componentKey: 'magnet-set',
+      passportId: magnetsId,
+      passport: { id: magnetsId, productName: 'NdFeB magnet set, 3.6 MW', components: null },
+    });
+    expect(other.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredTier: 'LEGITIMATE_INTEREST', field: 'Passport.components' }),
+      }),
+    ]);
+
+    // Read directly, the supplier's passport keeps its public fields and withholds the rest.
+    const direct = await t.gql(SUPPLIER_COMPOSITION, { id: magnetsId }, otherRecycler.key);
+    expect(direct.data.passport).toMatchObject({ productName: 'NdFeB magnet set, 3.6 MW', components: null });
+    expect(direct.data.passport.criticalMaterials.find((m: any) => m.element === 'Nd')).toEqual({ element: 'Nd', massKg: null });
+    expect(direct.errors?.map((e: any) => e.extensions.field)).toEqual(expect.arrayContaining(['Passport.components', 'CriticalMaterial.massKg']));
+    const granted = await t.gql(SUPPLIER_COMPOSITION, { id: magnetsId }, recycler.key);
+    expect(granted.errors).toBeUndefined();
+    expect(granted.data.passport.components).toEqual([{ key: 'segment' }]);
+
+    // Searches and inventories: no hit on the supplier's passport, no supplier Nd in the turbine's total.
+    const hitsOf = async (by: TestOrganization) =>
+      ((await t.gql(HITS, {}, by.key)).data.componentsContaining.edges as any[]).map((edge) => edge.node.passport.id);
+    expect(await hitsOf(recycler)).toContain(magnetsId);
+    expect(await hitsOf(otherRecycler)).not.toContain(magnetsId);
+    const inventory = await t.gql(INVENTORY, {}, otherRecycler.key);
+    expect(inventory.errors).toBeUndefined();
+    const ndRows = inventory.data.materialInventory.filter((row: any) => row.element === 'Nd');
+    expect(ndRows).toHaveLength(1);
+    expect(ndRows[0].totalMassKg).toBeCloseTo(0, 6);
 
     // The turbine's owner reads its own turbine, but not the supplier's composition: the magnets' mass is left out.
     const owner = await t.gql(CRITICAL, { id: turbineId }, turbineMaker.key);
@@ -154,6 +193,29 @@ describe('linked component passports: a wind turbine counts its magnet supplierâ
     ]);
     const cobalt = owner.data.passport.criticalMaterials.find((m: any) => m.element === 'Co');
     expect(cobalt).toMatchObject({ linkedMassWithheld: true });
+  });
+
+  it('refuses composition access set by another organization or naming an unknown organization, and lifts a restriction', async () => {
+    const foreign = await t.gql(SET_ACCESS, { id: magnetsId, i: { restricted: false } }, turbineMaker.key);
+    expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredTier: 'OWNER' });
+    const unknown = await t.gql(
+      SET_ACCESS,
+      { id: magnetsId, i: { restricted: true, organizationIds: [recycler.id, '00000000-0000-4000-8000-000000000000'] } },
+      supplier.key,
+    );
+    expect(unknown.errors?.[0].extensions?.violations).toEqual([expect.objectContaining({ path: 'input.organizationIds.1', keyword: 'exists' })]);
+    const owner = await t.gql(`query($id: ID!) { passport(id: $id) { compositionAccess { restricted organizationIds } } }`, { id: magnetsId }, supplier.key);
+    expect(owner.data.passport.compositionAccess).toEqual({ restricted: true, organizationIds: [recycler.id] });
+    const other = await t.gql(`query($id: ID!) { passport(id: $id) { compositionAccess { restricted } } }`, { id: magnetsId }, recycler.key);
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredTier: 'OWNER' });
+
+    const lifted = await t.gql(SET_ACCESS, { id: magnetsId, i: { restricted: false } }, supplier.key);
+    expect(lifted.data.setCompositionAccess.compositionAccess).toEqual({ restricted: false, organizationIds: [] });
+    const nowOther = await t.gql(CRITICAL, { id: turbineId }, otherRecycler.key);
+    expect(nowOther.errors).toBeUndefined();
+    expect(nowOther.data.passport.criticalMaterials.find((m: any) => m.element === 'Nd').massKg).toBeCloseTo(SEGMENTS * MAGNETS.Nd, 6);
+    const restored = await t.gql(SET_ACCESS, { id: magnetsId, i: { restricted: true, organizationIds: [recycler.id] } }, supplier.key);
+    expect(restored.errors).toBeUndefined();
   });
 
   it('links back from the supplierâ€™s passport, and counts each kilogram once in inventories', async () => {

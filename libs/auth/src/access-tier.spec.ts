@@ -54,6 +54,27 @@ describe('canAccess', () => {
     expect(tiersOf(CALLERS[caller], OWNER_ORG)).toEqual(tiers);
   });
 
+  // On a passport whose owner restricted its composition to GRANTED_ORG: only RECYCLER and SERVICE_PROVIDER keys lose LEGITIMATE_INTEREST.
+  const GRANTED_ORG = '33333333-3333-4333-8333-333333333333';
+  const restricted = { manufacturerId: OWNER_ORG, compositionGrantees: [GRANTED_ORG] };
+  it.each([
+    ['owner', ['PUBLIC', 'LEGITIMATE_INTEREST', 'AUTHORITY', 'OWNER']],
+    ['recycler', ['PUBLIC']],
+    ['auditor', ['PUBLIC', 'LEGITIMATE_INTEREST', 'AUTHORITY']],
+    ['authority', ['PUBLIC', 'LEGITIMATE_INTEREST', 'AUTHORITY']],
+    ['platformAdmin', ['PUBLIC', 'LEGITIMATE_INTEREST', 'AUTHORITY', 'OWNER']],
+  ])('on a restricted passport, %s holds %j', (caller, tiers) => {
+    expect(tiersOf(CALLERS[caller], restricted)).toEqual(tiers);
+  });
+
+  it('gives a granted recycler or service provider LEGITIMATE_INTEREST on a restricted passport, and a granted manufacturer nothing more', () => {
+    expect(tiersOf(key('RECYCLER', 'RECYCLER', GRANTED_ORG), restricted)).toEqual(['PUBLIC', 'LEGITIMATE_INTEREST']);
+    expect(tiersOf(key('SERVICE_PROVIDER', 'SERVICE_PROVIDER', GRANTED_ORG), restricted)).toEqual(['PUBLIC', 'LEGITIMATE_INTEREST']);
+    expect(tiersOf(key('MANUFACTURER', 'MANUFACTURER', GRANTED_ORG), restricted)).toEqual(['PUBLIC']);
+    expect(tiersOf(key('RECYCLER', 'RECYCLER'), { manufacturerId: OWNER_ORG, compositionGrantees: [] })).toEqual(['PUBLIC']);
+    expect(tiersOf(key('RECYCLER', 'RECYCLER'), { manufacturerId: OWNER_ORG, compositionGrantees: null })).toEqual(['PUBLIC', 'LEGITIMATE_INTEREST']);
+  });
+
   it('makes nobody the owner of a source without an owner id', () => {
     expect(canAccess(CALLERS.owner, AccessTier.OWNER, undefined)).toBe(false);
     expect(canAccess(CALLERS.owner, AccessTier.LEGITIMATE_INTEREST, null)).toBe(false);

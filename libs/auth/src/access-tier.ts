@@ -13,6 +13,10 @@ import type { Principal } from './principal';
  * | LEGITIMATE_INTEREST | RECYCLER, SERVICE_PROVIDER and AUDITOR keys, the owner, the platform administrator     |
  * | AUTHORITY           | AUDITOR keys (of AUDITOR and AUTHORITY organizations), the owner, the administrator   |
  * | OWNER               | keys of the manufacturer that registered the passport, the platform administrator      |
+ *
+ * An owner may restrict its passport's LEGITIMATE_INTEREST data (its composition) to organizations it names
+ * (`setCompositionAccess`): RECYCLER and SERVICE_PROVIDER keys of other organizations then lose that tier on it;
+ * AUDITOR keys, the owner and the administrator keep it. Every check goes through `canAccess`, so every path honours it.
  */
 export enum AccessTier {
   /** Anyone, including anonymous callers scanning a QR code. */
@@ -46,16 +50,31 @@ export function isOwner(principal: Principal | null | undefined, ownerOrganizati
 }
 
 /**
+ * A passport as the tier checks see it: its owner and, when the owner restricted its composition, the organizations
+ * it granted access to (null or absent: not restricted).
+ */
+export interface PassportAccessRule {
+  manufacturerId?: string | null;
+  compositionGrantees?: readonly string[] | null;
+}
+
+/** The passport a check is about: its owner's id alone (an unrestricted passport), or its access rule. */
+export type PassportAccessTarget = string | null | undefined | PassportAccessRule;
+
+/**
  * Whether `principal` may see data of `tier` of a passport owned by `ownerOrganizationId`. Without an owner id
  * nobody is the owner, so OWNER data stays hidden from everyone but the platform administrator.
  */
-export function canAccess(principal: Principal | null | undefined, tier: AccessTier, ownerOrganizationId: string | null | undefined): boolean {
+export function canAccess(principal: Principal | null | undefined, tier: AccessTier, passport: PassportAccessTarget): boolean {
   if (tier === AccessTier.PUBLIC) return true;
   if (!principal) return false;
-  if (principal.platformAdmin || isOwner(principal, ownerOrganizationId)) return true;
+  const rule: PassportAccessRule = typeof passport === 'object' && passport !== null ? passport : { manufacturerId: passport };
+  if (principal.platformAdmin || isOwner(principal, rule.manufacturerId)) return true;
   switch (tier) {
     case AccessTier.LEGITIMATE_INTEREST:
-      return principal.role === 'RECYCLER' || principal.role === 'SERVICE_PROVIDER' || principal.role === 'AUDITOR';
+      if (principal.role === 'AUDITOR') return true;
+      if (principal.role !== 'RECYCLER' && principal.role !== 'SERVICE_PROVIDER') return false;
+      return !rule.compositionGrantees || (!!principal.organizationId && rule.compositionGrantees.includes(principal.organizationId));
     case AccessTier.AUTHORITY:
       return principal.role === 'AUDITOR';
     case AccessTier.OWNER:
@@ -63,9 +82,22 @@ export function canAccess(principal: Principal | null | undefined, tier: AccessT
   }
 }
 
+/**
+ * For queries over many passports at once (searches, inventories), which decide in SQL: the organization whose grants
+ * a restricted passport must name for the caller to read its composition (its own passports always), or null when
+ * restrictions do not apply to the caller (auditors and the platform administrator). Same rule as `canAccess`.
+ */
+export function compositionGrantsApplyTo(principal: Principal | null | undefined): string | null {
+  if (principal?.platformAdmin || principal?.role === 'AUDITOR') return null;
+  return principal?.organizationId ?? NO_ORGANIZATION;
+}
+
+/** An organization id no organization has: a caller without one is granted nothing. */
+const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
+
 /** Every tier the caller holds on a passport of `ownerOrganizationId`, lowest first. */
-export function tiersOf(principal: Principal | null | undefined, ownerOrganizationId: string | null | undefined): AccessTier[] {
-  return Object.values(AccessTier).filter((tier) => canAccess(principal, tier, ownerOrganizationId));
+export function tiersOf(principal: Principal | null | undefined, passport: PassportAccessTarget): AccessTier[] {
+  return Object.values(AccessTier).filter((tier) => canAccess(principal, tier, passport));
 }
 
 /**
@@ -85,14 +117,12 @@ export function tierForbidden(tier: AccessTier, what: string): RegistryError {
  * For services that guard a whole operation by tier (an audit log, an export): throws the same FORBIDDEN as the
  * field middleware. `what` names the operation in the message, e.g. "The audit log of passport <id>".
  */
-export function assertTier(principal: Principal | null | undefined, tier: AccessTier, ownerOrganizationId: string | null | undefined, what: string): void {
-  if (!canAccess(principal, tier, ownerOrganizationId)) throw tierForbidden(tier, what);
+export function assertTier(principal: Principal | null | undefined, tier: AccessTier, passport: PassportAccessTarget, what: string): void {
+  if (!canAccess(principal, tier, passport)) throw tierForbidden(tier, what);
 }
 
-/** The object a tiered field is resolved on: it must carry the owner of the passport it belongs to. */
-export interface TieredSource {
-  manufacturerId?: string | null;
-}
+/** The object a tiered field is resolved on: it must carry the owner of the passport it belongs to, and its restriction. */
+export type TieredSource = PassportAccessRule;
 
 /**
  * Field middleware: the field resolves only for callers holding `tier` on the passport the source object belongs
@@ -101,7 +131,7 @@ export interface TieredSource {
  */
 export function requireTier(tier: AccessTier): FieldMiddleware {
   const middleware = (context: MiddlewareContext<TieredSource, { req?: RequestWithPrincipal }>, next: NextFn) => {
-    if (tier !== AccessTier.PUBLIC && !canAccess(context.context?.req?.principal, tier, context.source?.manufacturerId)) {
+    if (tier !== AccessTier.PUBLIC && !canAccess(context.context?.req?.principal, tier, context.source ?? null)) {
       const field = `${context.info?.parentType.name}.${context.info?.fieldName}`;
       const error = tierForbidden(tier, `The field ${field}`);
       Object.assign(error.extensions, { field });

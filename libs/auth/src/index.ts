@@ -6,6 +6,7 @@ export {
   AccessTier,
   assertTier,
   canAccess,
+  compositionGrantsApplyTo,
   isOwner,
   requireTier,
   tierField,
@@ -15,6 +16,8 @@ export {
   tiersOf,
   tierOnEveryPassport,
   tierSentence,
+  type PassportAccessRule,
+  type PassportAccessTarget,
   type TieredSource,
 } from './access-tier';
 export { COST_MODEL, MAX_COMPONENTS_PER_DOCUMENT, MAX_MATERIALS_PER_DOCUMENT, measureOperation } from './limits/query-cost';

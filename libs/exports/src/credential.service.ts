@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SigningService } from '@registry/audit';
 import { AccessTier, assertTier, canAccess, type Principal } from '@registry/auth';
 import { RegistryError } from '@registry/core';
-import { PassportService } from '@registry/passports';
+import { compositionGranteesOf, PassportService } from '@registry/passports';
 import { buildCredential, CREDENTIAL_SIGNATURE_TYPE, type ProductPassportCredential } from './credential.builder';
 import { CredentialRepository } from './credential.repository';
 import { EXPORTS_SETTINGS, type ExportsSettings } from './exports.settings';
@@ -32,7 +32,7 @@ export class CredentialService {
   async credential(caller: Principal | null, passportId: string, revisionParam?: unknown): Promise<SignedCredential> {
     const requested = parseRevision(revisionParam);
     const passport = await this.passports.get(caller, passportId);
-    if (!canAccess(caller, AccessTier.LEGITIMATE_INTEREST, passport.manufacturerId)) {
+    if (!canAccess(caller, AccessTier.LEGITIMATE_INTEREST, { manufacturerId: passport.manufacturerId, compositionGrantees: compositionGranteesOf(passport) })) {
       throw RegistryError.forbidden(`The credential of a passport carries its composition and needs access tier ${AccessTier.LEGITIMATE_INTEREST}`, {
         requiredTier: AccessTier.LEGITIMATE_INTEREST,
       });

@@ -5,7 +5,7 @@ export { PassportCriticalMaterials } from './passport-critical-materials';
 export { identityKey, PassportBatchService, type CurrentPassport, type PassportIdentity, type PreparedPassport } from './passport-batch.service';
 export { StaleRevisionError } from './passport.repository';
 export { RegisterPassportInput } from './dto/register-passport.input';
-export { toComponentModel, toMaterialModel, toPassportModel, type ComponentRowLike, type MaterialRowLike } from './passport.mapper';
+export { compositionGranteesOf, toComponentModel, toMaterialModel, toPassportModel, type ComponentRowLike, type MaterialRowLike } from './passport.mapper';
 export { elementRows, elementTotals, type ElementRow, type SearchColumns } from './element-rows';
 export { normalizeGtin } from './gtin';
 export { bySymbol } from './element-order';

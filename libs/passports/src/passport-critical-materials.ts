@@ -49,7 +49,12 @@ export class PassportCriticalMaterials {
   }
 
   /** Passport.criticalMaterials of one passport, in one statement: for views outside GraphQL (the public Digital Link view). */
-  async ofPassport(passport: { id: string; manufacturerId: string; totalMassKg: number }): Promise<CriticalMaterialModel[]> {
+  async ofPassport(passport: {
+    id: string;
+    manufacturerId: string;
+    compositionGrantees?: readonly string[] | null;
+    totalMassKg: number;
+  }): Promise<CriticalMaterialModel[]> {
     const inputs = PassportCriticalMaterials.inputsByPassport(await this.passports.findCriticalInputs([passport.id])).get(passport.id) ?? NO_INPUTS;
     return this.fromTotals(passport, inputs.totals, inputs.forms);
   }
@@ -60,7 +65,7 @@ export class PassportCriticalMaterials {
    * (element shares summed); a list entry naming a form flags FORM when a material holding the element meets it.
    */
   fromTotals(
-    passport: { manufacturerId: string; totalMassKg: number },
+    passport: { manufacturerId: string; compositionGrantees?: readonly string[] | null; totalMassKg: number },
     totals: { elementSymbol: string; massKg: number }[],
     formsByElement: FormsByElement,
   ): CriticalMaterialModel[] {
@@ -79,6 +84,7 @@ export class PassportCriticalMaterials {
           methodVersion: ELEMENT_MASS_METHOD,
           linkedMassWithheld: false,
           manufacturerId: passport.manufacturerId,
+          compositionGrantees: passport.compositionGrantees ?? null,
         };
       })
       .sort((a, b) => bySymbol(a.element, b.element));

@@ -21,7 +21,7 @@ export class PassportLinkLoaders {
   async page(
     context: GraphQLContext,
     caller: Principal | null,
-    passport: { id: string; manufacturerId: string },
+    passport: { id: string; manufacturerId: string; compositionGrantees?: readonly string[] | null },
     relation: PassportRelation,
     args: { first?: number; after?: string | null },
   ): Promise<ConnectionShape<PassportLinkModel>> {
@@ -38,7 +38,13 @@ export class PassportLinkLoaders {
       rows,
       first,
       (row) => [row.otherId, row.componentKey],
-      (row) => ({ relation, passportId: row.otherId, componentKey: row.componentKey || null, manufacturerId: passport.manufacturerId }),
+      (row) => ({
+        relation,
+        passportId: row.otherId,
+        componentKey: row.componentKey || null,
+        manufacturerId: passport.manufacturerId,
+        compositionGrantees: passport.compositionGrantees ?? null,
+      }),
     );
   }
 

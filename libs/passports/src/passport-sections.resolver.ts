@@ -45,8 +45,10 @@ export class PassportSectionsResolver {
         'concentrations LEGITIMATE_INTEREST. One query for all passports of a request.',
     }),
   )
-  substancesOfConcern(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<SubstanceOfConcernModel[]> {
-    return this.sections.substanceLoader(context).load(passport.id);
+  async substancesOfConcern(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<SubstanceOfConcernModel[]> {
+    const substances = await this.sections.substanceLoader(context).load(passport.id);
+    // The concentrations follow the passport's composition access.
+    return passport.compositionGrantees ? substances.map((substance) => ({ ...substance, compositionGrantees: passport.compositionGrantees })) : substances;
   }
 
   @ResolveField(

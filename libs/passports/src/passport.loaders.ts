@@ -4,7 +4,8 @@ import type { Organization } from '@registry/prisma-client';
 import DataLoader from 'dataloader';
 import type { ComponentModel, ElementShareModel } from './models/passport.model';
 import { type CriticalInputs, PassportCriticalMaterials } from './passport-critical-materials';
-import { toComponentModel } from './passport.mapper';
+import { compositionGranteesOf, toComponentModel } from './passport.mapper';
+import type { PassportAccessRule } from '@registry/auth';
 import { PassportRepository } from './passport.repository';
 import { type GraphQLContext, requestScoped } from '@registry/core';
 
@@ -18,7 +19,7 @@ export interface PassportLoaders {
   /** Per material id: its element shares. */
   elementShares: DataLoader<string, ElementShareModel[]>;
   /** Per passport: the element masses its linked component passports contributed to its totals, with their owners. */
-  linkedContributions: DataLoader<string, { ownerId: string; elementMassKg: Record<string, number> }[]>;
+  linkedContributions: DataLoader<string, { linked: PassportAccessRule; elementMassKg: Record<string, number> }[]>;
 }
 
 /** Creates the loaders of one request (DataLoader caches must not outlive a request). */
@@ -61,9 +62,10 @@ export class PassportLoaderFactory {
         return materialIds.map((id) => byMaterial.get(id) ?? []);
       }),
       linkedContributions: new DataLoader(async (passportIds) => {
-        const byPassport = new Map<string, { ownerId: string; elementMassKg: Record<string, number> }[]>(passportIds.map((id) => [id, []]));
+        const byPassport = new Map<string, { linked: PassportAccessRule; elementMassKg: Record<string, number> }[]>(passportIds.map((id) => [id, []]));
         for (const row of await this.passports.findLinkedContributions(passportIds)) {
-          byPassport.get(row.fromPassportId)?.push({ ownerId: row.to.manufacturerId, elementMassKg: row.elementMassKg as Record<string, number> });
+          const linked = { manufacturerId: row.to.manufacturerId, compositionGrantees: compositionGranteesOf(row.to) };
+          byPassport.get(row.fromPassportId)?.push({ linked, elementMassKg: row.elementMassKg as Record<string, number> });
         }
         return passportIds.map((id) => byPassport.get(id) ?? []);
       }),

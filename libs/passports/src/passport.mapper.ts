@@ -2,6 +2,11 @@ import type { Passport } from '@registry/prisma-client';
 import type { ComponentModel, MaterialModel, PassportModel } from './models/passport.model';
 import { optionalIdentifiers } from '@registry/verification';
 
+/** The organizations granted a restricted passport's composition (null: not restricted), for the tier checks. */
+export function compositionGranteesOf(row: Pick<Passport, 'compositionRestricted' | 'compositionGrantees'>): string[] | null {
+  return row.compositionRestricted ? row.compositionGrantees : null;
+}
+
 /** The GraphQL view of a passport row: the empty strings that keep identities unique read as null. */
 export function toPassportModel(row: Passport): PassportModel {
   return {
@@ -14,6 +19,7 @@ export function toPassportModel(row: Passport): PassportModel {
     status: row.status,
     revision: row.revision,
     manufacturerId: row.manufacturerId,
+    compositionGrantees: compositionGranteesOf(row),
     totalMassKg: row.totalMassKg,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -315,11 +315,11 @@ export class PassportRepository {
     return this.prisma.passport.findMany({ where: { gtin: { in: [...gtins] }, serialNumber: '', batchNumber: '', status: { in: ['PUBLISHED', 'ARCHIVED'] } } });
   }
 
-  /** The element masses linked component passports contributed to these passports' totals, with the linked passports' owners. */
+  /** The element masses linked component passports contributed to these passports' totals, with the linked passports' owners and grantees. */
   findLinkedContributions(passportIds: readonly string[]) {
     return this.prisma.passportLink.findMany({
       where: { fromPassportId: { in: [...passportIds] }, relation: 'HAS_COMPONENT', elementMassKg: { not: Prisma.DbNull } },
-      select: { fromPassportId: true, elementMassKg: true, to: { select: { manufacturerId: true } } },
+      select: { fromPassportId: true, elementMassKg: true, to: { select: { manufacturerId: true, compositionRestricted: true, compositionGrantees: true } } },
     });
   }
 

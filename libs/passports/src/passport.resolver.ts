@@ -137,7 +137,7 @@ export class PassportResolver {
     const materials = this.critical.fromTotals(passport, totals, forms);
     // Mass from a linked component passport shows only to callers who may read that passport's composition.
     const withheld = new Map<string, number>();
-    for (const contribution of linked.filter((link) => !canAccess(caller, AccessTier.LEGITIMATE_INTEREST, link.ownerId))) {
+    for (const contribution of linked.filter((link) => !canAccess(caller, AccessTier.LEGITIMATE_INTEREST, link.linked))) {
       for (const [element, massKg] of Object.entries(contribution.elementMassKg)) withheld.set(element, (withheld.get(element) ?? 0) + massKg);
     }
     if (withheld.size === 0) return materials;
@@ -164,6 +164,6 @@ export class PassportResolver {
     // From the components loader: one query for all passports of the request, shared with the components field.
     const components = await this.loaders.forContext(context).components.load(passport.id);
     const summary = summarizeRecycledContent(components.flatMap((component) => component.materials));
-    return canAccess(caller, AccessTier.LEGITIMATE_INTEREST, passport.manufacturerId) ? summary : publicRecycledContent(summary);
+    return canAccess(caller, AccessTier.LEGITIMATE_INTEREST, passport) ? summary : publicRecycledContent(summary);
   }
 }

@@ -1,3 +1,6 @@
+import { CompositionAccessRepository } from './composition-access.repository';
+import { CompositionAccessResolver } from './composition-access.resolver';
+import { CompositionAccessService } from './composition-access.service';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@registry/audit';
 import { CompositionModule } from '@registry/composition';
@@ -29,6 +32,9 @@ import { PassportSectionsService } from './passport-sections.service';
     PassportCriticalMaterials,
     PassportLoaderFactory,
     PassportResolver,
+    CompositionAccessRepository,
+    CompositionAccessService,
+    CompositionAccessResolver,
     PassportLinkLoaders,
     PassportLinksResolver,
     PassportLinkResolver,

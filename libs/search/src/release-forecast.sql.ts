@@ -1,6 +1,6 @@
 import { Prisma } from '@registry/prisma-client';
 import type { ReleaseForecastCriteria } from './release-forecast.criteria';
-import { NOT_COUNTED_IN_A_HOLDER } from './search.sql';
+import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableTotalMass } from './search.sql';
 
 export interface ReleaseForecastSqlRow {
   year: number;
@@ -15,7 +15,7 @@ export interface ReleaseForecastSqlRow {
  * products it stands for), the passports and the products. Products whose life has ended (RECYCLED) have released
  * theirs already and are left out; with a COROP region, only products whose last INSTALLED event was there count.
  */
-export function releaseForecastSql(criteria: ReleaseForecastCriteria, manufacturerId: string | null): Prisma.Sql {
+export function releaseForecastSql(criteria: ReleaseForecastCriteria, manufacturerId: string | null, reader: string | null = null): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`t."status" = CAST(${criteria.status} AS "PassportStatus")`,
     Prisma.sql`t."elementSymbol" IN (${Prisma.join(criteria.elements)})`,
@@ -24,13 +24,14 @@ export function releaseForecastSql(criteria: ReleaseForecastCriteria, manufactur
     Prisma.sql`p."expectedEndOfLife" < make_timestamptz(${criteria.toYear + 1}::int, 1, 1, 0, 0, 0, 'UTC')`,
     NOT_COUNTED_IN_A_HOLDER,
   ];
+  if (reader) conditions.push(readableComposition(Prisma.sql`t."passportId"`, reader));
   if (criteria.corop) conditions.push(Prisma.sql`p."installedCorop" = ${criteria.corop}`);
   if (criteria.cluster) conditions.push(Prisma.sql`t."cluster" = CAST(${criteria.cluster} AS "ClusterCode")`);
   if (manufacturerId) conditions.push(Prisma.sql`t."manufacturerId" = CAST(${manufacturerId} AS uuid)`);
   return Prisma.sql`
 SELECT EXTRACT(YEAR FROM p."expectedEndOfLife" AT TIME ZONE 'UTC')::int AS "year",
        t."elementSymbol" AS "element",
-       SUM(t."massKg" * t."unitCount")::float8 AS "massKg",
+       SUM(${readableTotalMass(reader)} * t."unitCount")::float8 AS "massKg",
        COUNT(*)::int AS "passportCount",
        SUM(t."unitCount")::float8 AS "productCount"
 FROM "PassportElementTotal" t

@@ -33,6 +33,8 @@ export interface SearchCriteria {
   corop: string | null;
   manufacturerId: string | null;
   status: PassportStatus;
+  /** Whose grants restricted compositions must name (compositionGrantsApplyTo); null or absent: every composition. */
+  compositionReader?: string | null;
 }
 
 export interface InventoryFilter {

@@ -49,12 +49,12 @@ export class SearchRepository {
     }));
   }
 
-  inventory(groupBy: InventoryGroupBy, criteria: InventoryCriteria, manufacturerId: string | null): Promise<InventorySqlRow[]> {
-    return this.prisma.$queryRaw<InventorySqlRow[]>(materialInventorySql(groupBy, criteria, manufacturerId));
+  inventory(groupBy: InventoryGroupBy, criteria: InventoryCriteria, manufacturerId: string | null, reader: string | null): Promise<InventorySqlRow[]> {
+    return this.prisma.$queryRaw<InventorySqlRow[]>(materialInventorySql(groupBy, criteria, manufacturerId, reader));
   }
 
-  releaseForecast(criteria: ReleaseForecastCriteria, manufacturerId: string | null): Promise<ReleaseForecastSqlRow[]> {
-    return this.prisma.$queryRaw<ReleaseForecastSqlRow[]>(releaseForecastSql(criteria, manufacturerId));
+  releaseForecast(criteria: ReleaseForecastCriteria, manufacturerId: string | null, reader: string | null): Promise<ReleaseForecastSqlRow[]> {
+    return this.prisma.$queryRaw<ReleaseForecastSqlRow[]>(releaseForecastSql(criteria, manufacturerId, reader));
   }
 
   /** The passports of a page of hits, in one query. */

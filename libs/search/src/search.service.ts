@@ -1,6 +1,6 @@
 import { ELEMENT_MASS_METHOD } from '@registry/chemistry';
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@registry/auth';
+import { compositionGrantsApplyTo, type Principal } from '@registry/auth';
 import { type ConnectionShape, readPage, toConnection } from '@registry/core';
 import { CriticalMaterialsService } from '@registry/materials';
 import { OrganizationService } from '@registry/organizations';
@@ -44,7 +44,7 @@ export class SearchService {
     const { first, after } = readPage(args);
     const cursor = readHitCursor(after);
     const filter = readSearchFilter(args.filter, this.reference);
-    const criteria = { ...filter, manufacturerId: searchScope(caller, filter) };
+    const criteria = { ...filter, manufacturerId: searchScope(caller, filter), compositionReader: compositionGrantsApplyTo(caller) };
     if (criteria.elements?.length === 0)
       return toConnection(
         [],
@@ -76,7 +76,7 @@ export class SearchService {
     const criteria = readInventoryFilter(args, this.reference);
     const manufacturerId = searchScope(caller, { manufacturerId: null, status: criteria.status }, { manufacturerId: 'manufacturerId', status: 'status' });
     if (criteria.elements.length === 0) return [];
-    const rows = await this.search.inventory(args.groupBy, criteria, manufacturerId);
+    const rows = await this.search.inventory(args.groupBy, criteria, manufacturerId, compositionGrantsApplyTo(caller));
     const names =
       args.groupBy === 'MANUFACTURER'
         ? new Map((await this.organizations.getMany([...new Set(rows.map((row) => row.group))])).flatMap((o) => (o ? [[o.id, o.name] as const] : [])))
@@ -89,7 +89,7 @@ export class SearchService {
     const criteria = readReleaseForecastFilter(args, this.reference);
     const manufacturerId = searchScope(caller, { manufacturerId: null, status: criteria.status }, { manufacturerId: 'manufacturerId', status: 'status' });
     if (criteria.elements.length === 0) return [];
-    const rows = await this.search.releaseForecast(criteria, manufacturerId);
+    const rows = await this.search.releaseForecast(criteria, manufacturerId, compositionGrantsApplyTo(caller));
     return rows.map((row) => ({ ...row, methodVersion: ELEMENT_MASS_METHOD }));
   }
 }

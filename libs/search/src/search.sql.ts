@@ -16,6 +16,26 @@ export const NOT_INSTALLED = '(not installed)';
 export const NOT_COUNTED_IN_A_HOLDER = Prisma.sql`NOT EXISTS (SELECT 1 FROM "PassportLink" l JOIN "Passport" h ON h."id" = l."fromPassportId"
              WHERE l."toPassportId" = t."passportId" AND l."relation" = 'HAS_COMPONENT' AND l."elementMassKg" IS NOT NULL AND h."status" <> 'DRAFT')`;
 
+/**
+ * Leaves out the rows of passports whose owner restricted the composition to organizations other than `reader`'s
+ * (compositionGrantsApplyTo in @registry/auth; null: the caller reads every composition). The owner reads its own.
+ */
+export function readableComposition(passportId: Prisma.Sql, reader: string): Prisma.Sql {
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM "Passport" rp WHERE rp."id" = ${passportId} AND rp."compositionRestricted"
+             AND rp."manufacturerId" <> CAST(${reader} AS uuid) AND NOT (CAST(${reader} AS uuid) = ANY(rp."compositionGrantees")))`;
+}
+
+/**
+ * The mass of element t."elementSymbol" in t's passport as `reader` may see it: without what it counts from linked
+ * component passports restricted to others, as Passport.criticalMaterials leaves it out (linkedMassWithheld).
+ */
+export function readableTotalMass(reader: string | null): Prisma.Sql {
+  if (reader === null) return Prisma.sql`t."massKg"`;
+  return Prisma.sql`(t."massKg" - COALESCE((SELECT SUM((l."elementMassKg"->>t."elementSymbol")::float8) FROM "PassportLink" l JOIN "Passport" lp ON lp."id" = l."toPassportId"
+             WHERE l."fromPassportId" = t."passportId" AND l."relation" = 'HAS_COMPONENT' AND l."elementMassKg" IS NOT NULL AND lp."compositionRestricted"
+               AND lp."manufacturerId" <> CAST(${reader} AS uuid) AND NOT (CAST(${reader} AS uuid) = ANY(lp."compositionGrantees"))), 0))`;
+}
+
 /** The group of an organization without a COROP region in a COROP inventory. */
 export const UNKNOWN_COROP = '(unknown)';
 
@@ -63,6 +83,7 @@ function rowConditions(alias: 'e' | 'm' | 's', criteria: SearchCriteria, after: 
   if (criteria.cluster) conditions.push(Prisma.sql`${column('cluster')} = CAST(${criteria.cluster} AS "ClusterCode")`);
   if (criteria.corop) conditions.push(Prisma.sql`${column('corop')} = ${criteria.corop}`);
   if (criteria.manufacturerId) conditions.push(Prisma.sql`${column('manufacturerId')} = CAST(${criteria.manufacturerId} AS uuid)`);
+  if (criteria.compositionReader) conditions.push(readableComposition(column('passportId'), criteria.compositionReader));
   if (after) {
     // The first condition bounds the index range; the second skips the rows of equal mass already returned.
     conditions.push(
@@ -206,7 +227,12 @@ ORDER BY hit."sortMassKg" DESC, hit."sortId"`;
  * the passports, the components holding the element and the products. Served by the indexes
  * (cluster, status, elementSymbol) and (elementSymbol, status, cluster) of PassportElementTotal.
  */
-export function materialInventorySql(groupBy: InventoryGroupBy, criteria: InventoryCriteria, manufacturerId: string | null): Prisma.Sql {
+export function materialInventorySql(
+  groupBy: InventoryGroupBy,
+  criteria: InventoryCriteria,
+  manufacturerId: string | null,
+  reader: string | null = null,
+): Prisma.Sql {
   const group = {
     CLUSTER: Prisma.sql`t."cluster"::text`,
     COROP: Prisma.sql`COALESCE(t."corop", ${UNKNOWN_COROP})`,
@@ -223,10 +249,11 @@ export function materialInventorySql(groupBy: InventoryGroupBy, criteria: Invent
   if (manufacturerId) conditions.push(Prisma.sql`t."manufacturerId" = CAST(${manufacturerId} AS uuid)`);
   if (installed) conditions.push(Prisma.sql`p."endedAt" IS NULL`);
   conditions.push(NOT_COUNTED_IN_A_HOLDER);
+  if (reader) conditions.push(readableComposition(Prisma.sql`t."passportId"`, reader));
   return Prisma.sql`
 SELECT ${group} AS "group",
        t."elementSymbol" AS "element",
-       SUM(t."massKg" * t."unitCount")::float8 AS "totalMassKg",
+       SUM(${readableTotalMass(reader)} * t."unitCount")::float8 AS "totalMassKg",
        COUNT(*)::int AS "passportCount",
        SUM(t."componentCount")::int AS "componentCount",
        SUM(t."unitCount")::float8 AS "productCount"

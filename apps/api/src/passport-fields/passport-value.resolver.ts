@@ -14,10 +14,13 @@ export class PassportValueResolver {
     description:
       'Material Circularity Indicator of the current revision (null for revisions stored before it existed); missingInputs and flows: LEGITIMATE_INTEREST. Tier: PUBLIC.',
   })
-  async circularity(@Parent() passport: PassportModel, @Context() context: GraphQLContext): Promise<(Circularity & { manufacturerId: string }) | null> {
+  async circularity(
+    @Parent() passport: PassportModel,
+    @Context() context: GraphQLContext,
+  ): Promise<(Circularity & { manufacturerId: string; compositionGrantees: readonly string[] | null }) | null> {
     const { circularity } = await this.loaders.forContext(context).figures.load({ passportId: passport.id, revision: passport.revision });
-    // The owner goes along for the tier checks of the fields that are not PUBLIC.
-    return circularity && { ...circularity, manufacturerId: passport.manufacturerId };
+    // The owner and the composition grantees go along for the tier checks of the fields that are not PUBLIC.
+    return circularity && { ...circularity, manufacturerId: passport.manufacturerId, compositionGrantees: passport.compositionGrantees ?? null };
   }
 
   @ResolveField(() => ReuseValueModel, {

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'passport.lifecycle_event_recorded',
   'passport.responsibility_transferred',
   'passport.successor_registered',
+  'passport.composition_access_set',
   'import.started',
   'import.finished',
 ] as const;

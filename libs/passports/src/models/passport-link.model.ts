@@ -40,4 +40,7 @@ export class PassportLinkModel {
 
   /** Owner of the passport read, for the tier check of componentKey (not exposed). */
   manufacturerId!: string;
+
+  /** The composition grantees of the passport read when restricted (not exposed). */
+  compositionGrantees?: readonly string[] | null;
 }

@@ -192,6 +192,9 @@ export class CriticalMaterialModel {
 
   /** Owner of the passport, for the tier checks of the mass fields (not exposed). */
   manufacturerId!: string;
+
+  /** The passport's composition grantees when restricted (not exposed). */
+  compositionGrantees?: readonly string[] | null;
 }
 
 @ObjectType('Passport', {
@@ -269,6 +272,9 @@ export class PassportModel {
 
   @Field(tierField(AccessTier.PUBLIC))
   updatedAt!: Date;
+
+  /** The organizations granted its composition when the owner restricted it, else null (for the tier checks; Passport.compositionAccess shows it). */
+  compositionGrantees?: readonly string[] | null;
 
   /** Carbon footprint of one product (Passport.environmentalImpact reads it; not exposed here). */
   carbonFootprintKgCO2e?: number | null;

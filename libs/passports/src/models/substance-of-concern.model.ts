@@ -78,6 +78,9 @@ export class SubstanceOfConcernModel {
 
   /** Owner of the passport, for the tier checks of the concentrations (not exposed). */
   manufacturerId!: string;
+
+  /** The passport's composition grantees when restricted (not exposed). */
+  compositionGrantees?: readonly string[] | null;
 }
 
 @ObjectType('SubstanceOfConcernListEntry', { description: 'An entry of a REACH Candidate List extract. Tier: PUBLIC.' })
