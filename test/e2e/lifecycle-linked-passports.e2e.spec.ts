@@ -195,6 +195,17 @@ describe('linked component passports: a wind turbine counts its magnet supplier�
     expect(cobalt).toMatchObject({ linkedMassWithheld: true });
   });
 
+  it('counts the supplier’s magnets once in the cluster’s critical materials, and not at all for a recycler it did not grant', async () => {
+    const clusterNd = async (by: TestOrganization) => {
+      const res = await t.gql('query { clusterSummary(cluster: WIND_PARK) { criticalMaterials { element massKg } } }', {}, by.key);
+      expect(res.errors).toBeUndefined();
+      return res.data.clusterSummary.criticalMaterials.find((row: any) => row.element === 'Nd')?.massKg ?? 0;
+    };
+    // In the turbine that holds them, not again on the supplier's own passport.
+    expect(await clusterNd(recycler)).toBeCloseTo(SEGMENTS * MAGNETS.Nd, 3);
+    expect(await clusterNd(otherRecycler)).toBeCloseTo(0, 6);
+  });
+
   it('refuses composition access set by another organization or naming an unknown organization, and lifts a restriction', async () => {
     const foreign = await t.gql(SET_ACCESS, { id: magnetsId, i: { restricted: false } }, turbineMaker.key);
     expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredTier: 'OWNER' });

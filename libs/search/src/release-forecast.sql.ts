@@ -1,6 +1,6 @@
 import { Prisma } from '@registry/prisma-client';
 import type { ReleaseForecastCriteria } from './release-forecast.criteria';
-import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableTotalMass } from './search.sql';
+import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableTotalMass } from '@registry/core';
 
 export interface ReleaseForecastSqlRow {
   year: number;

@@ -1,6 +1,7 @@
 // The SQL of the recycler searches, in one place. Every value is a parameter (Prisma.sql tagged templates); the
 // benchmark runs these same statements through `pg` to compare the API with the plain query.
 import type { ComponentRowLike, MaterialRowLike } from '@registry/passports';
+import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableTotalMass } from '@registry/core';
 import { Prisma, type PassportSubstanceOfConcern } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 
@@ -8,33 +9,6 @@ export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER' | 'INSTALLED
 
 /** The group of products with no INSTALLED event in an INSTALLED_COROP inventory. */
 export const NOT_INSTALLED = '(not installed)';
-
-/**
- * Leaves out the totals of a passport whose element masses a product holding it counts already (a component passport
- * linked by passportRef from a component disclosing no materials): each kilogram is counted once, in the product.
- */
-export const NOT_COUNTED_IN_A_HOLDER = Prisma.sql`NOT EXISTS (SELECT 1 FROM "PassportLink" l JOIN "Passport" h ON h."id" = l."fromPassportId"
-             WHERE l."toPassportId" = t."passportId" AND l."relation" = 'HAS_COMPONENT' AND l."elementMassKg" IS NOT NULL AND h."status" <> 'DRAFT')`;
-
-/**
- * Leaves out the rows of passports whose owner restricted the composition to organizations other than `reader`'s
- * (compositionGrantsApplyTo in @registry/auth; null: the caller reads every composition). The owner reads its own.
- */
-export function readableComposition(passportId: Prisma.Sql, reader: string): Prisma.Sql {
-  return Prisma.sql`NOT EXISTS (SELECT 1 FROM "Passport" rp WHERE rp."id" = ${passportId} AND rp."compositionRestricted"
-             AND rp."manufacturerId" <> CAST(${reader} AS uuid) AND NOT (CAST(${reader} AS uuid) = ANY(rp."compositionGrantees")))`;
-}
-
-/**
- * The mass of element t."elementSymbol" in t's passport as `reader` may see it: without what it counts from linked
- * component passports restricted to others, as Passport.criticalMaterials leaves it out (linkedMassWithheld).
- */
-export function readableTotalMass(reader: string | null): Prisma.Sql {
-  if (reader === null) return Prisma.sql`t."massKg"`;
-  return Prisma.sql`(t."massKg" - COALESCE((SELECT SUM((l."elementMassKg"->>t."elementSymbol")::float8) FROM "PassportLink" l JOIN "Passport" lp ON lp."id" = l."toPassportId"
-             WHERE l."fromPassportId" = t."passportId" AND l."relation" = 'HAS_COMPONENT' AND l."elementMassKg" IS NOT NULL AND lp."compositionRestricted"
-               AND lp."manufacturerId" <> CAST(${reader} AS uuid) AND NOT (CAST(${reader} AS uuid) = ANY(lp."compositionGrantees"))), 0))`;
-}
 
 /** The group of an organization without a COROP region in a COROP inventory. */
 export const UNKNOWN_COROP = '(unknown)';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@registry/core';
-import type { ClusterCode, PassportStatus, Prisma } from '@registry/prisma-client';
+import { NOT_COUNTED_IN_A_HOLDER, PrismaService, readableComposition, readableTotalMass } from '@registry/core';
+import { type ClusterCode, type PassportStatus, Prisma } from '@registry/prisma-client';
 
 export interface RevisionKey {
   passportId: string;
@@ -63,13 +63,18 @@ export class ValueRepository {
     return row;
   }
 
-  /** Per element, the mass in all published products of a cluster (per-product mass x unitCount), heaviest first. */
-  elementMasses(cluster: ClusterCode): Promise<{ element: string; massKg: number }[]> {
+  /**
+   * Per element, the mass in all published products of a cluster (per-product mass x unitCount), heaviest first, as
+   * `reader` may read it (compositionGrantsApplyTo; null: every composition): each kilogram once, none of a
+   * composition restricted to others.
+   */
+  elementMasses(cluster: ClusterCode, reader: string | null): Promise<{ element: string; massKg: number }[]> {
+    const readable = reader === null ? Prisma.empty : Prisma.sql`AND ${readableComposition(Prisma.sql`t."passportId"`, reader)}`;
     return this.prisma.$queryRaw`
-      SELECT "elementSymbol" AS "element", sum("massKg" * "unitCount")::float8 AS "massKg"
-        FROM "PassportElementTotal"
-       WHERE "cluster" = CAST(${cluster} AS "ClusterCode") AND "status" = 'PUBLISHED'
-       GROUP BY "elementSymbol"
+      SELECT t."elementSymbol" AS "element", sum(${readableTotalMass(reader)} * t."unitCount")::float8 AS "massKg"
+        FROM "PassportElementTotal" t
+       WHERE t."cluster" = CAST(${cluster} AS "ClusterCode") AND t."status" = 'PUBLISHED' AND ${NOT_COUNTED_IN_A_HOLDER} ${readable}
+       GROUP BY t."elementSymbol"
        ORDER BY 2 DESC, 1`;
   }
 
@@ -86,13 +91,17 @@ export class ValueRepository {
          AND (m."casNumber" IS NOT NULL OR m."details"->'forms' IS NOT NULL)`;
   }
 
-  /** The reuse values of the published passports of a cluster in one currency, times their unitCount, summed. */
-  async reuseValueTotal(cluster: ClusterCode, currency: string): Promise<{ amount: number; passportCount: number }> {
+  /**
+   * The reuse values of the published passports of a cluster in one currency whose composition `reader` may read
+   * (compositionGrantsApplyTo; null: every composition), times their unitCount, summed.
+   */
+  async reuseValueTotal(cluster: ClusterCode, currency: string, reader: string | null): Promise<{ amount: number; passportCount: number }> {
     const [row] = await this.prisma.$queryRaw<{ amount: number; passportCount: number }[]>`
-      SELECT coalesce(sum("reuseValueAmount" * "unitCount"), 0)::float8 AS "amount",
-             count("reuseValueAmount")::int AS "passportCount"
-        FROM "Passport"
-       WHERE "cluster" = CAST(${cluster} AS "ClusterCode") AND "status" = 'PUBLISHED' AND "reuseValueCurrency" = ${currency}`;
+      SELECT coalesce(sum(p."reuseValueAmount" * p."unitCount"), 0)::float8 AS "amount",
+             count(p."reuseValueAmount")::int AS "passportCount"
+        FROM "Passport" p
+       WHERE p."cluster" = CAST(${cluster} AS "ClusterCode") AND p."status" = 'PUBLISHED' AND p."reuseValueCurrency" = ${currency}
+             ${reader === null ? Prisma.empty : Prisma.sql`AND ${readableComposition(Prisma.sql`p."id"`, reader)}`}`;
     return row;
   }
 }

@@ -25,11 +25,11 @@ export class ClusterSummaryResolver {
 
   @ResolveField(() => [ClusterCriticalMaterialModel], {
     nullable: true,
-    description: 'Critical elements in all published products, heaviest first. Needs a RECYCLER or AUDITOR key.',
+    description: 'Critical elements in all published products whose composition the caller may read, heaviest first. Needs a RECYCLER or AUDITOR key.',
     middleware: [requireInterestInEveryPassport],
   })
-  criticalMaterials(@Parent() summary: ClusterRef): Promise<ClusterCriticalMaterialModel[]> {
-    return this.service.criticalMaterialsOf(summary.cluster);
+  criticalMaterials(@CurrentPrincipal() caller: Principal | null, @Parent() summary: ClusterRef): Promise<ClusterCriticalMaterialModel[]> {
+    return this.service.criticalMaterialsOf(caller, summary.cluster);
   }
 
   @ResolveField(() => ClusterCarbonFootprintModel, {
@@ -41,10 +41,10 @@ export class ClusterSummaryResolver {
 
   @ResolveField(() => ReuseValueTotalModel, {
     nullable: true,
-    description: 'Reuse value of all published products. Needs a RECYCLER or AUDITOR key.',
+    description: 'Reuse value of all published products whose composition the caller may read. Needs a RECYCLER or AUDITOR key.',
     middleware: [requireInterestInEveryPassport],
   })
-  totalReuseValue(@Parent() summary: ClusterRef): Promise<ReuseValueTotalModel> {
-    return this.service.totalReuseValueOf(summary.cluster);
+  totalReuseValue(@CurrentPrincipal() caller: Principal | null, @Parent() summary: ClusterRef): Promise<ReuseValueTotalModel> {
+    return this.service.totalReuseValueOf(caller, summary.cluster);
   }
 }

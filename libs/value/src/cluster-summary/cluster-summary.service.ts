@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isOwner, type Principal } from '@registry/auth';
+import { compositionGrantsApplyTo, isOwner, type Principal } from '@registry/auth';
 import { ELEMENT_MASS_METHOD, formsOfRow, type MaterialForm } from '@registry/chemistry';
 import { CriticalMaterialsService } from '@registry/materials';
 import { type ClusterCode, PassportStatus } from '@registry/prisma-client';
@@ -38,8 +38,11 @@ export class ClusterSummaryService {
    * holding them like Passport.criticalMaterials: the carbon of natural graphite anodes counts as graphite, that of steel
    * does not.
    */
-  async criticalMaterialsOf(cluster: ClusterCode): Promise<ClusterCriticalMaterialModel[]> {
-    const [masses, materials] = await Promise.all([this.repository.elementMasses(cluster), this.repository.elementMaterialForms(cluster)]);
+  async criticalMaterialsOf(caller: Principal | null, cluster: ClusterCode): Promise<ClusterCriticalMaterialModel[]> {
+    const [masses, materials] = await Promise.all([
+      this.repository.elementMasses(cluster, compositionGrantsApplyTo(caller)),
+      this.repository.elementMaterialForms(cluster),
+    ]);
     // The no-form case stands for the materials the query leaves out; it never hides a match, as forms only add matches.
     const formsByElement = new Map<string, MaterialForm[][]>(masses.map((row) => [row.element, [[]]]));
     for (const row of materials) formsByElement.get(row.element)?.push(formsOfRow({ casNumber: row.casNumber, details: { forms: row.forms } }));
@@ -67,9 +70,9 @@ export class ClusterSummaryService {
   }
 
   /** In the currency of the price tables (method 1 values in that currency only). */
-  async totalReuseValueOf(cluster: ClusterCode): Promise<ReuseValueTotalModel> {
+  async totalReuseValueOf(caller: Principal | null, cluster: ClusterCode): Promise<ReuseValueTotalModel> {
     const currency = PRICE_TABLES[PRICE_TABLES.length - 1].currency;
-    const total = await this.repository.reuseValueTotal(cluster, currency);
+    const total = await this.repository.reuseValueTotal(cluster, currency, compositionGrantsApplyTo(caller));
     return { amount: Math.round(total.amount * 100) / 100, currency, passportCount: total.passportCount };
   }
 }
