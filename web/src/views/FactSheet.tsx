@@ -3,6 +3,7 @@ import { CLUSTERS, type ClusterCode, gql, type PassportStatus } from '../api';
 import { BarChart } from '../components/BarChart';
 import { useApiKey, useLoad } from '../hooks';
 import { formatNumber, useLang, useT } from '../i18n';
+import { CodeOptions } from '../components/CodeOptions';
 
 interface Summary {
   cluster: ClusterCode;
@@ -49,11 +50,7 @@ export function FactSheet() {
       <label>
         {t('cluster')}
         <select id="fact-cluster" value={cluster} onChange={(event) => setCluster(event.currentTarget.value as ClusterCode)}>
-          {CLUSTERS.map((code) => (
-            <option value={code} key={code}>
-              {t(code)}
-            </option>
-          ))}
+          <CodeOptions codes={CLUSTERS} />
         </select>
       </label>
       {summary.error && (

@@ -4,6 +4,7 @@ import { CoropMap, loadRegions } from '../components/CoropMap';
 import { useApiKey, useLoad } from '../hooks';
 import { formatNumber, useLang, useT } from '../i18n';
 import { FactSheet } from './FactSheet';
+import { CodeOptions } from '../components/CodeOptions';
 
 interface InventoryRow {
   group: string;
@@ -70,12 +71,7 @@ export function ProgrammeView() {
           <label>
             {t('cluster')}
             <select id="map-cluster" value={cluster} onChange={(event) => setCluster(event.currentTarget.value as ClusterCode | '')}>
-              <option value="">{t('all')}</option>
-              {CLUSTERS.map((code) => (
-                <option value={code} key={code}>
-                  {t(code)}
-                </option>
-              ))}
+              <CodeOptions codes={CLUSTERS} withAll />
             </select>
           </label>
           <label>

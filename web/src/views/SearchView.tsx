@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { CLUSTERS, type ClusterCode, type Connection, criticalLists, gql } from '../api';
 import { useLoad } from '../hooks';
 import { formatNumber, type TextKey, useLang, useT } from '../i18n';
+import { CodeOptions } from '../components/CodeOptions';
 
 interface Hit {
   element: string | null;
@@ -128,12 +129,7 @@ export function SearchView() {
           <label class="field">
             <span>{t('cluster')}</span>
             <select id="search-cluster" value={form.cluster} onChange={update('cluster')}>
-              <option value="">{t('all')}</option>
-              {CLUSTERS.map((code) => (
-                <option key={code} value={code}>
-                  {t(code)}
-                </option>
-              ))}
+              <CodeOptions codes={CLUSTERS} withAll />
             </select>
           </label>
           <label class="field">

@@ -4,6 +4,7 @@ import { useApiKey, useLoad } from '../hooks';
 import { useT } from '../i18n';
 import { ImportPanel } from './ImportPanel';
 import { emptyPassport, loadPassport, type PassportDoc, PassportEditor } from './PassportEditor';
+import { CodeOptions } from '../components/CodeOptions';
 
 interface Row {
   id: string;
@@ -105,23 +106,13 @@ export function WorkspaceView() {
               <label>
                 {t('status')}
                 <select id="list-status" value={status} onChange={(event) => (setStatus(event.currentTarget.value as PassportStatus | ''), reset())}>
-                  <option value="">{t('all')}</option>
-                  {STATUSES.map((code) => (
-                    <option key={code} value={code}>
-                      {t(code)}
-                    </option>
-                  ))}
+                  <CodeOptions codes={STATUSES} withAll />
                 </select>
               </label>
               <label>
                 {t('cluster')}
                 <select id="list-cluster" value={cluster} onChange={(event) => (setCluster(event.currentTarget.value as ClusterCode | ''), reset())}>
-                  <option value="">{t('all')}</option>
-                  {CLUSTERS.map((code) => (
-                    <option key={code} value={code}>
-                      {t(code)}
-                    </option>
-                  ))}
+                  <CodeOptions codes={CLUSTERS} withAll />
                 </select>
               </label>
               <label>
