@@ -1,6 +1,6 @@
 // The SQL of the recycler searches, in one place. Every value is a parameter (Prisma.sql tagged templates); the
 // benchmark runs these same statements through `pg` to compare the API with the plain query.
-import type { ComponentRowLike, MaterialRowLike } from '@registry/passports';
+import type { MaterialRowLike, PassportModel } from '@registry/passports';
 import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableTotalMass } from '@registry/core';
 import { Prisma, type PassportSubstanceOfConcern } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
@@ -30,11 +30,6 @@ export interface HitRow extends MaterialRow {
   sortId: string;
   /** The substance row that matched (substanceOfConcern searches), else absent. */
   substanceJson?: PassportSubstanceOfConcern | null;
-}
-
-/** A component of a page of hits, with all its materials in document order. */
-export interface ComponentRow extends ComponentRowLike {
-  id: string;
 }
 
 export interface InventorySqlRow {
@@ -145,53 +140,93 @@ ORDER BY s."massKgPerProduct" DESC, s."id"
 LIMIT ${limit}`;
 }
 
-const uuids = (ids: readonly string[]) => Prisma.join(ids.map((id) => Prisma.sql`CAST(${id} AS uuid)`));
+/**
+ * The Passport fields a page of hits can read as columns of the passport's row, in the shape of PassportModel:
+ * every field but the times (JSON carries them as text, and the model wants Dates) and the fields resolved from
+ * other rows. A selection of these only (plus __typename) reads them; any other passport field reads the whole row.
+ */
+const SUMMARY_FIELDS = [
+  'id',
+  'productName',
+  'cluster',
+  'granularity',
+  'gtin',
+  'serialNumber',
+  'batchNumber',
+  'status',
+  'revision',
+  'manufacturerId',
+  'responsibleOrganizationId',
+  'totalMassKg',
+  'ended',
+  'installedCorop',
+] as const satisfies readonly (keyof PassportModel)[];
+export const PASSPORT_SUMMARY_FIELDS: ReadonlySet<string> = new Set(SUMMARY_FIELDS);
 
-/** The passports of a page of hits. */
-export function passportsSql(ids: readonly string[]): Prisma.Sql {
-  return Prisma.sql`SELECT * FROM "Passport" WHERE "id" IN (${uuids(ids)})`;
-}
+/** A passport as a page of hits reads it when the selection names PASSPORT_SUMMARY_FIELDS only. */
+export type PassportSummary = Pick<PassportModel, (typeof SUMMARY_FIELDS)[number] | 'compositionGrantees'>;
 
-/** All the materials of component `c`, in document order, as JSON. */
-const COMPONENT_MATERIALS_JSON = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', m."id", 'name', m."name", 'elementSymbol', m."elementSymbol",
+/**
+ * PASSPORT_SUMMARY_FIELDS of passport `p` as JSON that needs no mapping (toPassportModel's rules, in SQL), with the
+ * access rule its tiered fields are checked against (manufacturerId, compositionGrantees).
+ */
+const PASSPORT_SUMMARY_JSON = Prisma.sql`json_build_object('id', p."id", 'productName', p."productName", 'cluster', p."cluster",
+         'granularity', p."granularity", 'gtin', p."gtin", 'serialNumber', NULLIF(p."serialNumber", ''),
+         'batchNumber', NULLIF(p."batchNumber", ''), 'status', p."status", 'revision', p."revision", 'manufacturerId', p."manufacturerId",
+         'responsibleOrganizationId', COALESCE(p."responsibleOrganizationId", p."manufacturerId"), 'totalMassKg', p."totalMassKg",
+         'ended', p."endedAt" IS NOT NULL, 'installedCorop', p."installedCorop",
+         'compositionGrantees', CASE WHEN p."compositionRestricted" THEN p."compositionGrantees" END)`;
+
+/**
+ * All the materials of component `c`, in document order, as JSON in the shape of MaterialModel (toMaterialModel's
+ * rules, in SQL).
+ */
+const COMPONENT_MATERIALS_JSON = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', m."id", 'name', m."name", 'element', m."elementSymbol",
                                                  'casNumber', m."casNumber", 'massKg', m."massKg", 'massKgPerProduct', m."massKgPerProduct",
                                                  'recycledContentPct', m."recycledContentPct", 'details', m."details")
                                ORDER BY m."position")
                FROM "PassportMaterial" m
                WHERE m."componentId" = c."id"), '[]'::json)`;
 
-/** A component row as JSON (the shape of ComponentRow), with its materials, or none when they are not wanted. */
+/**
+ * Component `c` as JSON in the shape of ComponentModel (toComponentModel's rules, in SQL: location and dismantling
+ * are keys of its details), with its materials, or none when they are not wanted.
+ */
 function componentJson(withMaterials: boolean): Prisma.Sql {
-  return Prisma.sql`json_build_object('id', c."id", 'key', c."key", 'name', c."name", 'path', c."path", 'depth', c."depth",
-         'parentKey', c."parentKey", 'quantity', c."quantity", 'massKg', c."massKg", 'unitsPerProduct', c."unitsPerProduct", 'details', c."details",
+  return Prisma.sql`json_build_object('key', c."key", 'name', c."name", 'path', c."path", 'depth', c."depth",
+         'parentKey', c."parentKey", 'quantity', c."quantity", 'massKg', c."massKg", 'unitsPerProduct', c."unitsPerProduct",
+         'location', CASE WHEN jsonb_typeof(c."details"->'location') = 'string' THEN c."details"->'location' END,
+         'dismantling', c."details"->'dismantling',
          'materials', ${withMaterials ? COMPONENT_MATERIALS_JSON : Prisma.sql`'[]'::json`})`;
 }
 
-/** The components of a page of hits, each with all its materials in document order: one round trip for both tables. */
-export function componentsWithMaterialsSql(ids: readonly string[]): Prisma.Sql {
-  return Prisma.sql`SELECT (${componentJson(true)})::jsonb AS "component" FROM "PassportComponent" c WHERE c."id" IN (${uuids(ids)})`;
-}
+/** How much of a hit's passport a page reads: nothing, the columns of PASSPORT_SUMMARY_FIELDS, or its whole row. */
+export type PassportPart = 'none' | 'summary' | 'row';
 
 /** Which related rows a page of hits carries, as the GraphQL selection asks for them. */
 export interface HitParts {
-  passport: boolean;
+  passport: PassportPart;
   component: boolean;
   /** The component's materials (Component.materials); without them a hit's component lists none. */
   componentMaterials: boolean;
 }
 
+const PASSPORT_OF_HIT = (json: Prisma.Sql) => Prisma.sql`(SELECT ${json} FROM "Passport" p WHERE p."id" = hit."passportId")`;
+
 /**
  * A whole page of hits in one statement: the search, and for each hit, as JSON built by PostgreSQL, its passport
- * (`passportJson`) and its component with its materials (`componentJson`), each only when asked for. One round
- * trip and one snapshot: a page never shows a passport revised between two of its queries.
+ * (`passportSummary` or `passportRow`) and its component with its materials (`componentJson`), each only when asked
+ * for. One round trip and one snapshot: a page never shows a passport revised between two of its queries. The
+ * variants are few (3 x 3 per search shape), so each stays one prepared statement per connection.
  */
 export function hitPageSql(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Prisma.Sql {
-  const passport = parts.passport ? Prisma.sql`(SELECT row_to_json(p) FROM "Passport" p WHERE p."id" = hit."passportId")` : Prisma.sql`NULL::json`;
+  const summary = parts.passport === 'summary' ? PASSPORT_OF_HIT(PASSPORT_SUMMARY_JSON) : Prisma.sql`NULL::json`;
+  const row = parts.passport === 'row' ? PASSPORT_OF_HIT(Prisma.sql`row_to_json(p)`) : Prisma.sql`NULL::json`;
   const component = parts.component
     ? Prisma.sql`(SELECT ${componentJson(parts.componentMaterials)} FROM "PassportComponent" c WHERE c."id" = hit."componentId")`
     : Prisma.sql`NULL::json`;
   return Prisma.sql`
-SELECT hit.*, ${passport} AS "passportJson", ${component} AS "componentJson"
+SELECT hit.*, ${summary} AS "passportSummary", ${row} AS "passportRow", ${component} AS "componentJson"
 FROM (${componentsContainingSql(criteria, after, limit)}) AS hit
 ORDER BY hit."sortMassKg" DESC, hit."sortId"`;
 }
