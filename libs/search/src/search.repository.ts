@@ -1,24 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, type Database, PrismaService } from '@registry/core';
-import type { ComponentModel } from '@registry/passports';
 import type { Passport } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 import type { ReleaseForecastCriteria } from './release-forecast.criteria';
 import { releaseForecastSql, type ReleaseForecastSqlRow } from './release-forecast.sql';
-import { type HitParts, hitPageSql, type HitRow, type InventoryGroupBy, type InventorySqlRow, materialInventorySql, type PassportSummary } from './search.sql';
-
-/** A passport row as PostgreSQL writes it in JSON: its times are text. */
-export type PassportRowJson = { [K in keyof Passport]: Passport[K] extends Date ? string : Passport[K] extends Date | null ? string | null : Passport[K] };
-
-/** A hit with what the selection asked of its passport and component, read in the same statement (see hitPageSql). */
-export interface HitPageRow extends HitRow {
-  /** The passport in the shape of PassportModel, when the selection reads its summary fields only. */
-  passportSummary: PassportSummary | null;
-  /** The passport's whole row, when the selection reads more. */
-  passportRow: PassportRowJson | null;
-  /** The component in the shape of ComponentModel. */
-  componentJson: ComponentModel | null;
-}
+import {
+  type HitPageRow,
+  type HitParts,
+  hitPageSql,
+  type InventoryGroupBy,
+  type InventorySqlRow,
+  materialInventorySql,
+  type PassportRowJson,
+} from './search.sql';
 
 /** The queries behind the recycler searches; the SQL itself lives in search.sql.ts. */
 @Injectable()

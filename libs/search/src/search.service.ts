@@ -8,7 +8,7 @@ import type { ComponentHitModel } from './models/component-hit.model';
 import type { InventoryRowModel } from './models/inventory-row.model';
 import { type InventoryFilter, type MaterialSearchFilter, readHitCursor, readInventoryFilter, readSearchFilter, type SearchReference } from './search-criteria';
 import { searchScope } from './search-access';
-import { toMaterialModel, toPassportModel, toSubstanceModel } from '@registry/passports';
+import { toPassportModel, toSubstanceModel } from '@registry/passports';
 import { passportOfRowJson, SearchRepository } from './search.repository';
 import { readReleaseForecastFilter, type ReleaseForecastFilter } from './release-forecast.criteria';
 import type { ReleaseForecastRowModel } from './models/release-forecast-row.model';
@@ -57,16 +57,12 @@ export class SearchService {
       rows,
       first,
       (row) => [row.sortMassKg, row.sortId],
-      (row) => ({
-        massKgPerProduct: row.massKgPerProduct,
-        element: row.element,
-        elementMassKgPerProduct: row.elementMassKgPerProduct,
-        material: toMaterialModel(row),
-        // Built by PostgreSQL in the models' shapes, but for the whole passport row.
-        passport: row.passportSummary ?? (row.passportRow ? toPassportModel(passportOfRowJson(row.passportRow)) : null),
-        component: row.componentJson,
-        substanceOfConcern: row.substanceJson ? toSubstanceModel(row.substanceJson) : null,
-      }),
+      // Built by PostgreSQL in the model's shape, but for a whole passport row (its times) and a substance (its list).
+      ({ node, passportRow, substanceJson }) => {
+        if (passportRow) node.passport = toPassportModel(passportOfRowJson(passportRow));
+        if (substanceJson) node.substanceOfConcern = toSubstanceModel(substanceJson);
+        return node;
+      },
     );
   }
 

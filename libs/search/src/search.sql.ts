@@ -2,7 +2,8 @@
 // benchmark runs these same statements through `pg` to compare the API with the plain query.
 import type { MaterialRowLike, PassportModel } from '@registry/passports';
 import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableTotalMass } from '@registry/core';
-import { Prisma, type PassportSubstanceOfConcern } from '@registry/prisma-client';
+import { type Passport, Prisma, type PassportSubstanceOfConcern } from '@registry/prisma-client';
+import type { ComponentHitModel } from './models/component-hit.model';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 
 export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER' | 'INSTALLED_COROP';
@@ -213,11 +214,29 @@ export interface HitParts {
 
 const PASSPORT_OF_HIT = (json: Prisma.Sql) => Prisma.sql`(SELECT ${json} FROM "Passport" p WHERE p."id" = hit."passportId")`;
 
+/** What a page of hits reads: each hit in the shape of ComponentHitModel, and what only JavaScript can map. */
+export interface HitPageRow {
+  /** The hit in its model's shape, its passport included when the selection names summary fields only. */
+  node: ComponentHitModel;
+  sortMassKg: number;
+  sortId: string;
+  /** The passport's whole row, when the selection names more than its summary fields. */
+  passportRow: PassportRowJson | null;
+  /** The substance row that matched (substanceOfConcern searches), else null. */
+  substanceJson: PassportSubstanceOfConcern | null;
+}
+
+/** A passport row as PostgreSQL writes it in JSON: its times are text. */
+export type PassportRowJson = {
+  [K in keyof Passport]: Passport[K] extends Date ? string : Passport[K] extends Date | null ? string | null : Passport[K];
+};
+
 /**
- * A whole page of hits in one statement: the search, and for each hit, as JSON built by PostgreSQL, its passport
- * (`passportSummary` or `passportRow`) and its component with its materials (`componentJson`), each only when asked
- * for. One round trip and one snapshot: a page never shows a passport revised between two of its queries. The
- * variants are few (3 x 3 per search shape), so each stays one prepared statement per connection.
+ * A whole page of hits in one statement: the search, and each hit as JSON built by PostgreSQL in the shape of its
+ * GraphQL model, with its passport (its summary, or its whole row as `passportRow`) and its component with its
+ * materials, each only when asked for. One round trip and one snapshot: a page never shows a passport revised
+ * between two of its queries. The variants are few (3 x 3 per search shape), so each stays one prepared statement
+ * per connection.
  */
 export function hitPageSql(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Prisma.Sql {
   const summary = parts.passport === 'summary' ? PASSPORT_OF_HIT(PASSPORT_SUMMARY_JSON) : Prisma.sql`NULL::json`;
@@ -225,8 +244,14 @@ export function hitPageSql(criteria: SearchCriteria, after: HitCursor | null, li
   const component = parts.component
     ? Prisma.sql`(SELECT ${componentJson(parts.componentMaterials)} FROM "PassportComponent" c WHERE c."id" = hit."componentId")`
     : Prisma.sql`NULL::json`;
+  const substance = criteria.substanceOfConcern ? Prisma.sql`hit."substanceJson"` : Prisma.sql`NULL::json`;
   return Prisma.sql`
-SELECT hit.*, ${summary} AS "passportSummary", ${row} AS "passportRow", ${component} AS "componentJson"
+SELECT json_build_object('massKgPerProduct', hit."massKgPerProduct", 'element', hit."element", 'elementMassKgPerProduct', hit."elementMassKgPerProduct",
+         'material', json_build_object('id', hit."id", 'name', hit."name", 'element', hit."elementSymbol", 'casNumber', hit."casNumber",
+                                       'massKg', hit."massKg", 'massKgPerProduct', hit."massKgPerProduct",
+                                       'recycledContentPct', hit."recycledContentPct", 'details', hit."details"),
+         'passport', ${summary}, 'component', ${component}, 'substanceOfConcern', NULL) AS "node",
+       hit."sortMassKg", hit."sortId", ${row} AS "passportRow", ${substance} AS "substanceJson"
 FROM (${componentsContainingSql(criteria, after, limit)}) AS hit
 ORDER BY hit."sortMassKg" DESC, hit."sortId"`;
 }
