@@ -1,7 +1,7 @@
 // The SQL of the recycler searches, in one place. Every value is a parameter (Prisma.sql tagged templates); the
 // benchmark runs these same statements through `pg` to compare the API with the plain query.
 import type { MaterialRowLike, PassportModel } from '@registry/passports';
-import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableTotalMass } from '@registry/core';
+import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableCompositionPerRow, readableTotalMass } from '@registry/core';
 import { type Passport, Prisma, type PassportSubstanceOfConcern } from '@registry/prisma-client';
 import type { ComponentHitModel } from './models/component-hit.model';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
@@ -53,7 +53,7 @@ function rowConditions(alias: 'e' | 'm' | 's', criteria: SearchCriteria, after: 
   if (criteria.cluster) conditions.push(Prisma.sql`${column('cluster')} = CAST(${criteria.cluster} AS "ClusterCode")`);
   if (criteria.corop) conditions.push(Prisma.sql`${column('corop')} = ${criteria.corop}`);
   if (criteria.manufacturerId) conditions.push(Prisma.sql`${column('manufacturerId')} = CAST(${criteria.manufacturerId} AS uuid)`);
-  if (criteria.compositionReader) conditions.push(readableComposition(column('passportId'), criteria.compositionReader));
+  if (criteria.compositionReader) conditions.push(readableCompositionPerRow(column('passportId'), criteria.compositionReader));
   if (after) {
     // The first condition bounds the index range; the second skips the rows of equal mass already returned.
     conditions.push(
