@@ -320,7 +320,7 @@ describe('componentsContaining: recyclers find components by element, CAS number
   });
 
   describe("a hit's passport", () => {
-    // Summary fields are read as columns of the page's statement; any other field reads the passport's whole row.
+    // Name and summary fields are read as columns of the page's statement; any other field reads the passport's whole row.
     const SUMMARY =
       'id productName cluster granularity gtin serialNumber batchNumber status revision manufacturerId responsibleOrganizationId totalMassKg ended installedCorop';
     const ALL = `${SUMMARY} createdAt updatedAt endedAt expectedEndOfLife`;

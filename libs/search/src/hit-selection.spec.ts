@@ -3,7 +3,7 @@ import { hitPartsOf } from './hit-selection';
 
 const schema = buildSchema(`
   type Organization { id: ID }
-  type Passport { id: ID productName: String createdAt: String manufacturer: Organization }
+  type Passport { id: ID productName: String gtin: String createdAt: String manufacturer: Organization }
   type Material { name: String }
   type Component { key: String materials: [Material] }
   type Hit { massKgPerProduct: Float passport: Passport component: Component }
@@ -33,7 +33,7 @@ describe('hitPartsOf: the related rows a page of hits must carry', () => {
 
   it('reads what the selection names, through inline and named fragments', async () => {
     expect(await partsOf('{ componentsContaining { edges { node { passport { id } } } } }')).toEqual({
-      passport: 'summary',
+      passport: 'name',
       component: false,
       componentMaterials: false,
     });
@@ -49,14 +49,16 @@ describe('hitPartsOf: the related rows a page of hits must carry', () => {
     });
   });
 
-  it("reads the passport's summary columns for summary fields only, its whole row for any other field", async () => {
+  it("reads the passport's name or summary columns for those fields only, its whole row for any other field", async () => {
     const passport = async (selection: string, fragments = '') =>
       (await partsOf(`{ componentsContaining { edges { node { passport { ${selection} } } } } } ${fragments}`)).passport;
-    expect(await passport('__typename id name: productName')).toBe('summary');
+    expect(await passport('__typename id name: productName')).toBe('name');
+    expect(await passport('id gtin')).toBe('summary');
     expect(await passport('id createdAt')).toBe('row');
     expect(await passport('id manufacturer { id }')).toBe('row');
     expect(await passport('id ... on Passport { createdAt }')).toBe('row');
     expect(await passport('id ...Times', 'fragment Times on Passport { createdAt }')).toBe('row');
-    expect(await passport('id ...Names', 'fragment Names on Passport { productName }')).toBe('summary');
+    expect(await passport('id ...Names', 'fragment Names on Passport { productName }')).toBe('name');
+    expect(await passport('id ...Codes', 'fragment Codes on Passport { gtin }')).toBe('summary');
   });
 });

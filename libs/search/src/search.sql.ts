@@ -142,13 +142,14 @@ LIMIT ${limit}`;
 }
 
 /**
- * The Passport fields a page of hits can read as columns of the passport's row, in the shape of PassportModel:
- * every field but the times (JSON carries them as text, and the model wants Dates) and the fields resolved from
- * other rows. A selection of these only (plus __typename) reads them; any other passport field reads the whole row.
+ * The Passport fields a page of hits can read as columns of the passport's row, in the shape of PassportModel, in two
+ * sizes: its name (what a list of hits shows) and its summary (every field but the times, which JSON carries as text
+ * while the model wants Dates, and the fields resolved from other rows). A selection of one size's fields only (plus
+ * __typename) reads that size; any other passport field reads the whole row.
  */
+const NAME_FIELDS = ['id', 'productName', 'manufacturerId'] as const satisfies readonly (keyof PassportModel)[];
 const SUMMARY_FIELDS = [
-  'id',
-  'productName',
+  ...NAME_FIELDS,
   'cluster',
   'granularity',
   'gtin',
@@ -156,27 +157,28 @@ const SUMMARY_FIELDS = [
   'batchNumber',
   'status',
   'revision',
-  'manufacturerId',
   'responsibleOrganizationId',
   'totalMassKg',
   'ended',
   'installedCorop',
 ] as const satisfies readonly (keyof PassportModel)[];
+export const PASSPORT_NAME_FIELDS: ReadonlySet<string> = new Set(NAME_FIELDS);
 export const PASSPORT_SUMMARY_FIELDS: ReadonlySet<string> = new Set(SUMMARY_FIELDS);
 
-/** A passport as a page of hits reads it when the selection names PASSPORT_SUMMARY_FIELDS only. */
+/** A passport as a page of hits reads it when the selection names PASSPORT_NAME_FIELDS or PASSPORT_SUMMARY_FIELDS only. */
+export type PassportName = Pick<PassportModel, (typeof NAME_FIELDS)[number] | 'compositionGrantees'>;
 export type PassportSummary = Pick<PassportModel, (typeof SUMMARY_FIELDS)[number] | 'compositionGrantees'>;
 
-/**
- * PASSPORT_SUMMARY_FIELDS of passport `p` as JSON that needs no mapping (toPassportModel's rules, in SQL), with the
- * access rule its tiered fields are checked against (manufacturerId, compositionGrantees).
- */
-const PASSPORT_SUMMARY_JSON = Prisma.sql`json_build_object('id', p."id", 'productName', p."productName", 'cluster', p."cluster",
-         'granularity', p."granularity", 'gtin', p."gtin", 'serialNumber', NULLIF(p."serialNumber", ''),
-         'batchNumber', NULLIF(p."batchNumber", ''), 'status', p."status", 'revision', p."revision", 'manufacturerId', p."manufacturerId",
+/** The access rule of passport `p` its tiered fields are checked against (with manufacturerId), as compositionGranteesOf gives it. */
+const GRANTEES_JSON = Prisma.sql`'compositionGrantees', CASE WHEN p."compositionRestricted" THEN p."compositionGrantees" END`;
+
+/** NAME_FIELDS and SUMMARY_FIELDS of passport `p` as JSON that needs no mapping (toPassportModel's rules, in SQL). */
+const PASSPORT_NAME_JSON = Prisma.sql`json_build_object('id', p."id", 'productName', p."productName", 'manufacturerId', p."manufacturerId", ${GRANTEES_JSON})`;
+const PASSPORT_SUMMARY_JSON = Prisma.sql`json_build_object('id', p."id", 'productName', p."productName", 'manufacturerId', p."manufacturerId",
+         'cluster', p."cluster", 'granularity', p."granularity", 'gtin', p."gtin", 'serialNumber', NULLIF(p."serialNumber", ''),
+         'batchNumber', NULLIF(p."batchNumber", ''), 'status', p."status", 'revision', p."revision",
          'responsibleOrganizationId', COALESCE(p."responsibleOrganizationId", p."manufacturerId"), 'totalMassKg', p."totalMassKg",
-         'ended', p."endedAt" IS NOT NULL, 'installedCorop', p."installedCorop",
-         'compositionGrantees', CASE WHEN p."compositionRestricted" THEN p."compositionGrantees" END)`;
+         'ended', p."endedAt" IS NOT NULL, 'installedCorop', p."installedCorop", ${GRANTEES_JSON})`;
 
 /**
  * All the materials of component `c`, in document order, as JSON in the shape of MaterialModel (toMaterialModel's
@@ -201,8 +203,8 @@ function componentJson(withMaterials: boolean): Prisma.Sql {
          'materials', ${withMaterials ? COMPONENT_MATERIALS_JSON : Prisma.sql`'[]'::json`})`;
 }
 
-/** How much of a hit's passport a page reads: nothing, the columns of PASSPORT_SUMMARY_FIELDS, or its whole row. */
-export type PassportPart = 'none' | 'summary' | 'row';
+/** How much of a hit's passport a page reads: nothing, the columns of its name or of its summary, or its whole row. */
+export type PassportPart = 'none' | 'name' | 'summary' | 'row';
 
 /** Which related rows a page of hits carries, as the GraphQL selection asks for them. */
 export interface HitParts {
@@ -216,7 +218,7 @@ const PASSPORT_OF_HIT = (json: Prisma.Sql) => Prisma.sql`(SELECT ${json} FROM "P
 
 /** What a page of hits reads: each hit in the shape of ComponentHitModel, and what only JavaScript can map. */
 export interface HitPageRow {
-  /** The hit in its model's shape, its passport included when the selection names summary fields only. */
+  /** The hit in its model's shape, its passport included when the selection names its name or summary fields only. */
   node: ComponentHitModel;
   sortMassKg: number;
   sortId: string;
@@ -235,11 +237,12 @@ export type PassportRowJson = {
  * A whole page of hits in one statement: the search, and each hit as JSON built by PostgreSQL in the shape of its
  * GraphQL model, with its passport (its summary, or its whole row as `passportRow`) and its component with its
  * materials, each only when asked for. One round trip and one snapshot: a page never shows a passport revised
- * between two of its queries. The variants are few (3 x 3 per search shape), so each stays one prepared statement
+ * between two of its queries. The variants are few (4 x 3 per search shape), so each stays one prepared statement
  * per connection.
  */
 export function hitPageSql(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Prisma.Sql {
-  const summary = parts.passport === 'summary' ? PASSPORT_OF_HIT(PASSPORT_SUMMARY_JSON) : Prisma.sql`NULL::json`;
+  const columns = { none: null, name: PASSPORT_NAME_JSON, summary: PASSPORT_SUMMARY_JSON, row: null }[parts.passport];
+  const summary = columns ? PASSPORT_OF_HIT(columns) : Prisma.sql`NULL::json`;
   const row = parts.passport === 'row' ? PASSPORT_OF_HIT(Prisma.sql`row_to_json(p)`) : Prisma.sql`NULL::json`;
   const component = parts.component
     ? Prisma.sql`(SELECT ${componentJson(parts.componentMaterials)} FROM "PassportComponent" c WHERE c."id" = hit."componentId")`

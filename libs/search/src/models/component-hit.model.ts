@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { ComponentModel, MaterialModel, PassportModel, SubstanceOfConcernModel } from '@registry/passports';
-import type { PassportSummary } from '../search.sql';
+import type { PassportName, PassportSummary } from '../search.sql';
 
 @ObjectType('ComponentHit', {
   description: 'A material of a component that matched a search, with its component and passport. Tier: LEGITIMATE_INTEREST.',
@@ -32,9 +32,9 @@ export class ComponentHitModel {
   // passport and component are read in the page's own statement whenever the selection names them (hitPartsOf),
   // so they are plain properties: no resolver runs per hit. Null when the selection does not read them.
 
-  /** The summary when the selection reads only PASSPORT_SUMMARY_FIELDS of it (see hitPartsOf), else the whole model. */
+  /** Its name or summary when the selection reads only those fields of it (see hitPartsOf), else the whole model. */
   @Field(() => PassportModel)
-  passport!: PassportModel | PassportSummary | null;
+  passport!: PassportModel | PassportSummary | PassportName | null;
 
   @Field(() => ComponentModel, { description: 'The component holding the material, with its dismantling information.' })
   component!: ComponentModel | null;
