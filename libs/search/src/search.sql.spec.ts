@@ -34,9 +34,11 @@ describe('componentsContainingSql', () => {
     expect(sql.values).toEqual(['Sb', 'PUBLISHED', reader, reader, 51]);
   });
 
-  it('merges one limited range per element for a critical list', () => {
+  it('merges one limited range per element for a critical list, and reads the materials of the rows kept only', () => {
     const sql = componentsContainingSql(criteria({ elements: ['Al', 'Mg', 'Sb'] }), null, 21);
     expect(squash(sql.text)).toContain('FROM (VALUES ($1),($2),($3)) AS wanted("symbol") CROSS JOIN LATERAL');
+    expect(squash(sql.text)).toContain('LIMIT $6 ) AS hit JOIN "PassportMaterial" m ON m."id" = hit."materialId"');
+    expect(squash(sql.text).match(/JOIN "PassportMaterial"/g)).toHaveLength(1);
     expect(sql.values).toEqual(['Al', 'Mg', 'Sb', 'PUBLISHED', 21, 21]);
   });
 

@@ -108,13 +108,26 @@ LIMIT ${limit}`;
   LIMIT ${limit}`;
 
   if (elements.length === 1) return elementHit(Prisma.sql`${elements[0]}`);
+  // Several elements: each range yields `limit` element rows, merged, and only the `limit` kept are joined to their
+  // material (not every row of every range).
   return Prisma.sql`
-SELECT hit.*
-FROM (VALUES ${Prisma.join(elements.map((symbol) => Prisma.sql`(${symbol})`))}) AS wanted("symbol")
-CROSS JOIN LATERAL (${elementHit(Prisma.sql`wanted."symbol"`)}
+SELECT ${MATERIAL_COLUMNS}, hit."element", hit."elementMassKgPerProduct", hit."sortMassKg", hit."sortId"
+FROM (
+  SELECT hit.*
+  FROM (VALUES ${Prisma.join(elements.map((symbol) => Prisma.sql`(${symbol})`))}) AS wanted("symbol")
+  CROSS JOIN LATERAL (
+    SELECT e."materialId", e."elementSymbol" AS "element", e."massKgPerProduct" AS "elementMassKgPerProduct",
+           e."massKgPerProduct" AS "sortMassKg", e."id" AS "sortId"
+    FROM "PassportMaterialElement" e
+    WHERE e."elementSymbol" = wanted."symbol" AND ${conditions}
+    ORDER BY e."massKgPerProduct" DESC, e."id"
+    LIMIT ${limit}
+  ) AS hit
+  ORDER BY hit."sortMassKg" DESC, hit."sortId"
+  LIMIT ${limit}
 ) AS hit
-ORDER BY hit."sortMassKg" DESC, hit."sortId"
-LIMIT ${limit}`;
+JOIN "PassportMaterial" m ON m."id" = hit."materialId"
+ORDER BY hit."sortMassKg" DESC, hit."sortId"`;
 }
 
 /**
