@@ -1,4 +1,4 @@
-import { lampComposition, REGISTER, registerInput } from '../support/factories';
+import { compositionFixtures, lampComposition, REGISTER, registerInput } from '../support/factories';
 import { TestApp, type TestOrganization } from '../support/test-app';
 
 const SEARCH = `query($f: MaterialSearchInput!, $first: Int, $after: String) {
@@ -316,6 +316,73 @@ describe('componentsContaining: recyclers find components by element, CAS number
       expect(anonymous.data).toBeNull();
       const orgAdmin = await t.organization('RECYCLER', { role: 'ADMIN' });
       expect((await search({ element: 'Sb' }, orgAdmin.key)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe("a hit's passport", () => {
+    // Name and summary fields are read as columns of the page's statement; any other field reads the passport's whole row.
+    const SUMMARY =
+      'id productName cluster granularity gtin serialNumber batchNumber status revision manufacturerId responsibleOrganizationId totalMassKg ended installedCorop';
+    const ALL = `${SUMMARY} createdAt updatedAt endedAt expectedEndOfLife`;
+    const RECORD = 'mutation($i: RecordLifecycleEventInput!) { recordLifecycleEvent(input: $i) { sequence } }';
+    const SET_ACCESS = 'mutation($id: ID!, $i: CompositionAccessInput!) { setCompositionAccess(passportId: $id, input: $i) { id } }';
+    let owner: TestOrganization;
+    let granted: TestOrganization;
+    let batteryId: string;
+    const hitPassport = (fields: string, key: string) =>
+      t.gql(
+        `query($f: MaterialSearchInput!) { componentsContaining(filter: $f, first: 1) { edges { node { passport { ${fields} } } } } }`,
+        {
+          f: { element: 'Co', manufacturerId: owner.id },
+        },
+        key,
+      );
+
+    beforeAll(async () => {
+      owner = await t.organization('MANUFACTURER', { corop: 'CR05' });
+      granted = await t.organization('RECYCLER');
+      const battery = compositionFixtures('ok').find((fixture) => fixture.name === 'battery-ebike-pack.json')!;
+      const res = await t.gql(REGISTER, { i: registerInput({ cluster: 'BATTERY', composition: battery.document, publish: true }, owner) }, owner.key);
+      batteryId = res.data.registerPassport.id;
+      // Installed and recycled (every optional field set), and restricted to one recycler (the access rule must come along).
+      for (const [input, key] of [
+        [{ type: 'INSTALLED', occurredAt: '2025-06-01T00:00:00.000Z', corop: 'CR17' }, owner.key],
+        [{ type: 'RECYCLED', occurredAt: '2026-09-01T12:00:00.000Z', corop: 'CR23' }, granted.key],
+      ] as const) {
+        expect((await t.gql(RECORD, { i: { passportId: batteryId, ...input } }, key)).errors).toBeUndefined();
+      }
+      expect((await t.gql(SET_ACCESS, { id: batteryId, i: { restricted: true, organizationIds: [granted.id] } }, owner.key)).errors).toBeUndefined();
+    });
+
+    it('reads as passport(id) reads it, whether the selection names summary fields only or more', async () => {
+      for (const fields of [SUMMARY, ALL, `__typename ... on Passport { id name: productName }`]) {
+        const direct = await t.gql(`query($id: ID!) { passport(id: $id) { ${fields} } }`, { id: batteryId }, granted.key);
+        expect(direct.errors).toBeUndefined();
+        const found = await hitPassport(fields, granted.key);
+        expect(found.errors).toBeUndefined();
+        expect(found.data.componentsContaining.edges[0].node.passport).toEqual(direct.data.passport);
+      }
+      const all = (await hitPassport(ALL, granted.key)).data.componentsContaining.edges[0].node.passport;
+      expect(all).toMatchObject({
+        installedCorop: 'CR17',
+        expectedEndOfLife: '2031-06-01T00:00:00.000Z',
+        ended: true,
+        endedAt: '2026-09-01T12:00:00.000Z',
+        serialNumber: expect.any(String),
+        batchNumber: null,
+      });
+    });
+
+    it("refuses a field above the caller's tier and keeps the rest of the hit", async () => {
+      const res = await hitPassport('id compositionAccess { restricted }', granted.key);
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredTier: 'OWNER', field: 'Passport.compositionAccess' });
+      expect(res.data.componentsContaining.edges[0].node.passport).toEqual({ id: batteryId, compositionAccess: null });
+      const own = await hitPassport('id compositionAccess { restricted organizationIds }', owner.key);
+      expect(own.errors).toBeUndefined();
+      expect(own.data.componentsContaining.edges[0].node.passport.compositionAccess).toEqual({ restricted: true, organizationIds: [granted.id] });
+      // Recyclers not granted the composition do not find the passport at all.
+      expect((await hitPassport('id', recycler.key)).data.componentsContaining.edges).toEqual([]);
     });
   });
 

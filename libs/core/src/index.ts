@@ -3,7 +3,7 @@ export { repositoryRoot } from './config/repository-root';
 export { createDataDir, openDatabase, type Database, type DatabaseOptions, type SqlExecutor } from './database/database';
 export { DatabaseModule, MIGRATIONS_DIR } from './database/database.module';
 export { valuesList } from './database/values-list';
-export { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableTotalMass } from './database/readable-totals.sql';
+export { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableCompositionPerRow, readableTotalMass } from './database/readable-totals.sql';
 export { applyMigrations, type MigrationResult } from './database/migrator';
 export { DATABASE, PrismaService } from './database/prisma.service';
 export { mapError, RegistryErrorFilter, type MappedError } from './errors/error.filter';

@@ -1,18 +1,25 @@
 import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
-import type { HitParts } from './search.sql';
+import { type HitParts, PASSPORT_NAME_FIELDS, PASSPORT_SUMMARY_FIELDS, type PassportPart } from './search.sql';
 
 /**
  * Which related rows of a hit the query selects (`edges { node { passport … component { materials … } } }`), through fragments
- * too, so that the page's statement builds only those. @skip/@include are not evaluated: at worst a part is read for
- * nothing.
+ * too, so that the page's statement builds only those: the passport's name or summary columns when the selection names no
+ * other passport field, else its whole row. @skip/@include are not evaluated: at worst a part is read for nothing.
  */
 export function hitPartsOf(info: GraphQLResolveInfo): HitParts {
   const node = fieldsAt(info, ['edges', 'node']);
   return {
-    passport: node.has('passport'),
+    passport: node.has('passport') ? passportPart(fieldsAt(info, ['edges', 'node', 'passport'])) : 'none',
     component: node.has('component'),
     componentMaterials: fieldsAt(info, ['edges', 'node', 'component']).has('materials'),
   };
+}
+
+function passportPart(fields: Set<string>): PassportPart {
+  const named = [...fields].filter((field) => field !== '__typename');
+  if (named.every((field) => PASSPORT_NAME_FIELDS.has(field))) return 'name';
+  if (named.every((field) => PASSPORT_SUMMARY_FIELDS.has(field))) return 'summary';
+  return 'row';
 }
 
 /** The names of the fields selected at `path` below the field being resolved. */

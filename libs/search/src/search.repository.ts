@@ -1,29 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, type Database, PrismaService } from '@registry/core';
-import type { Passport, PassportSubstanceOfConcern } from '@registry/prisma-client';
+import type { Passport } from '@registry/prisma-client';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 import type { ReleaseForecastCriteria } from './release-forecast.criteria';
 import { releaseForecastSql, type ReleaseForecastSqlRow } from './release-forecast.sql';
 import {
-  type ComponentRow,
-  componentsWithMaterialsSql,
+  type HitPageRow,
   type HitParts,
   hitPageSql,
-  type HitRow,
   type InventoryGroupBy,
   type InventorySqlRow,
   materialInventorySql,
-  passportsSql,
+  type PassportRowJson,
 } from './search.sql';
-
-/** A hit with, as the selection asked, its passport and its component (with materials) read in the same statement. */
-export interface HitPageRow extends Omit<HitRow, 'substanceJson'> {
-  passport: Passport | null;
-  component: ComponentRow | null;
-  substance: PassportSubstanceOfConcern | null;
-}
-
-type PassportJson = Omit<Passport, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 
 /** The queries behind the recycler searches; the SQL itself lives in search.sql.ts. */
 @Injectable()
@@ -38,15 +27,9 @@ export class SearchRepository {
    * directly, as a prepared statement: for a page of 50 hits with nested JSON, the Prisma client's own row handling
    * cost more than the query, and planning it (1.3-1.7 ms) about half of running it (3.6 ms).
    */
-  async findHitPage(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Promise<HitPageRow[]> {
+  findHitPage(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Promise<HitPageRow[]> {
     const sql = hitPageSql(criteria, after, limit, parts);
-    const rows = await this.db.queryPrepared<HitRow & { passportJson: PassportJson | null; componentJson: ComponentRow | null }>(sql.text, sql.values);
-    return rows.map(({ passportJson, componentJson, substanceJson, ...hit }) => ({
-      ...hit,
-      substance: substanceJson ?? null,
-      passport: passportJson ? { ...passportJson, createdAt: new Date(passportJson.createdAt), updatedAt: new Date(passportJson.updatedAt) } : null,
-      component: componentJson,
-    }));
+    return this.db.queryPrepared<HitPageRow>(sql.text, sql.values);
   }
 
   inventory(groupBy: InventoryGroupBy, criteria: InventoryCriteria, manufacturerId: string | null, reader: string | null): Promise<InventorySqlRow[]> {
@@ -56,14 +39,18 @@ export class SearchRepository {
   releaseForecast(criteria: ReleaseForecastCriteria, manufacturerId: string | null, reader: string | null): Promise<ReleaseForecastSqlRow[]> {
     return this.prisma.$queryRaw<ReleaseForecastSqlRow[]>(releaseForecastSql(criteria, manufacturerId, reader));
   }
+}
 
-  /** The passports of a page of hits, in one query. */
-  findPassports(ids: readonly string[]): Promise<Passport[]> {
-    return this.prisma.$queryRaw<Passport[]>(passportsSql(ids));
-  }
+const time = (text: string | null): Date | null => (text === null ? null : new Date(text));
 
-  /** The components of a page of hits with all their materials, in one query. */
-  async findComponents(ids: readonly string[]): Promise<ComponentRow[]> {
-    return (await this.prisma.$queryRaw<{ component: ComponentRow }[]>(componentsWithMaterialsSql(ids))).map((row) => row.component);
-  }
+/** A passport row read as JSON, with its times as Dates again. */
+export function passportOfRowJson(json: PassportRowJson): Passport {
+  return {
+    ...json,
+    createdAt: new Date(json.createdAt),
+    updatedAt: new Date(json.updatedAt),
+    installedAt: time(json.installedAt),
+    expectedEndOfLife: time(json.expectedEndOfLife),
+    endedAt: time(json.endedAt),
+  };
 }

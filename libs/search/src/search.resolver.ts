@@ -1,24 +1,19 @@
-import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal, Roles } from '@registry/auth';
-import { Connection, type GraphQLContext } from '@registry/core';
-import { ComponentModel, PassportModel } from '@registry/passports';
+import { Connection } from '@registry/core';
 import { MaterialInventoryArgs } from './dto/material-inventory.args';
 import { ComponentsContainingArgs } from './dto/material-search.input';
 import type { GraphQLResolveInfo } from 'graphql';
 import { hitPartsOf } from './hit-selection';
 import { ComponentHitModel } from './models/component-hit.model';
 import { InventoryRowModel } from './models/inventory-row.model';
-import { SearchLoaderFactory } from './search.loaders';
 import { SearchService } from './search.service';
 
 const ComponentHitConnection = Connection(ComponentHitModel, { name: 'ComponentHit', totalCount: false });
 
 @Resolver(() => ComponentHitModel)
 export class SearchResolver {
-  constructor(
-    private readonly service: SearchService,
-    private readonly loaders: SearchLoaderFactory,
-  ) {}
+  constructor(private readonly service: SearchService) {}
 
   @Query(() => ComponentHitConnection, {
     description:
@@ -39,15 +34,5 @@ export class SearchResolver {
   @Roles('RECYCLER', 'SERVICE_PROVIDER', 'AUDITOR', 'MANUFACTURER')
   materialInventory(@CurrentPrincipal() caller: Principal, @Args() args: MaterialInventoryArgs): Promise<InventoryRowModel[]> {
     return this.service.materialInventory(caller, args);
-  }
-
-  @ResolveField(() => PassportModel)
-  passport(@Parent() hit: ComponentHitModel, @Context() context: GraphQLContext): Promise<PassportModel> {
-    return hit.loadedPassport ? Promise.resolve(hit.loadedPassport) : this.loaders.forContext(context).passport.load(hit.passportId);
-  }
-
-  @ResolveField(() => ComponentModel, { description: 'The component holding the material, with its dismantling information.' })
-  component(@Parent() hit: ComponentHitModel, @Context() context: GraphQLContext): Promise<ComponentModel> {
-    return hit.loadedComponent ? Promise.resolve(hit.loadedComponent) : this.loaders.forContext(context).component.load(hit.componentId);
   }
 }

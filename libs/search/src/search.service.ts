@@ -8,8 +8,8 @@ import type { ComponentHitModel } from './models/component-hit.model';
 import type { InventoryRowModel } from './models/inventory-row.model';
 import { type InventoryFilter, type MaterialSearchFilter, readHitCursor, readInventoryFilter, readSearchFilter, type SearchReference } from './search-criteria';
 import { searchScope } from './search-access';
-import { toComponentModel, toMaterialModel, toPassportModel, toSubstanceModel } from '@registry/passports';
-import { SearchRepository } from './search.repository';
+import { toPassportModel, toSubstanceModel } from '@registry/passports';
+import { passportOfRowJson, SearchRepository } from './search.repository';
 import { readReleaseForecastFilter, type ReleaseForecastFilter } from './release-forecast.criteria';
 import type { ReleaseForecastRowModel } from './models/release-forecast-row.model';
 import type { HitParts, InventoryGroupBy } from './search.sql';
@@ -39,7 +39,7 @@ export class SearchService {
   async componentsContaining(
     caller: Principal,
     args: { filter: MaterialSearchFilter; first?: number; after?: string | null },
-    parts: HitParts = { passport: true, component: true, componentMaterials: true },
+    parts: HitParts = { passport: 'row', component: true, componentMaterials: true },
   ): Promise<ConnectionShape<ComponentHitModel>> {
     const { first, after } = readPage(args);
     const cursor = readHitCursor(after);
@@ -57,17 +57,12 @@ export class SearchService {
       rows,
       first,
       (row) => [row.sortMassKg, row.sortId],
-      (row) => ({
-        massKgPerProduct: row.massKgPerProduct,
-        element: row.element,
-        elementMassKgPerProduct: row.elementMassKgPerProduct,
-        material: toMaterialModel(row),
-        passportId: row.passportId,
-        componentId: row.componentId,
-        loadedPassport: row.passport ? toPassportModel(row.passport) : null,
-        loadedComponent: row.component ? toComponentModel(row.component) : null,
-        substanceOfConcern: row.substance ? toSubstanceModel(row.substance) : null,
-      }),
+      // Built by PostgreSQL in the model's shape, but for a whole passport row (its times) and a substance (its list).
+      ({ node, passportRow, substanceJson }) => {
+        if (passportRow) node.passport = toPassportModel(passportOfRowJson(passportRow));
+        if (substanceJson) node.substanceOfConcern = toSubstanceModel(substanceJson);
+        return node;
+      },
     );
   }
 

@@ -24,9 +24,21 @@ describe('componentsContainingSql', () => {
     expect(sql.text).not.toContain('LATERAL');
   });
 
-  it('merges one limited range per element for a critical list', () => {
+  it("checks a caller's access to restricted compositions row by row, by the passport's key, so the walk stops after a page", () => {
+    const reader = '3f1c6a3e-0000-4000-8000-000000000001';
+    const sql = componentsContainingSql(criteria({ compositionReader: reader }), null, 51);
+    expect(squash(sql.text)).toContain(
+      '(SELECT rp."compositionRestricted" AND rp."manufacturerId" <> CAST($3 AS uuid) AND NOT (CAST($4 AS uuid) = ANY(rp."compositionGrantees")) FROM "Passport" rp WHERE rp."id" = e."passportId") IS NOT TRUE',
+    );
+    expect(sql.text).not.toContain('NOT EXISTS');
+    expect(sql.values).toEqual(['Sb', 'PUBLISHED', reader, reader, 51]);
+  });
+
+  it('merges one limited range per element for a critical list, and reads the materials of the rows kept only', () => {
     const sql = componentsContainingSql(criteria({ elements: ['Al', 'Mg', 'Sb'] }), null, 21);
     expect(squash(sql.text)).toContain('FROM (VALUES ($1),($2),($3)) AS wanted("symbol") CROSS JOIN LATERAL');
+    expect(squash(sql.text)).toContain('LIMIT $6 ) AS hit JOIN "PassportMaterial" m ON m."id" = hit."materialId"');
+    expect(squash(sql.text).match(/JOIN "PassportMaterial"/g)).toHaveLength(1);
     expect(sql.values).toEqual(['Al', 'Mg', 'Sb', 'PUBLISHED', 21, 21]);
   });
 

@@ -1,8 +1,9 @@
 // The SQL of the recycler searches, in one place. Every value is a parameter (Prisma.sql tagged templates); the
 // benchmark runs these same statements through `pg` to compare the API with the plain query.
-import type { ComponentRowLike, MaterialRowLike } from '@registry/passports';
-import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableTotalMass } from '@registry/core';
-import { Prisma, type PassportSubstanceOfConcern } from '@registry/prisma-client';
+import type { MaterialRowLike, PassportModel } from '@registry/passports';
+import { NOT_COUNTED_IN_A_HOLDER, readableComposition, readableCompositionPerRow, readableTotalMass } from '@registry/core';
+import { type Passport, Prisma, type PassportSubstanceOfConcern } from '@registry/prisma-client';
+import type { ComponentHitModel } from './models/component-hit.model';
 import type { HitCursor, InventoryCriteria, SearchCriteria } from './search-criteria';
 
 export type InventoryGroupBy = 'CLUSTER' | 'COROP' | 'MANUFACTURER' | 'INSTALLED_COROP';
@@ -32,11 +33,6 @@ export interface HitRow extends MaterialRow {
   substanceJson?: PassportSubstanceOfConcern | null;
 }
 
-/** A component of a page of hits, with all its materials in document order. */
-export interface ComponentRow extends ComponentRowLike {
-  id: string;
-}
-
 export interface InventorySqlRow {
   group: string;
   element: string;
@@ -57,7 +53,7 @@ function rowConditions(alias: 'e' | 'm' | 's', criteria: SearchCriteria, after: 
   if (criteria.cluster) conditions.push(Prisma.sql`${column('cluster')} = CAST(${criteria.cluster} AS "ClusterCode")`);
   if (criteria.corop) conditions.push(Prisma.sql`${column('corop')} = ${criteria.corop}`);
   if (criteria.manufacturerId) conditions.push(Prisma.sql`${column('manufacturerId')} = CAST(${criteria.manufacturerId} AS uuid)`);
-  if (criteria.compositionReader) conditions.push(readableComposition(column('passportId'), criteria.compositionReader));
+  if (criteria.compositionReader) conditions.push(readableCompositionPerRow(column('passportId'), criteria.compositionReader));
   if (after) {
     // The first condition bounds the index range; the second skips the rows of equal mass already returned.
     conditions.push(
@@ -112,13 +108,26 @@ LIMIT ${limit}`;
   LIMIT ${limit}`;
 
   if (elements.length === 1) return elementHit(Prisma.sql`${elements[0]}`);
+  // Several elements: each range yields `limit` element rows, merged, and only the `limit` kept are joined to their
+  // material (not every row of every range).
   return Prisma.sql`
-SELECT hit.*
-FROM (VALUES ${Prisma.join(elements.map((symbol) => Prisma.sql`(${symbol})`))}) AS wanted("symbol")
-CROSS JOIN LATERAL (${elementHit(Prisma.sql`wanted."symbol"`)}
+SELECT ${MATERIAL_COLUMNS}, hit."element", hit."elementMassKgPerProduct", hit."sortMassKg", hit."sortId"
+FROM (
+  SELECT hit.*
+  FROM (VALUES ${Prisma.join(elements.map((symbol) => Prisma.sql`(${symbol})`))}) AS wanted("symbol")
+  CROSS JOIN LATERAL (
+    SELECT e."materialId", e."elementSymbol" AS "element", e."massKgPerProduct" AS "elementMassKgPerProduct",
+           e."massKgPerProduct" AS "sortMassKg", e."id" AS "sortId"
+    FROM "PassportMaterialElement" e
+    WHERE e."elementSymbol" = wanted."symbol" AND ${conditions}
+    ORDER BY e."massKgPerProduct" DESC, e."id"
+    LIMIT ${limit}
+  ) AS hit
+  ORDER BY hit."sortMassKg" DESC, hit."sortId"
+  LIMIT ${limit}
 ) AS hit
-ORDER BY hit."sortMassKg" DESC, hit."sortId"
-LIMIT ${limit}`;
+JOIN "PassportMaterial" m ON m."id" = hit."materialId"
+ORDER BY hit."sortMassKg" DESC, hit."sortId"`;
 }
 
 /**
@@ -145,53 +154,120 @@ ORDER BY s."massKgPerProduct" DESC, s."id"
 LIMIT ${limit}`;
 }
 
-const uuids = (ids: readonly string[]) => Prisma.join(ids.map((id) => Prisma.sql`CAST(${id} AS uuid)`));
+/**
+ * The Passport fields a page of hits can read as columns of the passport's row, in the shape of PassportModel, in two
+ * sizes: its name (what a list of hits shows) and its summary (every field but the times, which JSON carries as text
+ * while the model wants Dates, and the fields resolved from other rows). A selection of one size's fields only (plus
+ * __typename) reads that size; any other passport field reads the whole row.
+ */
+const NAME_FIELDS = ['id', 'productName', 'manufacturerId'] as const satisfies readonly (keyof PassportModel)[];
+const SUMMARY_FIELDS = [
+  ...NAME_FIELDS,
+  'cluster',
+  'granularity',
+  'gtin',
+  'serialNumber',
+  'batchNumber',
+  'status',
+  'revision',
+  'responsibleOrganizationId',
+  'totalMassKg',
+  'ended',
+  'installedCorop',
+] as const satisfies readonly (keyof PassportModel)[];
+export const PASSPORT_NAME_FIELDS: ReadonlySet<string> = new Set(NAME_FIELDS);
+export const PASSPORT_SUMMARY_FIELDS: ReadonlySet<string> = new Set(SUMMARY_FIELDS);
 
-/** The passports of a page of hits. */
-export function passportsSql(ids: readonly string[]): Prisma.Sql {
-  return Prisma.sql`SELECT * FROM "Passport" WHERE "id" IN (${uuids(ids)})`;
-}
+/** A passport as a page of hits reads it when the selection names PASSPORT_NAME_FIELDS or PASSPORT_SUMMARY_FIELDS only. */
+export type PassportName = Pick<PassportModel, (typeof NAME_FIELDS)[number] | 'compositionGrantees'>;
+export type PassportSummary = Pick<PassportModel, (typeof SUMMARY_FIELDS)[number] | 'compositionGrantees'>;
 
-/** All the materials of component `c`, in document order, as JSON. */
-const COMPONENT_MATERIALS_JSON = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', m."id", 'name', m."name", 'elementSymbol', m."elementSymbol",
+/** The access rule of passport `p` its tiered fields are checked against (with manufacturerId), as compositionGranteesOf gives it. */
+const GRANTEES_JSON = Prisma.sql`'compositionGrantees', CASE WHEN p."compositionRestricted" THEN p."compositionGrantees" END`;
+
+/** NAME_FIELDS and SUMMARY_FIELDS of passport `p` as JSON that needs no mapping (toPassportModel's rules, in SQL). */
+const PASSPORT_NAME_JSON = Prisma.sql`json_build_object('id', p."id", 'productName', p."productName", 'manufacturerId', p."manufacturerId", ${GRANTEES_JSON})`;
+const PASSPORT_SUMMARY_JSON = Prisma.sql`json_build_object('id', p."id", 'productName', p."productName", 'manufacturerId', p."manufacturerId",
+         'cluster', p."cluster", 'granularity', p."granularity", 'gtin', p."gtin", 'serialNumber', NULLIF(p."serialNumber", ''),
+         'batchNumber', NULLIF(p."batchNumber", ''), 'status', p."status", 'revision', p."revision",
+         'responsibleOrganizationId', COALESCE(p."responsibleOrganizationId", p."manufacturerId"), 'totalMassKg', p."totalMassKg",
+         'ended', p."endedAt" IS NOT NULL, 'installedCorop', p."installedCorop", ${GRANTEES_JSON})`;
+
+/**
+ * All the materials of component `c`, in document order, as JSON in the shape of MaterialModel (toMaterialModel's
+ * rules, in SQL).
+ */
+const COMPONENT_MATERIALS_JSON = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', m."id", 'name', m."name", 'element', m."elementSymbol",
                                                  'casNumber', m."casNumber", 'massKg', m."massKg", 'massKgPerProduct', m."massKgPerProduct",
                                                  'recycledContentPct', m."recycledContentPct", 'details', m."details")
                                ORDER BY m."position")
                FROM "PassportMaterial" m
                WHERE m."componentId" = c."id"), '[]'::json)`;
 
-/** A component row as JSON (the shape of ComponentRow), with its materials, or none when they are not wanted. */
+/**
+ * Component `c` as JSON in the shape of ComponentModel (toComponentModel's rules, in SQL: location and dismantling
+ * are keys of its details), with its materials, or none when they are not wanted.
+ */
 function componentJson(withMaterials: boolean): Prisma.Sql {
-  return Prisma.sql`json_build_object('id', c."id", 'key', c."key", 'name', c."name", 'path', c."path", 'depth', c."depth",
-         'parentKey', c."parentKey", 'quantity', c."quantity", 'massKg', c."massKg", 'unitsPerProduct', c."unitsPerProduct", 'details', c."details",
+  return Prisma.sql`json_build_object('key', c."key", 'name', c."name", 'path', c."path", 'depth', c."depth",
+         'parentKey', c."parentKey", 'quantity', c."quantity", 'massKg', c."massKg", 'unitsPerProduct', c."unitsPerProduct",
+         'location', CASE WHEN jsonb_typeof(c."details"->'location') = 'string' THEN c."details"->'location' END,
+         'dismantling', c."details"->'dismantling',
          'materials', ${withMaterials ? COMPONENT_MATERIALS_JSON : Prisma.sql`'[]'::json`})`;
 }
 
-/** The components of a page of hits, each with all its materials in document order: one round trip for both tables. */
-export function componentsWithMaterialsSql(ids: readonly string[]): Prisma.Sql {
-  return Prisma.sql`SELECT (${componentJson(true)})::jsonb AS "component" FROM "PassportComponent" c WHERE c."id" IN (${uuids(ids)})`;
-}
+/** How much of a hit's passport a page reads: nothing, the columns of its name or of its summary, or its whole row. */
+export type PassportPart = 'none' | 'name' | 'summary' | 'row';
 
 /** Which related rows a page of hits carries, as the GraphQL selection asks for them. */
 export interface HitParts {
-  passport: boolean;
+  passport: PassportPart;
   component: boolean;
   /** The component's materials (Component.materials); without them a hit's component lists none. */
   componentMaterials: boolean;
 }
 
+const PASSPORT_OF_HIT = (json: Prisma.Sql) => Prisma.sql`(SELECT ${json} FROM "Passport" p WHERE p."id" = hit."passportId")`;
+
+/** What a page of hits reads: each hit in the shape of ComponentHitModel, and what only JavaScript can map. */
+export interface HitPageRow {
+  /** The hit in its model's shape, its passport included when the selection names its name or summary fields only. */
+  node: ComponentHitModel;
+  sortMassKg: number;
+  sortId: string;
+  /** The passport's whole row, when the selection names more than its summary fields. */
+  passportRow: PassportRowJson | null;
+  /** The substance row that matched (substanceOfConcern searches), else null. */
+  substanceJson: PassportSubstanceOfConcern | null;
+}
+
+/** A passport row as PostgreSQL writes it in JSON: its times are text. */
+export type PassportRowJson = {
+  [K in keyof Passport]: Passport[K] extends Date ? string : Passport[K] extends Date | null ? string | null : Passport[K];
+};
+
 /**
- * A whole page of hits in one statement: the search, and for each hit, as JSON built by PostgreSQL, its passport
- * (`passportJson`) and its component with its materials (`componentJson`), each only when asked for. One round
- * trip and one snapshot: a page never shows a passport revised between two of its queries.
+ * A whole page of hits in one statement: the search, and each hit as JSON built by PostgreSQL in the shape of its
+ * GraphQL model, with its passport (its summary, or its whole row as `passportRow`) and its component with its
+ * materials, each only when asked for. One round trip and one snapshot: a page never shows a passport revised
+ * between two of its queries. The variants are few (4 x 3 per search shape), so each stays one prepared statement
+ * per connection.
  */
 export function hitPageSql(criteria: SearchCriteria, after: HitCursor | null, limit: number, parts: HitParts): Prisma.Sql {
-  const passport = parts.passport ? Prisma.sql`(SELECT row_to_json(p) FROM "Passport" p WHERE p."id" = hit."passportId")` : Prisma.sql`NULL::json`;
+  const columns = { none: null, name: PASSPORT_NAME_JSON, summary: PASSPORT_SUMMARY_JSON, row: null }[parts.passport];
+  const summary = columns ? PASSPORT_OF_HIT(columns) : Prisma.sql`NULL::json`;
+  const row = parts.passport === 'row' ? PASSPORT_OF_HIT(Prisma.sql`row_to_json(p)`) : Prisma.sql`NULL::json`;
   const component = parts.component
     ? Prisma.sql`(SELECT ${componentJson(parts.componentMaterials)} FROM "PassportComponent" c WHERE c."id" = hit."componentId")`
     : Prisma.sql`NULL::json`;
+  const substance = criteria.substanceOfConcern ? Prisma.sql`hit."substanceJson"` : Prisma.sql`NULL::json`;
   return Prisma.sql`
-SELECT hit.*, ${passport} AS "passportJson", ${component} AS "componentJson"
+SELECT json_build_object('massKgPerProduct', hit."massKgPerProduct", 'element', hit."element", 'elementMassKgPerProduct', hit."elementMassKgPerProduct",
+         'material', json_build_object('id', hit."id", 'name', hit."name", 'element', hit."elementSymbol", 'casNumber', hit."casNumber",
+                                       'massKg', hit."massKg", 'massKgPerProduct', hit."massKgPerProduct",
+                                       'recycledContentPct', hit."recycledContentPct", 'details', hit."details"),
+         'passport', ${summary}, 'component', ${component}, 'substanceOfConcern', NULL) AS "node",
+       hit."sortMassKg", hit."sortId", ${row} AS "passportRow", ${substance} AS "substanceJson"
 FROM (${componentsContainingSql(criteria, after, limit)}) AS hit
 ORDER BY hit."sortMassKg" DESC, hit."sortId"`;
 }

@@ -141,6 +141,19 @@ export function readTimeCursor(after: unknown[] | null): { createdAt: Date; id: 
   return { createdAt: cursorTime(after[0]), id: cursorUuid(after[1]) };
 }
 
+/** An edge whose cursor is encoded when read: most queries select only pageInfo.endCursor, not each edge's cursor. */
+class LazyEdge<Row, T> implements Edge<T> {
+  constructor(
+    private readonly row: Row,
+    private readonly cursorOf: (row: Row) => unknown[],
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorOf(this.row));
+  }
+}
+
 /** Builds a page from `first + 1` fetched rows: the extra row only tells whether a next page exists. */
 export function toConnection<Row, T>(
   rows: Row[],
@@ -150,7 +163,7 @@ export function toConnection<Row, T>(
   totalCount?: number,
 ): ConnectionShape<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: nodeOf(row) }));
+  const edges = page.map((row) => new LazyEdge(row, cursorOf, nodeOf(row)));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
-import { type ComponentModel, MaterialModel, type PassportModel, SubstanceOfConcernModel } from '@registry/passports';
+import { ComponentModel, MaterialModel, PassportModel, SubstanceOfConcernModel } from '@registry/passports';
+import type { PassportName, PassportSummary } from '../search.sql';
 
 @ObjectType('ComponentHit', {
   description: 'A material of a component that matched a search, with its component and passport. Tier: LEGITIMATE_INTEREST.',
@@ -28,10 +29,13 @@ export class ComponentHitModel {
   })
   substanceOfConcern!: SubstanceOfConcernModel | null;
 
-  /** Resolved by ComponentHit.passport and ComponentHit.component, batched per page (not exposed). */
-  passportId!: string;
-  componentId!: string;
-  /** Read with the page when the selection asked for them (SearchRepository.findHitPage); else loaded by id. */
-  loadedPassport?: PassportModel | null;
-  loadedComponent?: ComponentModel | null;
+  // passport and component are read in the page's own statement whenever the selection names them (hitPartsOf),
+  // so they are plain properties: no resolver runs per hit. Null when the selection does not read them.
+
+  /** Its name or summary when the selection reads only those fields of it (see hitPartsOf), else the whole model. */
+  @Field(() => PassportModel)
+  passport!: PassportModel | PassportSummary | PassportName | null;
+
+  @Field(() => ComponentModel, { description: 'The component holding the material, with its dismantling information.' })
+  component!: ComponentModel | null;
 }
