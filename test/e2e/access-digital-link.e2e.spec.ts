@@ -121,6 +121,25 @@ describe('GS1 Digital Link resolver and QR codes', () => {
     expect(page).not.toContain('class="status-PUBLISHED"');
   });
 
+  it('answers a revision at once, although the view of the revision before was just cached', async () => {
+    const item = await register({ serialNumber: 'R-1', publish: true });
+    const link = `/01/${item.gtin}/21/R-1`;
+    expect((await t.http().get(link).set('accept', 'application/json')).body).toMatchObject({ revision: 1, productName: 'Bicycle lamp' });
+    expect((await t.http().get(link).set('accept', 'text/html')).text).toContain('Bicycle lamp');
+    const revised = await t.gql(
+      'mutation($i: RevisePassportInput!) { revisePassport(input: $i) { revision } }',
+      { i: { passportId: item.id, expectedRevision: 1, productName: 'Bicycle lamp, second edition' } },
+      maker.key,
+    );
+    expect(revised.errors).toBeUndefined();
+    expect((await t.http().get(link).set('accept', 'application/json')).body).toMatchObject({
+      passportId: item.id,
+      revision: 2,
+      productName: 'Bicycle lamp, second edition',
+    });
+    expect((await t.http().get(link).set('accept', 'text/html')).text).toContain('Bicycle lamp, second edition');
+  });
+
   it("cannot be taken over: another manufacturer is refused the GTIN and the link keeps answering the brand owner's passport", async () => {
     const mine = await register({ serialNumber: 'T-1', publish: true });
     // The attack: a second organization registers and publishes the same GTIN + serial.

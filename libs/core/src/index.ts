@@ -10,6 +10,7 @@ export { mapError, RegistryErrorFilter, type MappedError } from './errors/error.
 export { ErrorCode, RegistryError, type Violation } from './errors/registry-error';
 export { argumentViolations, ArgumentValuesInterceptor } from './graphql/argument-values';
 export { requestScoped, type GraphQLContext } from './graphql/request-context';
+export { selectedFields } from './graphql/selection';
 export {
   Connection,
   PageArgs,

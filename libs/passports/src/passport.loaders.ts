@@ -6,6 +6,7 @@ import type { ComponentModel, ElementShareModel } from './models/passport.model'
 import { type CriticalInputs, PassportCriticalMaterials } from './passport-critical-materials';
 import { compositionGranteesOf, toComponentModel } from './passport.mapper';
 import type { PassportAccessRule } from '@registry/auth';
+import type { LinkedContributionRow, PassportReadRow } from './passport-read.sql';
 import { PassportRepository } from './passport.repository';
 import { type GraphQLContext, requestScoped } from '@registry/core';
 
@@ -19,7 +20,22 @@ export interface PassportLoaders {
   /** Per material id: its element shares. */
   elementShares: DataLoader<string, ElementShareModel[]>;
   /** Per passport: the element masses its linked component passports contributed to its totals, with their owners. */
-  linkedContributions: DataLoader<string, { linked: PassportAccessRule; elementMassKg: Record<string, number> }[]>;
+  linkedContributions: DataLoader<string, LinkedContribution[]>;
+}
+
+/** A linked component passport's contribution, with the access rule of that passport. */
+export interface LinkedContribution {
+  linked: PassportAccessRule;
+  elementMassKg: Record<string, number>;
+}
+
+const NO_CRITICAL_INPUTS: CriticalInputs = { totals: [], forms: new Map() };
+
+function linkedContributionOf(row: LinkedContributionRow): LinkedContribution {
+  return {
+    linked: { manufacturerId: row.manufacturerId, compositionGrantees: compositionGranteesOf(row) },
+    elementMassKg: row.elementMassKg as Record<string, number>,
+  };
 }
 
 /** Creates the loaders of one request (DataLoader caches must not outlive a request). */
@@ -35,6 +51,17 @@ export class PassportLoaderFactory {
     return requestScoped(context, 'passportLoaders', () => this.create());
   }
 
+  /** Hands the parts read with a passport (PassportService.read) to the loaders of its fields, which then read nothing. */
+  prime(context: GraphQLContext, row: PassportReadRow): void {
+    const loaders = this.forContext(context);
+    if (row.manufacturerRow) loaders.manufacturer.prime(row.manufacturerId, { ...row.manufacturerRow, createdAt: new Date(row.manufacturerRow.createdAt) });
+    if (row.criticalInputs) {
+      const rows = row.criticalInputs.map((input) => ({ ...input, passportId: row.id }));
+      loaders.criticalInputs.prime(row.id, PassportCriticalMaterials.inputsByPassport(rows).get(row.id) ?? NO_CRITICAL_INPUTS);
+    }
+    if (row.linkedContributions) loaders.linkedContributions.prime(row.id, row.linkedContributions.map(linkedContributionOf));
+  }
+
   private create(): PassportLoaders {
     return {
       manufacturer: new DataLoader((ids) => this.organizations.getMany(ids)),
@@ -46,7 +73,7 @@ export class PassportLoaderFactory {
       }),
       criticalInputs: new DataLoader(async (passportIds) => {
         const byPassport = PassportCriticalMaterials.inputsByPassport(await this.passports.findCriticalInputs(passportIds));
-        return passportIds.map((id) => byPassport.get(id) ?? { totals: [], forms: new Map() });
+        return passportIds.map((id) => byPassport.get(id) ?? NO_CRITICAL_INPUTS);
       }),
       elementShares: new DataLoader(async (materialIds) => {
         const byMaterial = new Map<string, ElementShareModel[]>(materialIds.map((id) => [id, []]));
@@ -62,10 +89,9 @@ export class PassportLoaderFactory {
         return materialIds.map((id) => byMaterial.get(id) ?? []);
       }),
       linkedContributions: new DataLoader(async (passportIds) => {
-        const byPassport = new Map<string, { linked: PassportAccessRule; elementMassKg: Record<string, number> }[]>(passportIds.map((id) => [id, []]));
+        const byPassport = new Map<string, LinkedContribution[]>(passportIds.map((id) => [id, []]));
         for (const row of await this.passports.findLinkedContributions(passportIds)) {
-          const linked = { manufacturerId: row.to.manufacturerId, compositionGrantees: compositionGranteesOf(row.to) };
-          byPassport.get(row.fromPassportId)?.push({ linked, elementMassKg: row.elementMassKg as Record<string, number> });
+          byPassport.get(row.fromPassportId)?.push(linkedContributionOf({ ...row.to, elementMassKg: row.elementMassKg }));
         }
         return passportIds.map((id) => byPassport.get(id) ?? []);
       }),

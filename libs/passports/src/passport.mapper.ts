@@ -7,9 +7,13 @@ export function compositionGranteesOf(row: Pick<Passport, 'compositionRestricted
   return row.compositionRestricted ? row.compositionGrantees : null;
 }
 
-/** The GraphQL view of a passport row: the empty strings that keep identities unique read as null. */
-export function toPassportModel(row: Passport): PassportModel {
+/**
+ * The GraphQL view of a passport row: the empty strings that keep identities unique read as null. A row read with its
+ * stored figures (PassportService.read) carries them to Passport.circularity and reuseValue.
+ */
+export function toPassportModel(row: Passport & { storedFigures?: PassportModel['storedFigures'] }): PassportModel {
   return {
+    ...(row.storedFigures ? { storedFigures: row.storedFigures } : {}),
     id: row.id,
     productName: row.productName,
     cluster: row.cluster,

@@ -9,6 +9,8 @@ import { type ComponentLink, type LinkedPassportLookup, resolveComponentLinks } 
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER, type IdempotencyClaim, requestHashOf } from './idempotency-key';
 import { type NewPassport, PassportRepository } from './passport.repository';
+import type { PassportReadParts } from './passport-read-parts';
+import type { PassportReadRow, PassportVersion } from './passport-read.sql';
 import { publicRecycledContent, type RecycledContentSummary, summarizeRecycledContent } from './recycled-content';
 
 export interface RegisterPassport {
@@ -241,6 +243,13 @@ export class PassportService {
     return passport;
   }
 
+  /** `get` with what the selected fields need, read in the same statement (see PassportReadParts). */
+  async read(caller: Principal | null, id: string, parts: PassportReadParts): Promise<PassportReadRow> {
+    const passport = isUuid(id) ? await this.passports.findForRead(id, parts) : null;
+    if (!passport || !this.isVisible(caller, passport)) throw RegistryError.notFound('Passport', id);
+    return passport;
+  }
+
   async list(
     caller: Principal | null,
     args: { filter?: PassportListFilter | null; first?: number; after?: string | null },
@@ -371,9 +380,10 @@ export class PassportService {
   /**
    * The public passport a GS1 Digital Link names: by GTIN (any of its 8/12/13/14-digit forms) and serial number
    * (an ITEM), batch number (a BATCH), both (an ITEM of a batch) or neither (the MODEL). Only PUBLISHED and ARCHIVED
-   * passports resolve; BAD_USER_INPUT names a malformed attribute, NOT_FOUND says what was looked for.
+   * passports resolve; BAD_USER_INPUT names a malformed attribute, NOT_FOUND says what was looked for. Answers what
+   * tells the passport's versions apart; `get` reads the whole row.
    */
-  async findByDigitalLink(link: { gtin: string; serialNumber?: string | null; batchNumber?: string | null }): Promise<Passport> {
+  async findByDigitalLink(link: { gtin: string; serialNumber?: string | null; batchNumber?: string | null }): Promise<PassportVersion> {
     const violations: Violation[] = [];
     const gtin = normalizeGtin(link.gtin);
     if ('error' in gtin) violations.push({ path: 'gtin', message: gtin.error, keyword: 'gtin' });

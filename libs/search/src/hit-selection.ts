@@ -1,36 +1,16 @@
-import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
+import { selectedFields } from '@registry/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { HitParts } from './search.sql';
 
 /**
  * Which related rows of a hit the query selects (`edges { node { passport … component { materials … } } }`), through fragments
- * too, so that the page's statement builds only those. @skip/@include are not evaluated: at worst a part is read for
- * nothing.
+ * too, so that the page's statement builds only those.
  */
 export function hitPartsOf(info: GraphQLResolveInfo): HitParts {
-  const node = fieldsAt(info, ['edges', 'node']);
+  const node = selectedFields(info, ['edges', 'node']);
   return {
     passport: node.has('passport'),
     component: node.has('component'),
-    componentMaterials: fieldsAt(info, ['edges', 'node', 'component']).has('materials'),
+    componentMaterials: selectedFields(info, ['edges', 'node', 'component']).has('materials'),
   };
-}
-
-/** The names of the fields selected at `path` below the field being resolved. */
-function fieldsAt(info: GraphQLResolveInfo, path: string[]): Set<string> {
-  const selected = new Set<string>();
-  const visit = (selections: readonly SelectionNode[], depth: number): void => {
-    for (const selection of selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (depth === path.length) selected.add(selection.name.value);
-        else if (selection.name.value === path[depth] && selection.selectionSet) visit(selection.selectionSet.selections, depth + 1);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet.selections, depth);
-      } else {
-        const fragment = info.fragments[selection.name.value];
-        if (fragment) visit(fragment.selectionSet.selections, depth);
-      }
-    }
-  };
-  for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet.selections, 0);
-  return selected;
 }

@@ -278,4 +278,7 @@ export class PassportModel {
 
   /** Carbon footprint of one product (Passport.environmentalImpact reads it; not exposed here). */
   carbonFootprintKgCO2e?: number | null;
+
+  /** The stored figures of the current revision when they were read with the passport (for circularity and reuseValue; not exposed). */
+  storedFigures?: { circularity: unknown; reuseValue: unknown };
 }
