@@ -75,7 +75,13 @@ export class CriticalMaterialsService implements OnModuleInit {
    * materials meets its form. Empty when no material holds the element.
    */
   matchesForMaterials(symbol: string, formsOfMaterials: readonly (readonly MaterialForm[])[]): CriticalFlagMatch[] {
-    return strongest(formsOfMaterials.flatMap((forms) => this.matchesFor(symbol, forms)));
+    // Most materials of a product declare the same few forms (often none): each list of forms is matched once.
+    const distinct = new Map<string, readonly MaterialForm[]>();
+    for (const forms of formsOfMaterials) {
+      const key = forms.join(' ');
+      if (!distinct.has(key)) distinct.set(key, forms);
+    }
+    return strongest([...distinct.values()].flatMap((forms) => this.matchesFor(symbol, forms)));
   }
 
   /** The flags of a material holding these elements, with its forms: one per list material, FORM when any element meets it. */
