@@ -1,6 +1,7 @@
 // One passport with what its selected fields need, in one statement (prepared: one fixed text per combination of
 // parts), as a search page carries its passports: the row, and each part as a JSON column.
 import type { Organization, Passport } from '@registry/prisma-client';
+import type { StoredFigures } from '@registry/value';
 import { CRITICAL_INPUTS_OF_ONE } from './critical-inputs.sql';
 import type { PassportReadParts } from './passport-read-parts';
 
@@ -15,7 +16,7 @@ export interface LinkedContributionRow {
 /** A passport row with the parts asked for. */
 export type PassportReadRow = Passport & {
   /** figures: the stored circularity and reuseValue of the current revision. */
-  storedFigures?: { circularity: unknown; reuseValue: unknown };
+  storedFigures?: StoredFigures;
   /** manufacturer: its organization, createdAt as JSON text. */
   manufacturerRow?: Omit<Organization, 'createdAt'> & { createdAt: string };
   /** criticalMaterials: what CRITICAL_INPUTS_SQL answers for this passport, without passportId. */

@@ -34,9 +34,6 @@ export class PassportValueResolver {
 
   /** The figures read with the passport (passport(id)), else from the request's loader (lists, searches, links). */
   private async figuresOf(passport: PassportModel, context: GraphQLContext): Promise<StoredFigures> {
-    return (
-      (passport.storedFigures as StoredFigures | undefined) ??
-      this.loaders.forContext(context).figures.load({ passportId: passport.id, revision: passport.revision })
-    );
+    return passport.storedFigures ?? this.loaders.forContext(context).figures.load({ passportId: passport.id, revision: passport.revision });
   }
 }
