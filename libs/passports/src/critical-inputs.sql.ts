@@ -1,6 +1,6 @@
 // What Passport.criticalMaterials is computed from, in one statement (a prepared statement: its text is fixed).
 
-/** An element of a product: its mass in one whole product, and the form list (details.forms) and CAS number of each material holding it. */
+/** An element of a product: its mass in one whole product, and the form lists (details.forms) and CAS numbers of the materials holding it. */
 export interface CriticalInputRow {
   passportId: string;
   elementSymbol: string;
@@ -8,9 +8,12 @@ export interface CriticalInputRow {
   materials: { casNumber: string | null; forms: unknown }[];
 }
 
-/** Per element of the passports `e."passportId" <passportFilter>`: the CAS number and declared forms of each material whose element rows hold it. */
+/**
+ * Per element of the passports `e."passportId" <passportFilter>`: the CAS numbers and declared forms of the materials
+ * whose element rows hold it, each distinct pair once (materials alike flag alike; most share none or the same few).
+ */
 const held = (passportFilter: string) => `SELECT e."passportId", e."elementSymbol",
-           json_agg(json_build_object('casNumber', m."casNumber", 'forms', m."details"->'forms')) AS "materials"
+           jsonb_agg(DISTINCT jsonb_build_object('casNumber', m."casNumber", 'forms', m."details"->'forms')) AS "materials"
     FROM "PassportMaterialElement" e JOIN "PassportMaterial" m ON m."id" = e."materialId"
     WHERE e."passportId" ${passportFilter}
     GROUP BY e."passportId", e."elementSymbol"`;
@@ -20,7 +23,7 @@ const held = (passportFilter: string) => `SELECT e."passportId", e."elementSymbo
  * element. The element rows are read by the (passportId) index, grouped per element, and joined to the totals.
  */
 export const CRITICAL_INPUTS_SQL = `WITH held AS (${held('= ANY($1::uuid[])')})
-  SELECT t."passportId", t."elementSymbol", t."massKg", COALESCE(h."materials", '[]'::json) AS "materials"
+  SELECT t."passportId", t."elementSymbol", t."massKg", COALESCE(h."materials", '[]'::jsonb) AS "materials"
   FROM "PassportElementTotal" t LEFT JOIN held h ON h."passportId" = t."passportId" AND h."elementSymbol" = t."elementSymbol"
   WHERE t."passportId" = ANY($1::uuid[])`;
 
@@ -29,6 +32,6 @@ export const CRITICAL_INPUTS_SQL = `WITH held AS (${held('= ANY($1::uuid[])')})
  * (a scalar subquery).
  */
 export const CRITICAL_INPUTS_OF_ONE = `(SELECT coalesce(json_agg(json_build_object('elementSymbol', t."elementSymbol", 'massKg', t."massKg",
-      'materials', coalesce(h."materials", '[]'::json))), '[]'::json)
+      'materials', coalesce(h."materials", '[]'::jsonb))), '[]'::json)
     FROM "PassportElementTotal" t LEFT JOIN (${held('= p."id"')}) h ON h."elementSymbol" = t."elementSymbol"
     WHERE t."passportId" = p."id")`;
