@@ -139,6 +139,18 @@ describe('passport lifecycle over HTTP', () => {
       });
     }
 
+    // A revision shows at once, its critical materials and figures included, although the revision before was just read.
+    const withoutAntimony = lampComposition();
+    withoutAntimony.components[1].materials[1] = { name: 'Copper pads', element: 'Cu', massKg: 0.0001 };
+    withoutAntimony.components[1].components[0].materials[1] = { name: 'Copper pads', element: 'Cu', massKg: 0.0001 };
+    withoutAntimony.components[0].materials[0].recycledContentPct = 90;
+    const revised = await t.gql(REVISE, { i: { passportId: id, expectedRevision: 1, composition: withoutAntimony } }, maker.key);
+    expect(revised.errors).toBeUndefined();
+    const after = (await t.gql(`query($id: ID!) { passport(id: $id) { ${fields} } }`, { id })).data.passport;
+    expect(after.revision).toBe(2);
+    expect(after.criticalMaterials.map((m: any) => m.element)).toEqual(['Al', 'Cu', 'Mg', 'Si']);
+    expect(after.circularity.mci).toBeGreaterThan(one.data.passport.circularity.mci);
+
     const draft = await t.gql(REGISTER, { i: registerInput({}, maker) }, maker.key);
     const hidden = await t.gql(`query($id: ID!) { passport(id: $id) { ${fields} } }`, { id: draft.data.registerPassport.id }, otherMaker.key);
     expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');

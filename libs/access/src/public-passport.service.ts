@@ -4,9 +4,9 @@ import { OrganizationService } from '@registry/organizations';
 import { type CriticalMaterialModel, PassportCriticalMaterials, PassportSectionsService, PassportService } from '@registry/passports';
 import type { Passport } from '@registry/prisma-client';
 import { digitalLinkUrl } from './digital-link';
-import { LruCache } from './lru-cache';
 import type { PublicCircularity, PublicCriticalMaterial, PublicPassportView } from './public-passport.view';
 import { optionalIdentifiers } from '@registry/verification';
+import { LruCache } from '@registry/core';
 
 export interface DigitalLinkRequest {
   gtin: string;

@@ -1,9 +1,8 @@
-// One passport with what its selected fields need, in one statement (prepared: one fixed text per combination of
-// parts), as a search page carries its passports: the row, and each part as a JSON column.
+// One passport with what its selected fields need, in prepared statements on the driver (one fixed text per
+// combination of parts), as a search page carries its passports: the row, and each part as a JSON column.
 import type { Organization, Passport } from '@registry/prisma-client';
 import type { StoredFigures } from '@registry/value';
-import { CRITICAL_INPUTS_OF_ONE } from './critical-inputs.sql';
-import type { PassportReadParts } from './passport-read-parts';
+import { CRITICAL_INPUTS_OF_ONE, type CriticalInputRow } from './critical-inputs.sql';
 
 /** The element masses a linked component passport contributed to the passport's totals, with that passport's access rule. */
 export interface LinkedContributionRow {
@@ -13,20 +12,14 @@ export interface LinkedContributionRow {
   compositionGrantees: string[];
 }
 
-/** A passport row with the parts asked for. */
-export type PassportReadRow = Passport & {
-  /** figures: the stored circularity and reuseValue of the current revision. */
-  storedFigures?: StoredFigures;
-  /** manufacturer: its organization, createdAt as JSON text. */
+/** A passport row with the parts of passportRowSql asked for. */
+export type PassportRow = Passport & {
+  /** Its manufacturer, createdAt as JSON text. */
   manufacturerRow?: Omit<Organization, 'createdAt'> & { createdAt: string };
-  /** criticalMaterials: what CRITICAL_INPUTS_SQL answers for this passport, without passportId. */
-  criticalInputs?: { elementSymbol: string; massKg: number; materials: { casNumber: string | null; forms: unknown }[] }[];
-  /** criticalMaterials: as PassportRepository.findLinkedContributions. */
+  /** As PassportRepository.findLinkedContributions. */
   linkedContributions?: LinkedContributionRow[];
 };
 
-const FIGURES = `json_build_object('circularity', r."circularity", 'reuseValue', r."reuseValue") AS "storedFigures"`;
-const FIGURES_JOIN = `LEFT JOIN "PassportRevision" r ON r."passportId" = p."id" AND r."revision" = p."revision"`;
 const MANUFACTURER = `(SELECT json_build_object('id', o."id", 'name', o."name", 'kind', o."kind", 'corop', o."corop", 'sbiCode', o."sbiCode",
       'createdAt', o."createdAt")
     FROM "Organization" o WHERE o."id" = p."manufacturerId") AS "manufacturerRow"`;
@@ -35,14 +28,32 @@ const LINKED = `(SELECT coalesce(json_agg(json_build_object('elementMassKg', l."
     FROM "PassportLink" l JOIN "Passport" t ON t."id" = l."toPassportId"
     WHERE l."fromPassportId" = p."id" AND l."relation" = 'HAS_COMPONENT' AND l."elementMassKg" IS NOT NULL) AS "linkedContributions"`;
 
-/** The statement reading passport $1 with `parts`. */
-export function passportReadSql(parts: PassportReadParts): string {
+/**
+ * Passport $1 with its manufacturer and the contributions of linked component passports when asked for: what can
+ * change without a new revision (a linked passport's access rule) is read on every request.
+ */
+export function passportRowSql(parts: { manufacturer: boolean; linkedContributions: boolean }): string {
   const columns = ['p.*'];
-  if (parts.figures) columns.push(FIGURES);
   if (parts.manufacturer) columns.push(MANUFACTURER);
-  if (parts.criticalMaterials) columns.push(`${CRITICAL_INPUTS_OF_ONE} AS "criticalInputs"`, LINKED);
-  return `SELECT ${columns.join(', ')} FROM "Passport" p ${parts.figures ? FIGURES_JOIN : ''} WHERE p."id" = $1`;
+  if (parts.linkedContributions) columns.push(LINKED);
+  return `SELECT ${columns.join(', ')} FROM "Passport" p WHERE p."id" = $1`;
 }
+
+/** What one revision of a passport stores for its fields: it changes only with a new revision or element method. */
+export interface RevisionPartsRow {
+  storedFigures: StoredFigures;
+  /** What CRITICAL_INPUTS_SQL answers for the passport, without passportId. */
+  criticalInputs: Omit<CriticalInputRow, 'passportId'>[];
+}
+
+/**
+ * The stored figures and critical inputs of passport $1 while it is at revision $2 with element method $3; no row
+ * once it moved on.
+ */
+export const REVISION_PARTS_SQL = `SELECT json_build_object('circularity', r."circularity", 'reuseValue', r."reuseValue") AS "storedFigures",
+    ${CRITICAL_INPUTS_OF_ONE} AS "criticalInputs"
+  FROM "Passport" p LEFT JOIN "PassportRevision" r ON r."passportId" = p."id" AND r."revision" = p."revision"
+  WHERE p."id" = $1 AND p."revision" = $2 AND p."elementMethodVersion" = $3`;
 
 /** What tells the versions of a passport apart, for views cached by version (the public Digital Link view). */
 export type PassportVersion = Pick<Passport, 'id' | 'revision' | 'status' | 'updatedAt' | 'batchNumber'>;

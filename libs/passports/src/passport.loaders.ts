@@ -6,7 +6,8 @@ import type { ComponentModel, ElementShareModel } from './models/passport.model'
 import { type CriticalInputs, PassportCriticalMaterials } from './passport-critical-materials';
 import { compositionGranteesOf, toComponentModel } from './passport.mapper';
 import type { PassportAccessRule } from '@registry/auth';
-import type { LinkedContributionRow, PassportReadRow } from './passport-read.sql';
+import type { PassportRead } from './passport-read-parts';
+import type { LinkedContributionRow } from './passport-read.sql';
 import { PassportRepository } from './passport.repository';
 import { type GraphQLContext, requestScoped } from '@registry/core';
 
@@ -52,14 +53,11 @@ export class PassportLoaderFactory {
   }
 
   /** Hands the parts read with a passport (PassportService.read) to the loaders of its fields, which then read nothing. */
-  prime(context: GraphQLContext, row: PassportReadRow): void {
+  prime(context: GraphQLContext, read: PassportRead): void {
     const loaders = this.forContext(context);
-    if (row.manufacturerRow) loaders.manufacturer.prime(row.manufacturerId, { ...row.manufacturerRow, createdAt: new Date(row.manufacturerRow.createdAt) });
-    if (row.criticalInputs) {
-      const rows = row.criticalInputs.map((input) => ({ ...input, passportId: row.id }));
-      loaders.criticalInputs.prime(row.id, PassportCriticalMaterials.inputsByPassport(rows).get(row.id) ?? NO_CRITICAL_INPUTS);
-    }
-    if (row.linkedContributions) loaders.linkedContributions.prime(row.id, row.linkedContributions.map(linkedContributionOf));
+    if (read.manufacturerRow) loaders.manufacturer.prime(read.manufacturerId, { ...read.manufacturerRow, createdAt: new Date(read.manufacturerRow.createdAt) });
+    if (read.criticalInputs) loaders.criticalInputs.prime(read.id, read.criticalInputs);
+    if (read.linkedContributions) loaders.linkedContributions.prime(read.id, read.linkedContributions.map(linkedContributionOf));
   }
 
   private create(): PassportLoaders {

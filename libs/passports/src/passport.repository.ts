@@ -12,8 +12,15 @@ import { elementRows, elementTotals, type SearchColumns } from './element-rows';
 import type { ComponentLink } from './component-links';
 import { expectedEndOfLifeOf, lifetimeYearsOf } from './end-of-life';
 import { type LinkPageKey, type LinkRow, linkPagesSql, type LinkViewer } from './passport-links.sql';
-import type { PassportReadParts } from './passport-read-parts';
-import { passportReadSql, type PassportReadRow, type PassportVersion, PUBLIC_VERSIONS_ANY_BATCH_SQL, PUBLIC_VERSIONS_SQL } from './passport-read.sql';
+import {
+  type PassportRow,
+  passportRowSql,
+  type PassportVersion,
+  PUBLIC_VERSIONS_ANY_BATCH_SQL,
+  PUBLIC_VERSIONS_SQL,
+  REVISION_PARTS_SQL,
+  type RevisionPartsRow,
+} from './passport-read.sql';
 import { type IdempotencyClaim, IDEMPOTENCY_WINDOW_MS } from './idempotency-key';
 import { substanceRows } from './substance-rows';
 
@@ -300,12 +307,15 @@ export class PassportRepository {
     return this.prisma.passport.findUnique({ where: { id } });
   }
 
-  /**
-   * A passport with what its selected fields need (see passportReadSql), in one prepared statement on the driver:
-   * the read behind passport(id), which was a Prisma read per part.
-   */
-  async findForRead(id: string, parts: PassportReadParts): Promise<PassportReadRow | null> {
-    const [row] = await this.db.queryPrepared<PassportReadRow>(passportReadSql(parts), [id]);
+  /** A passport with its manufacturer and linked contributions when asked for (passportRowSql), in one prepared statement. */
+  async findRow(id: string, parts: { manufacturer: boolean; linkedContributions: boolean }): Promise<PassportRow | null> {
+    const [row] = await this.db.queryPrepared<PassportRow>(passportRowSql(parts), [id]);
+    return row ?? null;
+  }
+
+  /** The stored figures and critical inputs of a passport at its version (REVISION_PARTS_SQL); null once it moved on. */
+  async findRevisionParts(version: Pick<Passport, 'id' | 'revision' | 'elementMethodVersion'>): Promise<RevisionPartsRow | null> {
+    const [row] = await this.db.queryPrepared<RevisionPartsRow>(REVISION_PARTS_SQL, [version.id, version.revision, version.elementMethodVersion]);
     return row ?? null;
   }
 

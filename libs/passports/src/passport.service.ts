@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@registry/auth';
 import { CompositionValidator, flattenComposition, type CompositionDocument, type FlattenedComposition } from '@registry/composition';
-import { auditActorOf, type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, readTimeCursor, toConnection, isUuid } from '@registry/core';
+import {
+  auditActorOf,
+  type ConnectionShape,
+  ErrorCode,
+  LruCache,
+  RegistryError,
+  type Violation,
+  readPage,
+  readTimeCursor,
+  toConnection,
+  isUuid,
+} from '@registry/core';
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
 import { ValueAssessor } from '@registry/value';
 import { OrganizationService, prefixOf } from '@registry/organizations';
@@ -9,8 +20,9 @@ import { type ComponentLink, type LinkedPassportLookup, resolveComponentLinks } 
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER, type IdempotencyClaim, requestHashOf } from './idempotency-key';
 import { type NewPassport, PassportRepository } from './passport.repository';
-import type { PassportReadParts } from './passport-read-parts';
-import type { PassportReadRow, PassportVersion } from './passport-read.sql';
+import { PassportCriticalMaterials } from './passport-critical-materials';
+import type { PassportRead, PassportReadParts } from './passport-read-parts';
+import type { PassportVersion } from './passport-read.sql';
 import { publicRecycledContent, type RecycledContentSummary, summarizeRecycledContent } from './recycled-content';
 
 export interface RegisterPassport {
@@ -46,8 +58,16 @@ export interface PassportListFilter {
   gtin?: string | null;
 }
 
+/** What a revision stores for passport(id), kept per passport version (a few KB each). */
+type RevisionParts = Required<Pick<PassportRead, 'storedFigures' | 'criticalInputs'>>;
+const MAX_CACHED_REVISIONS = 2_000;
+const MOVED_ON = new Error('The passport moved on to another version');
+
 @Injectable()
 export class PassportService {
+  /** Figures and critical inputs by passport version: id, revision and element method (see read). */
+  private readonly revisionParts = new LruCache<RevisionParts>(MAX_CACHED_REVISIONS);
+
   constructor(
     private readonly passports: PassportRepository,
     private readonly validator: CompositionValidator,
@@ -243,11 +263,37 @@ export class PassportService {
     return passport;
   }
 
-  /** `get` with what the selected fields need, read in the same statement (see PassportReadParts). */
-  async read(caller: Principal | null, id: string, parts: PassportReadParts): Promise<PassportReadRow> {
-    const passport = isUuid(id) ? await this.passports.findForRead(id, parts) : null;
-    if (!passport || !this.isVisible(caller, passport)) throw RegistryError.notFound('Passport', id);
-    return passport;
+  /**
+   * `get` with what the selected fields need. The row, its manufacturer and its linked contributions (whose access
+   * rules may change at any time) are one statement; what the current revision stores (figures, critical inputs) is
+   * kept per passport version, read by a second statement only when that changed.
+   */
+  async read(caller: Principal | null, id: string, parts: PassportReadParts): Promise<PassportRead> {
+    // Again only when a revision was written between the two statements.
+    for (;;) {
+      const row = isUuid(id) ? await this.passports.findRow(id, { manufacturer: parts.manufacturer, linkedContributions: parts.criticalMaterials }) : null;
+      if (!row || !this.isVisible(caller, row)) throw RegistryError.notFound('Passport', id);
+      if (!parts.figures && !parts.criticalMaterials) return row;
+      const revision = await this.revisionPartsOf(row);
+      if (revision) return Object.assign(row, revision);
+    }
+  }
+
+  /** The figures and critical inputs of the passport's version; null when it moved on since `version` was read. */
+  private async revisionPartsOf(version: Pick<Passport, 'id' | 'revision' | 'elementMethodVersion'>): Promise<RevisionParts | null> {
+    const key = `${version.id} ${version.revision} ${version.elementMethodVersion}`;
+    try {
+      return await this.revisionParts.getOrCompute(key, async () => {
+        const row = await this.passports.findRevisionParts(version);
+        // Rejected, so that the cache forgets the key.
+        if (!row) throw MOVED_ON;
+        const inputs = PassportCriticalMaterials.inputsByPassport(row.criticalInputs.map((input) => ({ ...input, passportId: version.id })));
+        return { storedFigures: row.storedFigures, criticalInputs: inputs.get(version.id) ?? { totals: [], forms: new Map() } };
+      });
+    } catch (error) {
+      if (error === MOVED_ON) return null;
+      throw error;
+    }
   }
 
   async list(
