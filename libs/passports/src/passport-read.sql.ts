@@ -3,6 +3,7 @@
 import type { Organization, Passport } from '@registry/prisma-client';
 import type { StoredFigures } from '@registry/value';
 import { CRITICAL_INPUTS_OF_ONE, type CriticalInputRow } from './critical-inputs.sql';
+import { PASSPORT_MODEL_COLUMNS, type PassportModelSource } from './passport.mapper';
 
 /** The element masses a linked component passport contributed to the passport's totals, with that passport's access rule. */
 export interface LinkedContributionRow {
@@ -12,14 +13,16 @@ export interface LinkedContributionRow {
   compositionGrantees: string[];
 }
 
-/** A passport row with the parts of passportRowSql asked for. */
-export type PassportRow = Passport & {
-  /** Its manufacturer, createdAt as JSON text. */
-  manufacturerRow?: Omit<Organization, 'createdAt'> & { createdAt: string };
-  /** As PassportRepository.findLinkedContributions. */
-  linkedContributions?: LinkedContributionRow[];
-};
+/** A passport's columns for its GraphQL view and its version, with the parts of passportRowSql asked for. */
+export type PassportRow = PassportModelSource &
+  Pick<Passport, 'elementMethodVersion'> & {
+    /** Its manufacturer, createdAt as JSON text. */
+    manufacturerRow?: Omit<Organization, 'createdAt'> & { createdAt: string };
+    /** As PassportRepository.findLinkedContributions. */
+    linkedContributions?: LinkedContributionRow[];
+  };
 
+const ROW_COLUMNS = [...PASSPORT_MODEL_COLUMNS, 'elementMethodVersion'].map((column) => `p."${column}"`);
 const MANUFACTURER = `(SELECT json_build_object('id', o."id", 'name', o."name", 'kind', o."kind", 'corop', o."corop", 'sbiCode', o."sbiCode",
       'createdAt', o."createdAt")
     FROM "Organization" o WHERE o."id" = p."manufacturerId") AS "manufacturerRow"`;
@@ -33,7 +36,7 @@ const LINKED = `(SELECT coalesce(json_agg(json_build_object('elementMassKg', l."
  * change without a new revision (a linked passport's access rule) is read on every request.
  */
 export function passportRowSql(parts: { manufacturer: boolean; linkedContributions: boolean }): string {
-  const columns = ['p.*'];
+  const columns = [...ROW_COLUMNS];
   if (parts.manufacturer) columns.push(MANUFACTURER);
   if (parts.linkedContributions) columns.push(LINKED);
   return `SELECT ${columns.join(', ')} FROM "Passport" p WHERE p."id" = $1`;

@@ -7,11 +7,37 @@ export function compositionGranteesOf(row: Pick<Passport, 'compositionRestricted
   return row.compositionRestricted ? row.compositionGrantees : null;
 }
 
+/** The columns of a passport its GraphQL view is made from (what passport(id) reads of the row). */
+export const PASSPORT_MODEL_COLUMNS = [
+  'id',
+  'productName',
+  'cluster',
+  'granularity',
+  'gtin',
+  'serialNumber',
+  'batchNumber',
+  'status',
+  'revision',
+  'manufacturerId',
+  'compositionRestricted',
+  'compositionGrantees',
+  'totalMassKg',
+  'createdAt',
+  'updatedAt',
+  'carbonFootprintKgCO2e',
+  'responsibleOrganizationId',
+  'endedAt',
+  'installedCorop',
+  'expectedEndOfLife',
+] as const satisfies readonly (keyof Passport)[];
+
+export type PassportModelSource = Pick<Passport, (typeof PASSPORT_MODEL_COLUMNS)[number]>;
+
 /**
  * The GraphQL view of a passport row: the empty strings that keep identities unique read as null. A row read with its
  * stored figures (PassportService.read) carries them to Passport.circularity and reuseValue.
  */
-export function toPassportModel(row: Passport & { storedFigures?: PassportModel['storedFigures'] }): PassportModel {
+export function toPassportModel(row: PassportModelSource & { storedFigures?: PassportModel['storedFigures'] }): PassportModel {
   return {
     ...(row.storedFigures ? { storedFigures: row.storedFigures } : {}),
     id: row.id,

@@ -143,8 +143,8 @@ export class PassportResolver {
     @CurrentPrincipal() caller: Principal | null,
   ): Promise<CriticalMaterialModel[]> {
     const loaders = this.loaders.forContext(context);
-    const [{ totals, forms }, linked] = await Promise.all([loaders.criticalInputs.load(passport.id), loaders.linkedContributions.load(passport.id)]);
-    const materials = this.critical.fromTotals(passport, totals, forms);
+    const [inputs, linked] = await Promise.all([loaders.criticalInputs.load(passport.id), loaders.linkedContributions.load(passport.id)]);
+    const materials = this.critical.fromInputs(passport, inputs);
     // Mass from a linked component passport shows only to callers who may read that passport's composition.
     const withheld = new Map<string, number>();
     for (const contribution of linked.filter((link) => !canAccess(caller, AccessTier.LEGITIMATE_INTEREST, link.linked))) {

@@ -334,7 +334,7 @@ export class PassportService {
     return { AND: conditions };
   }
 
-  private isVisible(caller: Principal | null, passport: Passport): boolean {
+  private isVisible(caller: Principal | null, passport: Pick<Passport, 'status' | 'manufacturerId'>): boolean {
     return passport.status !== 'DRAFT' || !!caller?.platformAdmin || caller?.organizationId === passport.manufacturerId;
   }
 
