@@ -38,14 +38,16 @@ export type PassportModelSource = Pick<Passport, (typeof PASSPORT_MODEL_COLUMNS)
  * stored figures (PassportService.read) carries them to Passport.circularity and reuseValue.
  */
 export function toPassportModel(row: PassportModelSource & { storedFigures?: PassportModel['storedFigures'] }): PassportModel {
-  return {
-    ...(row.storedFigures ? { storedFigures: row.storedFigures } : {}),
+  // One object literal without spreads: every passport of a response is built here (lists, searches, passport(id)).
+  const { serialNumber, batchNumber } = optionalIdentifiers(row);
+  const model: PassportModel = {
     id: row.id,
     productName: row.productName,
     cluster: row.cluster,
     granularity: row.granularity,
     gtin: row.gtin,
-    ...optionalIdentifiers(row),
+    serialNumber,
+    batchNumber,
     status: row.status,
     revision: row.revision,
     manufacturerId: row.manufacturerId,
@@ -60,6 +62,8 @@ export function toPassportModel(row: PassportModelSource & { storedFigures?: Pas
     installedCorop: row.installedCorop,
     expectedEndOfLife: row.expectedEndOfLife,
   };
+  if (row.storedFigures) model.storedFigures = row.storedFigures;
+  return model;
 }
 
 /** The stored fields of a material that its GraphQL view needs (Prisma rows and search rows both fit). */
