@@ -121,6 +121,48 @@ describe('GS1 Digital Link resolver and QR codes', () => {
     expect(page).not.toContain('class="status-PUBLISHED"');
   });
 
+  it('lets a client revalidate what it holds: 304 while the passport is unchanged, the new answer once it changed', async () => {
+    const item = await register({ serialNumber: 'E-1', publish: true });
+    const link = `/01/${item.gtin}/21/E-1`;
+    const first = await t.http().get(link).set('accept', 'application/json');
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const again = await t.http().get(link).set('accept', 'application/json').set('if-none-match', etag);
+    expect(again.status).toBe(304);
+    expect(again.text ?? '').toBe('');
+    expect(again.headers.etag).toBe(etag);
+    // The page is another representation, with a tag of its own.
+    const page = await t.http().get(link).set('accept', 'text/html').set('if-none-match', etag);
+    expect(page.status).toBe(200);
+    expect(page.headers.etag).not.toBe(etag);
+    expect((await t.http().get(link).set('accept', 'text/html').set('if-none-match', `"other", ${page.headers.etag}`)).status).toBe(304);
+
+    await t.gql('mutation($id: ID!) { archivePassport(passportId: $id) { status } }', { id: item.id }, maker.key);
+    const changed = await t.http().get(link).set('accept', 'application/json').set('if-none-match', etag);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ passportId: item.id, status: 'ARCHIVED' });
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it('answers a revision at once, although the view of the revision before was just cached', async () => {
+    const item = await register({ serialNumber: 'R-1', publish: true });
+    const link = `/01/${item.gtin}/21/R-1`;
+    expect((await t.http().get(link).set('accept', 'application/json')).body).toMatchObject({ revision: 1, productName: 'Bicycle lamp' });
+    expect((await t.http().get(link).set('accept', 'text/html')).text).toContain('Bicycle lamp');
+    const revised = await t.gql(
+      'mutation($i: RevisePassportInput!) { revisePassport(input: $i) { revision } }',
+      { i: { passportId: item.id, expectedRevision: 1, productName: 'Bicycle lamp, second edition' } },
+      maker.key,
+    );
+    expect(revised.errors).toBeUndefined();
+    expect((await t.http().get(link).set('accept', 'application/json')).body).toMatchObject({
+      passportId: item.id,
+      revision: 2,
+      productName: 'Bicycle lamp, second edition',
+    });
+    expect((await t.http().get(link).set('accept', 'text/html')).text).toContain('Bicycle lamp, second edition');
+  });
+
   it("cannot be taken over: another manufacturer is refused the GTIN and the link keeps answering the brand owner's passport", async () => {
     const mine = await register({ serialNumber: 'T-1', publish: true });
     // The attack: a second organization registers and publishes the same GTIN + serial.

@@ -108,4 +108,53 @@ describe('passport lifecycle over HTTP', () => {
     // Copper is critical under the CRMA 2024 but was not on the 2020 list.
     expect(byElement.Cu.lists.map((l: any) => l.listId).sort()).toEqual(['EU-CRMA-2024-CRITICAL', 'EU-CRMA-2024-STRATEGIC']);
   });
+
+  it('answers the public fields of one passport as a list of passports does, fragments included, and hides drafts from others', async () => {
+    const { data } = await t.gql(REGISTER, { i: registerInput({ publish: true }, maker) }, maker.key);
+    const { id, gtin } = data.registerPassport;
+    const fields = `id productName gtin serialNumber status revision updatedAt cluster manufacturerId
+      circularity { mci } manufacturer { id name kind createdAt } criticalMaterials { element aboveReportingThreshold lists { listId } }`;
+    const one = await t.gql(`query($id: ID!) { passport(id: $id) { ${fields} } }`, { id });
+    expect(one.errors).toBeUndefined();
+    const listed = await t.gql(`query($g: String) { passports(filter: { gtin: $g }) { edges { node { ${fields} } } } }`, { g: gtin });
+    expect(one.data.passport).toEqual(listed.data.passports.edges[0].node);
+    const organization = await t.gql('query($id: ID!) { organization(id: $id) { id name kind createdAt } }', { id: maker.id });
+    expect(one.data.passport.manufacturer).toEqual(organization.data.organization);
+    expect(one.data.passport.circularity.mci).toBeGreaterThan(0);
+    expect(one.data.passport.criticalMaterials.map((m: any) => m.element)).toEqual(['Al', 'Cu', 'Mg', 'Sb', 'Si']);
+
+    // The same fields asked for through fragments; again once the query is compiled (from its second execution).
+    for (let execution = 1; execution <= 3; execution++) {
+      const fragments = await t.gql(
+        `query($id: ID!) { passport(id: $id) { ...Public } }
+         fragment Public on Passport { id ... on Passport { manufacturer { name } circularity { mci } } ...Critical }
+         fragment Critical on Passport { criticalMaterials { element } }`,
+        { id },
+      );
+      expect(fragments.data.passport).toEqual({
+        id,
+        manufacturer: { name: organization.data.organization.name },
+        circularity: { mci: one.data.passport.circularity.mci },
+        criticalMaterials: one.data.passport.criticalMaterials.map((m: any) => ({ element: m.element })),
+      });
+    }
+
+    // A revision shows at once, its critical materials and figures included, although the revision before was just read.
+    const withoutAntimony = lampComposition();
+    withoutAntimony.components[1].materials[1] = { name: 'Copper pads', element: 'Cu', massKg: 0.0001 };
+    withoutAntimony.components[1].components[0].materials[1] = { name: 'Copper pads', element: 'Cu', massKg: 0.0001 };
+    withoutAntimony.components[0].materials[0].recycledContentPct = 90;
+    const revised = await t.gql(REVISE, { i: { passportId: id, expectedRevision: 1, composition: withoutAntimony } }, maker.key);
+    expect(revised.errors).toBeUndefined();
+    const after = (await t.gql(`query($id: ID!) { passport(id: $id) { ${fields} } }`, { id })).data.passport;
+    expect(after.revision).toBe(2);
+    expect(after.criticalMaterials.map((m: any) => m.element)).toEqual(['Al', 'Cu', 'Mg', 'Si']);
+    expect(after.circularity.mci).toBeGreaterThan(one.data.passport.circularity.mci);
+
+    const draft = await t.gql(REGISTER, { i: registerInput({}, maker) }, maker.key);
+    const hidden = await t.gql(`query($id: ID!) { passport(id: $id) { ${fields} } }`, { id: draft.data.registerPassport.id }, otherMaker.key);
+    expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const own = await t.gql(`query($id: ID!) { passport(id: $id) { ${fields} } }`, { id: draft.data.registerPassport.id }, maker.key);
+    expect(own.data.passport).toMatchObject({ status: 'DRAFT', manufacturer: { id: maker.id } });
+  });
 });

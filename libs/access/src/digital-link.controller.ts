@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Public } from '@registry/auth';
 import { APP_CONFIG, type AppConfig, mapError } from '@registry/core';
 import accepts from 'accepts';
+import { createHash } from 'node:crypto';
 import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { PAGE_CSP, renderErrorPage, renderPublicPassportPage } from './public-passport.html';
 import { type DigitalLinkRequest, PublicPassportService } from './public-passport.service';
@@ -11,13 +12,36 @@ import { QrImages } from './qr-images';
 
 const JSON_TYPES = ['application/json', 'application/ld+json'];
 
-/** What was rendered from a view, kept as long as the service keeps the view (it answers the same object until the passport changes). */
-const rendered = new WeakMap<PublicPassportView, { json?: string; html?: string }>();
+/** A body rendered from a view, with its entity tag. */
+interface Rendered {
+  body: string;
+  etag: string;
+}
 
-function renderedOf(view: PublicPassportView): { json?: string; html?: string } {
-  let entry = rendered.get(view);
-  if (!entry) rendered.set(view, (entry = {}));
+/**
+ * What was rendered from a view, by media type, kept as long as the service keeps the view (it answers the same
+ * object until the passport changes).
+ */
+const rendered = new WeakMap<PublicPassportView, Map<string, Rendered>>();
+
+async function renderedAs(view: PublicPassportView, type: string, render: () => string | Promise<string>): Promise<Rendered> {
+  let byType = rendered.get(view);
+  if (!byType) rendered.set(view, (byType = new Map()));
+  let entry = byType.get(type);
+  if (!entry) {
+    const body = await render();
+    // A strong tag of this representation: its bytes and its media type.
+    entry = { body, etag: `"${createHash('sha256').update(type).update('\n').update(body).digest('base64url').slice(0, 27)}"` };
+    byType.set(type, entry);
+  }
   return entry;
+}
+
+/** Whether an If-None-Match header names `etag` (or `*`): the client holds this very representation. */
+function matchesIfNoneMatch(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const tags = (Array.isArray(header) ? header.join(',') : header).split(',').map((tag) => tag.trim());
+  return tags.some((tag) => tag === '*' || tag === etag || tag === `W/${etag}`);
 }
 
 /**
@@ -79,8 +103,13 @@ export class DigitalLinkController {
     // The canonical link has the 14-digit GTIN, whichever form was scanned.
     response.header('Link', `<${view.digitalLink}>; rel="canonical"`);
     setLinkCaching(response, this.config.publicBaseUrl, 60);
-    const cache = renderedOf(view);
-    if (json) void response.type(`${json}; charset=utf-8`).send((cache.json ??= JSON.stringify(view)));
-    else void response.type('text/html; charset=utf-8').send((cache.html ??= renderPublicPassportPage(view, await this.qrImages.svg(view.digitalLink))));
+    const mediaType = json ?? 'text/html';
+    const { body, etag } = await renderedAs(view, mediaType, async () =>
+      json ? JSON.stringify(view) : renderPublicPassportPage(view, await this.qrImages.svg(view.digitalLink)),
+    );
+    response.header('ETag', etag);
+    // A client revalidating what it holds gets 304 without the body while the passport is unchanged.
+    if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) void response.code(304).send();
+    else void response.type(`${mediaType}; charset=utf-8`).send(body);
   }
 }

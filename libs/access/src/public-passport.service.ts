@@ -4,9 +4,9 @@ import { OrganizationService } from '@registry/organizations';
 import { type CriticalMaterialModel, PassportCriticalMaterials, PassportSectionsService, PassportService } from '@registry/passports';
 import type { Passport } from '@registry/prisma-client';
 import { digitalLinkUrl } from './digital-link';
-import { LruCache } from './lru-cache';
 import type { PublicCircularity, PublicCriticalMaterial, PublicPassportView } from './public-passport.view';
 import { optionalIdentifiers } from '@registry/verification';
+import { LruCache } from '@registry/core';
 
 export interface DigitalLinkRequest {
   gtin: string;
@@ -23,9 +23,10 @@ const VIEW_LIFETIME_MS = 60_000;
 @Injectable()
 export class PublicPassportService {
   /**
-   * Views by passport revision (and status, for archiving): each scan still reads the passport row, but not its
-   * manufacturer, element totals and recycled content again. The same view object is answered until the passport
-   * changes, so that the controller can keep what it renders from it.
+   * Views by passport revision (and status, for archiving): each scan reads only what tells the passport's versions
+   * apart (one small prepared statement), so a revised or archived passport shows at once; the whole row, its
+   * manufacturer, element totals and recycled content are read again only when that changed. The same view object is
+   * answered until the passport changes, so that the controller can keep what it renders from it.
    */
   private readonly views = new LruCache<PublicPassportView>(MAX_VIEWS);
 
@@ -38,9 +39,9 @@ export class PublicPassportService {
 
   /** The public view of the PUBLISHED (or ARCHIVED) passport a Digital Link names; NOT_FOUND otherwise. */
   async resolve(link: DigitalLinkRequest, baseUrl: string): Promise<PublicPassportView> {
-    const passport = await this.passports.findByDigitalLink(link);
-    const key = [passport.id, passport.revision, passport.status, passport.updatedAt.getTime(), baseUrl, Math.floor(Date.now() / VIEW_LIFETIME_MS)].join(' ');
-    return this.views.getOrCompute(key, () => this.viewOf(passport, baseUrl));
+    const version = await this.passports.findByDigitalLink(link);
+    const key = [version.id, version.revision, version.status, version.updatedAt.getTime(), baseUrl, Math.floor(Date.now() / VIEW_LIFETIME_MS)].join(' ');
+    return this.views.getOrCompute(key, async () => this.viewOf(await this.passports.get(null, version.id), baseUrl));
   }
 
   private async viewOf(passport: Passport, baseUrl: string): Promise<PublicPassportView> {

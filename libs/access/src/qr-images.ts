@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { LruCache } from './lru-cache';
 import { qrPng, qrSvg } from './qr-code';
+import { LruCache } from '@registry/core';
 
 /**
  * Images kept: at most 7 KB each (a 1024-pixel PNG), so a few MB in all. The key is the encoded Digital Link (which

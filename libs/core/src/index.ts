@@ -9,7 +9,9 @@ export { DATABASE, PrismaService } from './database/prisma.service';
 export { mapError, RegistryErrorFilter, type MappedError } from './errors/error.filter';
 export { ErrorCode, RegistryError, type Violation } from './errors/registry-error';
 export { argumentViolations, ArgumentValuesInterceptor } from './graphql/argument-values';
+export { LruCache } from './cache/lru-cache';
 export { requestScoped, type GraphQLContext } from './graphql/request-context';
+export { selectedFields } from './graphql/selection';
 export {
   Connection,
   PageArgs,

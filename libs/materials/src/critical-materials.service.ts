@@ -18,11 +18,16 @@ export interface CriticalFlagMatch extends CriticalFlag {
   match: ListMatch;
 }
 
+/** Pairs of element and forms whose flags are remembered; far more than the elements and form lists that occur. */
+const MAX_REMEMBERED_FLAGS = 10_000;
+
 /** The critical material lists and elements. They are shipped with the code, so lookups never query the database. */
 @Injectable()
 export class CriticalMaterialsService implements OnModuleInit {
   private readonly entriesByElement = new Map<string, { list: CriticalListData; entry: ListEntry }[]>();
   private readonly elementsBySymbol = new Map(ELEMENTS.map((e) => [e.symbol, e]));
+  /** matchesFor by element and forms (the flags are shared: callers get a copy of the list). */
+  private readonly flagsByElementAndForms = new Map<string, CriticalFlagMatch[]>();
 
   constructor(private readonly referenceData: ReferenceDataRepository) {
     for (const list of CRITICAL_LISTS) {
@@ -62,12 +67,20 @@ export class CriticalMaterialsService implements OnModuleInit {
    * graphite do not flag the element at all.
    */
   matchesFor(symbol: string, forms: readonly MaterialForm[] = []): CriticalFlagMatch[] {
-    return (this.entriesByElement.get(symbol) ?? []).flatMap(({ list, entry }) => {
-      const match = matchListEntryElement(entry, symbol, forms);
-      if (match === null) return [];
-      const flag: CriticalFlagMatch = { listId: list.id, listVersion: list.version, materialName: entry.name, match };
-      return [entry.form === undefined ? flag : { ...flag, form: entry.form }];
-    });
+    // The lists ship with the code, so the flags of an element and forms never change: each pair is matched once.
+    const key = `${symbol} ${forms.join(' ')}`;
+    let flags = this.flagsByElementAndForms.get(key);
+    if (!flags) {
+      flags = (this.entriesByElement.get(symbol) ?? []).flatMap(({ list, entry }) => {
+        const match = matchListEntryElement(entry, symbol, forms);
+        if (match === null) return [];
+        const flag: CriticalFlagMatch = { listId: list.id, listVersion: list.version, materialName: entry.name, match };
+        return [entry.form === undefined ? flag : { ...flag, form: entry.form }];
+      });
+      if (this.flagsByElementAndForms.size >= MAX_REMEMBERED_FLAGS) this.flagsByElementAndForms.clear();
+      this.flagsByElementAndForms.set(key, flags);
+    }
+    return [...flags];
   }
 
   /**
@@ -75,7 +88,13 @@ export class CriticalMaterialsService implements OnModuleInit {
    * materials meets its form. Empty when no material holds the element.
    */
   matchesForMaterials(symbol: string, formsOfMaterials: readonly (readonly MaterialForm[])[]): CriticalFlagMatch[] {
-    return strongest(formsOfMaterials.flatMap((forms) => this.matchesFor(symbol, forms)));
+    // Most materials of a product declare the same few forms (often none): each list of forms is matched once.
+    const distinct = new Map<string, readonly MaterialForm[]>();
+    for (const forms of formsOfMaterials) {
+      const key = forms.join(' ');
+      if (!distinct.has(key)) distinct.set(key, forms);
+    }
+    return strongest([...distinct.values()].flatMap((forms) => this.matchesFor(symbol, forms)));
   }
 
   /** The flags of a material holding these elements, with its forms: one per list material, FORM when any element meets it. */

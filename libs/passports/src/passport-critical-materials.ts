@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ELEMENT_MASS_METHOD, formsOfRow, type MaterialForm } from '@registry/chemistry';
-import { CriticalMaterialsService } from '@registry/materials';
+import { type CriticalFlagMatch, CriticalMaterialsService } from '@registry/materials';
 import { bySymbol } from './element-order';
 import type { CriticalListFlagModel, CriticalMaterialModel } from './models/passport.model';
 import type { CriticalInputRow } from './critical-inputs.sql';
@@ -20,12 +20,21 @@ export interface CriticalInputs {
 
 const NO_INPUTS: CriticalInputs = { totals: [], forms: new Map() };
 
+/** An element total with the lists that flag the element. */
+interface FlaggedElement {
+  total: { elementSymbol: string; massKg: number };
+  lists: CriticalFlagMatch[];
+}
+
 /**
  * The critical materials of passports and materials, flagged by element shares and matched with the materials' forms:
  * the one place Passport.criticalMaterials, Material.criticalLists and the public passport view take them from.
  */
 @Injectable()
 export class PassportCriticalMaterials {
+  /** flaggedElements by inputs object, as long as the object lives. */
+  private readonly flagged = new WeakMap<CriticalInputs, FlaggedElement[]>();
+
   constructor(
     private readonly passports: PassportRepository,
     private readonly criticalMaterials: CriticalMaterialsService,
@@ -56,7 +65,7 @@ export class PassportCriticalMaterials {
     totalMassKg: number;
   }): Promise<CriticalMaterialModel[]> {
     const inputs = PassportCriticalMaterials.inputsByPassport(await this.passports.findCriticalInputs([passport.id])).get(passport.id) ?? NO_INPUTS;
-    return this.fromTotals(passport, inputs.totals, inputs.forms);
+    return this.fromInputs(passport, inputs);
   }
 
   /**
@@ -64,30 +73,41 @@ export class PassportCriticalMaterials {
    * order must not tell which element is heaviest (the masses are LEGITIMATE_INTEREST). Masses are the element totals
    * (element shares summed); a list entry naming a form flags FORM when a material holding the element meets it.
    */
-  fromTotals(
+  fromInputs(
     passport: { manufacturerId: string; compositionGrantees?: readonly string[] | null; totalMassKg: number },
-    totals: { elementSymbol: string; massKg: number }[],
-    formsByElement: FormsByElement,
+    inputs: CriticalInputs,
   ): CriticalMaterialModel[] {
-    return totals
-      .map((total) => ({ total, lists: this.criticalMaterials.matchesForMaterials(total.elementSymbol, formsByElement.get(total.elementSymbol) ?? [[]]) }))
-      .filter(({ lists }) => lists.length > 0)
-      .map(({ total, lists }) => {
-        const share = passport.totalMassKg > 0 ? total.massKg / passport.totalMassKg : 0;
-        return {
-          element: total.elementSymbol,
-          elementName: this.criticalMaterials.element(total.elementSymbol)?.name ?? total.elementSymbol,
-          massKg: total.massKg,
-          shareOfProductMass: share,
-          aboveReportingThreshold: share > REPORTING_THRESHOLD,
-          lists,
-          methodVersion: ELEMENT_MASS_METHOD,
-          linkedMassWithheld: false,
-          manufacturerId: passport.manufacturerId,
-          compositionGrantees: passport.compositionGrantees ?? null,
-        };
-      })
-      .sort((a, b) => bySymbol(a.element, b.element));
+    return this.flaggedElements(inputs).map(({ total, lists }) => {
+      const share = passport.totalMassKg > 0 ? total.massKg / passport.totalMassKg : 0;
+      return {
+        element: total.elementSymbol,
+        elementName: this.criticalMaterials.element(total.elementSymbol)?.name ?? total.elementSymbol,
+        massKg: total.massKg,
+        shareOfProductMass: share,
+        aboveReportingThreshold: share > REPORTING_THRESHOLD,
+        lists,
+        methodVersion: ELEMENT_MASS_METHOD,
+        linkedMassWithheld: false,
+        manufacturerId: passport.manufacturerId,
+        compositionGrantees: passport.compositionGrantees ?? null,
+      };
+    });
+  }
+
+  /**
+   * The elements of `inputs` that lists flag, with their flags, by element symbol. Worked out once per inputs object:
+   * the inputs of a revision are kept across requests (PassportService.read), so most requests find them here.
+   */
+  private flaggedElements(inputs: CriticalInputs): FlaggedElement[] {
+    let flagged = this.flagged.get(inputs);
+    if (!flagged) {
+      flagged = inputs.totals
+        .map((total) => ({ total, lists: this.criticalMaterials.matchesForMaterials(total.elementSymbol, inputs.forms.get(total.elementSymbol) ?? [[]]) }))
+        .filter(({ lists }) => lists.length > 0)
+        .sort((a, b) => bySymbol(a.total.elementSymbol, b.total.elementSymbol));
+      this.flagged.set(inputs, flagged);
+    }
+    return flagged;
   }
 
   /** Material.criticalLists: the list materials flagging any element the material holds (its element shares), with its forms. */

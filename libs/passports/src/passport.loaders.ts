@@ -6,6 +6,8 @@ import type { ComponentModel, ElementShareModel } from './models/passport.model'
 import { type CriticalInputs, PassportCriticalMaterials } from './passport-critical-materials';
 import { compositionGranteesOf, toComponentModel } from './passport.mapper';
 import type { PassportAccessRule } from '@registry/auth';
+import type { PassportRead } from './passport-read-parts';
+import type { LinkedContributionRow } from './passport-read.sql';
 import { PassportRepository } from './passport.repository';
 import { type GraphQLContext, requestScoped } from '@registry/core';
 
@@ -19,7 +21,22 @@ export interface PassportLoaders {
   /** Per material id: its element shares. */
   elementShares: DataLoader<string, ElementShareModel[]>;
   /** Per passport: the element masses its linked component passports contributed to its totals, with their owners. */
-  linkedContributions: DataLoader<string, { linked: PassportAccessRule; elementMassKg: Record<string, number> }[]>;
+  linkedContributions: DataLoader<string, LinkedContribution[]>;
+}
+
+/** A linked component passport's contribution, with the access rule of that passport. */
+export interface LinkedContribution {
+  linked: PassportAccessRule;
+  elementMassKg: Record<string, number>;
+}
+
+const NO_CRITICAL_INPUTS: CriticalInputs = { totals: [], forms: new Map() };
+
+function linkedContributionOf(row: LinkedContributionRow): LinkedContribution {
+  return {
+    linked: { manufacturerId: row.manufacturerId, compositionGrantees: compositionGranteesOf(row) },
+    elementMassKg: row.elementMassKg as Record<string, number>,
+  };
 }
 
 /** Creates the loaders of one request (DataLoader caches must not outlive a request). */
@@ -35,6 +52,14 @@ export class PassportLoaderFactory {
     return requestScoped(context, 'passportLoaders', () => this.create());
   }
 
+  /** Hands the parts read with a passport (PassportService.read) to the loaders of its fields, which then read nothing. */
+  prime(context: GraphQLContext, read: PassportRead): void {
+    const loaders = this.forContext(context);
+    if (read.manufacturerRow) loaders.manufacturer.prime(read.manufacturerId, { ...read.manufacturerRow, createdAt: new Date(read.manufacturerRow.createdAt) });
+    if (read.criticalInputs) loaders.criticalInputs.prime(read.id, read.criticalInputs);
+    if (read.linkedContributions) loaders.linkedContributions.prime(read.id, read.linkedContributions.map(linkedContributionOf));
+  }
+
   private create(): PassportLoaders {
     return {
       manufacturer: new DataLoader((ids) => this.organizations.getMany(ids)),
@@ -46,7 +71,7 @@ export class PassportLoaderFactory {
       }),
       criticalInputs: new DataLoader(async (passportIds) => {
         const byPassport = PassportCriticalMaterials.inputsByPassport(await this.passports.findCriticalInputs(passportIds));
-        return passportIds.map((id) => byPassport.get(id) ?? { totals: [], forms: new Map() });
+        return passportIds.map((id) => byPassport.get(id) ?? NO_CRITICAL_INPUTS);
       }),
       elementShares: new DataLoader(async (materialIds) => {
         const byMaterial = new Map<string, ElementShareModel[]>(materialIds.map((id) => [id, []]));
@@ -62,10 +87,9 @@ export class PassportLoaderFactory {
         return materialIds.map((id) => byMaterial.get(id) ?? []);
       }),
       linkedContributions: new DataLoader(async (passportIds) => {
-        const byPassport = new Map<string, { linked: PassportAccessRule; elementMassKg: Record<string, number> }[]>(passportIds.map((id) => [id, []]));
+        const byPassport = new Map<string, LinkedContribution[]>(passportIds.map((id) => [id, []]));
         for (const row of await this.passports.findLinkedContributions(passportIds)) {
-          const linked = { manufacturerId: row.to.manufacturerId, compositionGrantees: compositionGranteesOf(row.to) };
-          byPassport.get(row.fromPassportId)?.push({ linked, elementMassKg: row.elementMassKg as Record<string, number> });
+          byPassport.get(row.fromPassportId)?.push(linkedContributionOf({ ...row.to, elementMassKg: row.elementMassKg }));
         }
         return passportIds.map((id) => byPassport.get(id) ?? []);
       }),

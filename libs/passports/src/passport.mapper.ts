@@ -7,15 +7,47 @@ export function compositionGranteesOf(row: Pick<Passport, 'compositionRestricted
   return row.compositionRestricted ? row.compositionGrantees : null;
 }
 
-/** The GraphQL view of a passport row: the empty strings that keep identities unique read as null. */
-export function toPassportModel(row: Passport): PassportModel {
-  return {
+/** The columns of a passport its GraphQL view is made from (what passport(id) reads of the row). */
+export const PASSPORT_MODEL_COLUMNS = [
+  'id',
+  'productName',
+  'cluster',
+  'granularity',
+  'gtin',
+  'serialNumber',
+  'batchNumber',
+  'status',
+  'revision',
+  'manufacturerId',
+  'compositionRestricted',
+  'compositionGrantees',
+  'totalMassKg',
+  'createdAt',
+  'updatedAt',
+  'carbonFootprintKgCO2e',
+  'responsibleOrganizationId',
+  'endedAt',
+  'installedCorop',
+  'expectedEndOfLife',
+] as const satisfies readonly (keyof Passport)[];
+
+export type PassportModelSource = Pick<Passport, (typeof PASSPORT_MODEL_COLUMNS)[number]>;
+
+/**
+ * The GraphQL view of a passport row: the empty strings that keep identities unique read as null. A row read with its
+ * stored figures (PassportService.read) carries them to Passport.circularity and reuseValue.
+ */
+export function toPassportModel(row: PassportModelSource & { storedFigures?: PassportModel['storedFigures'] }): PassportModel {
+  // One object literal without spreads: every passport of a response is built here (lists, searches, passport(id)).
+  const { serialNumber, batchNumber } = optionalIdentifiers(row);
+  const model: PassportModel = {
     id: row.id,
     productName: row.productName,
     cluster: row.cluster,
     granularity: row.granularity,
     gtin: row.gtin,
-    ...optionalIdentifiers(row),
+    serialNumber,
+    batchNumber,
     status: row.status,
     revision: row.revision,
     manufacturerId: row.manufacturerId,
@@ -30,6 +62,8 @@ export function toPassportModel(row: Passport): PassportModel {
     installedCorop: row.installedCorop,
     expectedEndOfLife: row.expectedEndOfLife,
   };
+  if (row.storedFigures) model.storedFigures = row.storedFigures;
+  return model;
 }
 
 /** The stored fields of a material that its GraphQL view needs (Prisma rows and search rows both fit). */

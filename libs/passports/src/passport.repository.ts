@@ -7,11 +7,20 @@ import type { FlatComponent, FlattenedComposition } from '@registry/composition'
 import { Prisma, type Passport, type PassportComponent, type PassportMaterial, type PassportStatus } from '@registry/prisma-client';
 import type { ValueAssessment } from '@registry/value';
 import { randomUUID } from 'node:crypto';
-import { type CriticalInputRow, criticalInputsSql } from './critical-inputs.sql';
+import { CRITICAL_INPUTS_SQL, type CriticalInputRow } from './critical-inputs.sql';
 import { elementRows, elementTotals, type SearchColumns } from './element-rows';
 import type { ComponentLink } from './component-links';
 import { expectedEndOfLifeOf, lifetimeYearsOf } from './end-of-life';
 import { type LinkPageKey, type LinkRow, linkPagesSql, type LinkViewer } from './passport-links.sql';
+import {
+  type PassportRow,
+  passportRowSql,
+  type PassportVersion,
+  PUBLIC_VERSIONS_ANY_BATCH_SQL,
+  PUBLIC_VERSIONS_SQL,
+  REVISION_PARTS_SQL,
+  type RevisionPartsRow,
+} from './passport-read.sql';
 import { type IdempotencyClaim, IDEMPOTENCY_WINDOW_MS } from './idempotency-key';
 import { substanceRows } from './substance-rows';
 
@@ -298,6 +307,18 @@ export class PassportRepository {
     return this.prisma.passport.findUnique({ where: { id } });
   }
 
+  /** A passport with its manufacturer and linked contributions when asked for (passportRowSql), in one prepared statement. */
+  async findRow(id: string, parts: { manufacturer: boolean; linkedContributions: boolean }): Promise<PassportRow | null> {
+    const [row] = await this.db.queryPrepared<PassportRow>(passportRowSql(parts), [id]);
+    return row ?? null;
+  }
+
+  /** The stored figures and critical inputs of a passport at its version (REVISION_PARTS_SQL); null once it moved on. */
+  async findRevisionParts(version: Pick<Passport, 'id' | 'revision' | 'elementMethodVersion'>): Promise<RevisionPartsRow | null> {
+    const [row] = await this.db.queryPrepared<RevisionPartsRow>(REVISION_PARTS_SQL, [version.id, version.revision, version.elementMethodVersion]);
+    return row ?? null;
+  }
+
   findByIds(ids: readonly string[]): Promise<Passport[]> {
     return this.prisma.passport.findMany({ where: { id: { in: [...ids] } } });
   }
@@ -355,8 +376,7 @@ export class PassportRepository {
    * prepared statement on the driver (Passport.criticalMaterials; it was two Prisma queries).
    */
   findCriticalInputs(passportIds: readonly string[]): Promise<CriticalInputRow[]> {
-    const sql = criticalInputsSql(passportIds);
-    return this.db.queryPrepared<CriticalInputRow>(sql.text, sql.values);
+    return this.db.queryPrepared<CriticalInputRow>(CRITICAL_INPUTS_SQL, [passportIds]);
   }
 
   /** Per passport, the mass of each element in one whole product, in one query. */
@@ -455,21 +475,15 @@ export class PassportRepository {
   }
 
   /**
-   * The PUBLISHED or ARCHIVED passports with this identity (drafts are never public), at most `limit`. An attribute
-   * left undefined matches any value. Identities are unique in the registry, so a fully named identity has at most
+   * The PUBLISHED or ARCHIVED passports with this identity (drafts are never public), at most `limit`: what tells
+   * their versions apart (see PassportVersion). A batch number left undefined matches any batch. Identities are unique in the registry, so a fully named identity has at most
    * one passport; only an item named without its batch can match several (one per batch), listed by batch number.
    */
-  findPublicByIdentity(identity: { gtin: string; serialNumber?: string; batchNumber?: string }, limit: number): Promise<Passport[]> {
-    return this.prisma.passport.findMany({
-      where: {
-        gtin: identity.gtin,
-        ...(identity.serialNumber === undefined ? {} : { serialNumber: identity.serialNumber }),
-        ...(identity.batchNumber === undefined ? {} : { batchNumber: identity.batchNumber }),
-        status: { in: ['PUBLISHED', 'ARCHIVED'] },
-      },
-      orderBy: [{ batchNumber: 'asc' }, { id: 'asc' }],
-      take: limit,
-    });
+  findPublicByIdentity(identity: { gtin: string; serialNumber: string; batchNumber?: string }, limit: number): Promise<PassportVersion[]> {
+    // A prepared statement on the driver: every scan of a QR code runs it, and a cached view needs no more than this.
+    return identity.batchNumber === undefined
+      ? this.db.queryPrepared<PassportVersion>(PUBLIC_VERSIONS_ANY_BATCH_SQL, [identity.gtin, identity.serialNumber, limit])
+      : this.db.queryPrepared<PassportVersion>(PUBLIC_VERSIONS_SQL, [identity.gtin, identity.serialNumber, identity.batchNumber, limit]);
   }
 
   /** The passport with exactly this identity, whatever its status and owner. */

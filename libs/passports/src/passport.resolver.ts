@@ -1,7 +1,8 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessTier, canAccess, CurrentPrincipal, type Principal, Public, Roles, tierField } from '@registry/auth';
 import { Connection, type GraphQLContext } from '@registry/core';
 import { OrganizationModel } from '@registry/organizations';
+import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ComponentFilter, PassportsArgs } from './dto/passports.args';
 import { RegisterPassportInput } from './dto/register-passport.input';
@@ -11,6 +12,7 @@ import { ComponentModel, CriticalMaterialModel, type MaterialModel, PassportMode
 import { PassportCriticalMaterials } from './passport-critical-materials';
 import { RecycledContentSummaryModel } from './models/recycled-content-summary.model';
 import { PassportLoaderFactory } from './passport.loaders';
+import { passportReadPartsOf } from './passport-read-parts';
 import { PassportService } from './passport.service';
 import { toPassportModel } from './passport.mapper';
 import { publicRecycledContent, summarizeRecycledContent } from './recycled-content';
@@ -74,8 +76,16 @@ export class PassportResolver {
 
   @Query(() => PassportModel, { description: 'One passport. Drafts are visible to their owner only.' })
   @Public()
-  async passport(@CurrentPrincipal() caller: Principal | null, @Args('id', { type: () => ID }) id: string): Promise<PassportModel> {
-    return toPassportModel(await this.service.get(caller, id));
+  async passport(
+    @CurrentPrincipal() caller: Principal | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Info() info: GraphQLResolveInfo,
+    @Context() context: GraphQLContext,
+  ): Promise<PassportModel> {
+    // The passport and what its selected fields need, in one statement; their resolvers then find it in the loaders.
+    const row = await this.service.read(caller, id, passportReadPartsOf(info));
+    this.loaders.prime(context, row);
+    return toPassportModel(row);
   }
 
   @Query(() => PassportConnection, { description: 'Passports, newest first. Drafts are listed for their owner only.' })
@@ -133,8 +143,8 @@ export class PassportResolver {
     @CurrentPrincipal() caller: Principal | null,
   ): Promise<CriticalMaterialModel[]> {
     const loaders = this.loaders.forContext(context);
-    const [{ totals, forms }, linked] = await Promise.all([loaders.criticalInputs.load(passport.id), loaders.linkedContributions.load(passport.id)]);
-    const materials = this.critical.fromTotals(passport, totals, forms);
+    const [inputs, linked] = await Promise.all([loaders.criticalInputs.load(passport.id), loaders.linkedContributions.load(passport.id)]);
+    const materials = this.critical.fromInputs(passport, inputs);
     // Mass from a linked component passport shows only to callers who may read that passport's composition.
     const withheld = new Map<string, number>();
     for (const contribution of linked.filter((link) => !canAccess(caller, AccessTier.LEGITIMATE_INTEREST, link.linked))) {

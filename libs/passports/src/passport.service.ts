@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@registry/auth';
 import { CompositionValidator, flattenComposition, type CompositionDocument, type FlattenedComposition } from '@registry/composition';
-import { auditActorOf, type ConnectionShape, ErrorCode, RegistryError, type Violation, readPage, readTimeCursor, toConnection, isUuid } from '@registry/core';
+import {
+  auditActorOf,
+  type ConnectionShape,
+  ErrorCode,
+  LruCache,
+  RegistryError,
+  type Violation,
+  readPage,
+  readTimeCursor,
+  toConnection,
+  isUuid,
+} from '@registry/core';
 import type { ClusterCode, Granularity, Passport, Prisma } from '@registry/prisma-client';
 import { ValueAssessor } from '@registry/value';
 import { OrganizationService, prefixOf } from '@registry/organizations';
@@ -9,6 +20,9 @@ import { type ComponentLink, type LinkedPassportLookup, resolveComponentLinks } 
 import { GS1_ATTRIBUTE, normalizeGtin } from './gtin';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_HEADER, type IdempotencyClaim, requestHashOf } from './idempotency-key';
 import { type NewPassport, PassportRepository } from './passport.repository';
+import { PassportCriticalMaterials } from './passport-critical-materials';
+import type { PassportRead, PassportReadParts } from './passport-read-parts';
+import type { PassportVersion } from './passport-read.sql';
 import { publicRecycledContent, type RecycledContentSummary, summarizeRecycledContent } from './recycled-content';
 
 export interface RegisterPassport {
@@ -44,8 +58,16 @@ export interface PassportListFilter {
   gtin?: string | null;
 }
 
+/** What a revision stores for passport(id), kept per passport version (a few KB each). */
+type RevisionParts = Required<Pick<PassportRead, 'storedFigures' | 'criticalInputs'>>;
+const MAX_CACHED_REVISIONS = 2_000;
+const MOVED_ON = new Error('The passport moved on to another version');
+
 @Injectable()
 export class PassportService {
+  /** Figures and critical inputs by passport version: id, revision and element method (see read). */
+  private readonly revisionParts = new LruCache<RevisionParts>(MAX_CACHED_REVISIONS);
+
   constructor(
     private readonly passports: PassportRepository,
     private readonly validator: CompositionValidator,
@@ -241,6 +263,39 @@ export class PassportService {
     return passport;
   }
 
+  /**
+   * `get` with what the selected fields need. The row, its manufacturer and its linked contributions (whose access
+   * rules may change at any time) are one statement; what the current revision stores (figures, critical inputs) is
+   * kept per passport version, read by a second statement only when that changed.
+   */
+  async read(caller: Principal | null, id: string, parts: PassportReadParts): Promise<PassportRead> {
+    // Again only when a revision was written between the two statements.
+    for (;;) {
+      const row = isUuid(id) ? await this.passports.findRow(id, { manufacturer: parts.manufacturer, linkedContributions: parts.criticalMaterials }) : null;
+      if (!row || !this.isVisible(caller, row)) throw RegistryError.notFound('Passport', id);
+      if (!parts.figures && !parts.criticalMaterials) return row;
+      const revision = await this.revisionPartsOf(row);
+      if (revision) return Object.assign(row, revision);
+    }
+  }
+
+  /** The figures and critical inputs of the passport's version; null when it moved on since `version` was read. */
+  private async revisionPartsOf(version: Pick<Passport, 'id' | 'revision' | 'elementMethodVersion'>): Promise<RevisionParts | null> {
+    const key = `${version.id} ${version.revision} ${version.elementMethodVersion}`;
+    try {
+      return await this.revisionParts.getOrCompute(key, async () => {
+        const row = await this.passports.findRevisionParts(version);
+        // Rejected, so that the cache forgets the key.
+        if (!row) throw MOVED_ON;
+        const inputs = PassportCriticalMaterials.inputsByPassport(row.criticalInputs.map((input) => ({ ...input, passportId: version.id })));
+        return { storedFigures: row.storedFigures, criticalInputs: inputs.get(version.id) ?? { totals: [], forms: new Map() } };
+      });
+    } catch (error) {
+      if (error === MOVED_ON) return null;
+      throw error;
+    }
+  }
+
   async list(
     caller: Principal | null,
     args: { filter?: PassportListFilter | null; first?: number; after?: string | null },
@@ -279,7 +334,7 @@ export class PassportService {
     return { AND: conditions };
   }
 
-  private isVisible(caller: Principal | null, passport: Passport): boolean {
+  private isVisible(caller: Principal | null, passport: Pick<Passport, 'status' | 'manufacturerId'>): boolean {
     return passport.status !== 'DRAFT' || !!caller?.platformAdmin || caller?.organizationId === passport.manufacturerId;
   }
 
@@ -371,9 +426,10 @@ export class PassportService {
   /**
    * The public passport a GS1 Digital Link names: by GTIN (any of its 8/12/13/14-digit forms) and serial number
    * (an ITEM), batch number (a BATCH), both (an ITEM of a batch) or neither (the MODEL). Only PUBLISHED and ARCHIVED
-   * passports resolve; BAD_USER_INPUT names a malformed attribute, NOT_FOUND says what was looked for.
+   * passports resolve; BAD_USER_INPUT names a malformed attribute, NOT_FOUND says what was looked for. Answers what
+   * tells the passport's versions apart; `get` reads the whole row.
    */
-  async findByDigitalLink(link: { gtin: string; serialNumber?: string | null; batchNumber?: string | null }): Promise<Passport> {
+  async findByDigitalLink(link: { gtin: string; serialNumber?: string | null; batchNumber?: string | null }): Promise<PassportVersion> {
     const violations: Violation[] = [];
     const gtin = normalizeGtin(link.gtin);
     if ('error' in gtin) violations.push({ path: 'gtin', message: gtin.error, keyword: 'gtin' });

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, ErrorCode } from '@registry/core';
-import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { FastifyReply } from 'fastify';
-import { measureOperation } from './query-cost';
+import { measureOperation, type OperationMeasure } from './query-cost';
 import { pageSizeProblem } from './query-limits';
 import { clientAddress, type RateLimitedRequest, RATE_WINDOW_MS } from './rate-limit.middleware';
 import { type RatePolicyState, rateLimitHeaders } from './rate-limit-headers';
@@ -34,11 +34,26 @@ export class QueryCostHook {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /**
+   * Measures of operations whose page sizes are all written in the document, by operation: Mercurius keeps the
+   * parsed document per query text, so a repeated query is measured once. Page sizes given by variables are
+   * measured on every request, with its variables.
+   */
+  private readonly fixedMeasures = new WeakMap<OperationDefinitionNode, OperationMeasure>();
+
+  private measureOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationMeasure {
+    const known = this.fixedMeasures.get(operation);
+    if (known) return known;
+    const measure = measureOperation(schema, document, operation, variables);
+    if (measure.pageArguments.every((argument) => argument.variable === null)) this.fixedMeasures.set(operation, measure);
+    return measure;
+  }
+
   readonly preExecution = async (schema: GraphQLSchema, document: DocumentNode, context: CostContext, variables?: Record<string, unknown>): Promise<void> => {
     const body = (context.reply.request.body ?? context.reply.request.query) as { operationName?: unknown } | undefined;
     const operation = getOperationAST(document, typeof body?.operationName === 'string' ? body.operationName : undefined);
     if (!operation) return;
-    const measure = measureOperation(schema, document, operation, variables ?? {});
+    const measure = this.measureOf(schema, document, operation, variables ?? {});
     for (const argument of measure.pageArguments) {
       const problem = pageSizeProblem(argument);
       if (problem) {

@@ -42,6 +42,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.url ? openServer(options.url, options.poolSize ?? 10) : openEmbedded(options.dataDir, options.template ?? null);
 }
 
+/** The names of prepared statements by text, so that a hot statement is not hashed on every call. */
+const statementNames = new Map<string, string>();
+const MAX_STATEMENT_NAMES = 1_000;
+
+/** Named by the text's hash: a name always stands for the same text, as each connection's statement cache requires. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    // Texts are few (one per shape of a statement); the bound only guards against texts that vary unexpectedly.
+    if (statementNames.size >= MAX_STATEMENT_NAMES) statementNames.clear();
+    statementNames.set(sql, (name = `r_${createHash('sha1').update(sql).digest('hex')}`));
+  }
+  return name;
+}
+
 function openServer(url: string, poolSize: number): Database {
   const pool = new Pool({ connectionString: url, max: poolSize });
   // An idle connection closed by the server (restart, failover, admin) must not crash the process: the pool
@@ -56,8 +71,7 @@ function openServer(url: string, poolSize: number): Database {
     adapter: new PrismaPg(pool),
     exec: async (sql) => void (await pool.query(sql)),
     query: async (sql, params) => (await pool.query(sql, params)).rows,
-    // Named by the text's hash: a name always stands for the same text, as each connection's statement cache requires.
-    queryPrepared: async (sql, params) => (await pool.query({ name: `r_${createHash('sha1').update(sql).digest('hex')}`, text: sql, values: params })).rows,
+    queryPrepared: async (sql, params) => (await pool.query({ name: statementName(sql), text: sql, values: params })).rows,
     async transaction(work) {
       const client = await pool.connect();
       // A connection lost while the transaction holds it (server restart, terminated backend) fails its next

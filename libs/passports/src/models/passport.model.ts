@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AccessTier, tierField } from '@registry/auth';
 import { ClusterCode, Granularity, PassportStatus } from '@registry/prisma-client';
+import type { StoredFigures } from '@registry/value';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
 registerEnumType(Granularity, {
@@ -278,4 +279,7 @@ export class PassportModel {
 
   /** Carbon footprint of one product (Passport.environmentalImpact reads it; not exposed here). */
   carbonFootprintKgCO2e?: number | null;
+
+  /** The stored figures of the current revision when they were read with the passport (for circularity and reuseValue; not exposed). */
+  storedFigures?: StoredFigures;
 }
