@@ -1,4 +1,4 @@
-// `npm run bench:import-memory -- [--passports=1000,5000] [--write]`
+// `npm run bench:import-memory -- [--passports=1000,5000] [--formats=ndjson,csv,xlsx] [--write]`
 // Peak memory of the API process while it imports the same products as NDJSON, a one-table CSV and an XLSX workbook,
 // at each file size given (29 components, 3 of them nested, and 78 materials per product). Each import runs in a
 // fresh process that starts the API on a scratch database, uploads the file to POST /imports and waits for the run to
@@ -250,7 +250,7 @@ async function main(): Promise<void> {
     console.log('| format | passports | file | idle RSS | peak RSS when stored (202) | peak RSS | peak heap | stored after | run | counts |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     let run = 0;
-    for (const format of ['ndjson', 'csv', 'xlsx']) {
+    for (const format of (option('formats') ?? 'ndjson,csv,xlsx').split(',')) {
       for (const size of sizes) {
         // Each run its own organization, and so its own GS1 Company Prefix.
         const prefix = `87000${String((run += 1)).padStart(2, '0')}`;

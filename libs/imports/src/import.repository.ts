@@ -2,7 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type AuditActor, DATABASE, type Database, recordAuditEvent, type SqlExecutor } from '@registry/core';
 import { PrismaService, type Violation } from '@registry/core';
 import type { ImportMode, ImportRowOutcome, ImportRun, ImportRunStatus } from '@registry/prisma-client';
-import { COUNT_RESULTS, DELETE_PENDING_ROWS, insertPendingRows, INSERT_ROW_RESULTS, NEXT_PENDING_POSITIONS, NEXT_PENDING_ROWS } from './import.sql';
+import {
+  COUNT_RESULTS,
+  DELETE_PENDING_ROWS,
+  DELETE_STAGED_RECORDS,
+  insertPendingRows,
+  INSERT_ROW_RESULTS,
+  INSERT_STAGED_RECORDS,
+  NEXT_PENDING_POSITIONS,
+  NEXT_PENDING_ROWS,
+  ORPHAN_COMPONENTS,
+  ORPHAN_MATERIALS,
+  STAGED_PARTS,
+  STAGED_PASSPORTS,
+} from './import.sql';
+import type { SheetRecord } from './sheet-assembly';
+import type { SheetName, StagedRecord } from './sheet-records';
 
 /** A row as received, waiting for its outcome. */
 export interface PendingRow {
@@ -76,6 +91,50 @@ export class ImportRepository {
       values.push(row.position, row.rowRef, row.passport === null || row.passport === undefined ? null : JSON.stringify(row.passport), row.problem);
     }
     await this.db.query(insertPendingRows(rows.length), values);
+  }
+
+  /** Stages lines of a spreadsheet upload (one statement). */
+  async addStagedRecords(runId: string, records: StagedRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.query(INSERT_STAGED_RECORDS, [
+      runId,
+      records.map((record) => record.sheet),
+      records.map((record) => record.row),
+      records.map((record) => record.passportKey),
+      records.map((record) => record.key),
+      records.map((record) => JSON.stringify(record.record)),
+    ]);
+  }
+
+  /** Staged Materials lines after `after` whose component is not there, in row order. */
+  orphanMaterials(runId: string, after: number, take: number): Promise<{ row: number; passportKey: string; key: string }[]> {
+    return this.db.query(ORPHAN_MATERIALS, [runId, after, take]);
+  }
+
+  /** Staged Components lines after `after` whose product is not there, in row order. */
+  orphanComponents(runId: string, after: number, take: number): Promise<{ row: number; passportKey: string }[]> {
+    return this.db.query(ORPHAN_COMPONENTS, [runId, after, take]);
+  }
+
+  /** Staged Passports lines after `after`, in row order; `firstOfKey`: only the first line of each key. */
+  async stagedPassports(runId: string, after: number, take: number, firstOfKey: boolean): Promise<SheetRecord[]> {
+    const rows = await this.db.query<{ row: number; record: string }>(STAGED_PASSPORTS, [runId, after, take, firstOfKey]);
+    return rows.map((row) => ({ row: row.row, record: JSON.parse(row.record) as Record<string, unknown> }));
+  }
+
+  /** The staged Components and Materials lines of these products, in row order. */
+  async stagedParts(runId: string, passportKeys: string[]): Promise<(SheetRecord & { sheet: SheetName; passportKey: string })[]> {
+    const rows = await this.db.query<{ sheet: SheetName; row: number; passportKey: string; record: string }>(STAGED_PARTS, [runId, passportKeys]);
+    return rows.map((row) => ({ ...row, record: JSON.parse(row.record) as Record<string, unknown> }));
+  }
+
+  /** Refreshes the planner's statistics of the staged lines (a few hundred milliseconds; it samples the table). */
+  async analyzeStagedRecords(): Promise<void> {
+    await this.db.exec('ANALYZE "ImportStagedRecord"');
+  }
+
+  deleteStagedRecords(runId: string): Promise<unknown> {
+    return this.db.query(DELETE_STAGED_RECORDS, [runId]);
   }
 
   /** All rows are stored: the run waits for processing. */
@@ -169,7 +228,10 @@ export class ImportRepository {
         data: { status, error, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
       });
       // Rows a failed run did not reach are not imported: they go.
-      if (status === 'FAILED') await tx.importPendingRow.deleteMany({ where: { runId } });
+      if (status === 'FAILED') {
+        await tx.importPendingRow.deleteMany({ where: { runId } });
+        await tx.importStagedRecord.deleteMany({ where: { runId } });
+      }
       await recordAuditEvent(tx, {
         action: 'import.finished',
         actor,
