@@ -1,9 +1,11 @@
-// `npm run bench:import-memory -- [--passports=1000,5000] [--formats=ndjson,csv,xlsx] [--write]`
+// `npm run bench:import-memory -- [--passports=1000,5000] [--formats=ndjson,csv,xlsx] [--heap-mb=N] [--write]`
 // Peak memory of the API process while it imports the same products as NDJSON, a one-table CSV and an XLSX workbook,
 // at each file size given (29 components, 3 of them nested, and 78 materials per product). Each import runs in a
 // fresh process that starts the API on a scratch database, uploads the file to POST /imports and waits for the run to
 // finish; it samples RSS and the V8 heap every 20 ms. A dry run by default (every row read, assembled and checked,
-// nothing written, so the runs do not collide); --write imports them (mode UPSERT).
+// nothing written, so the runs do not collide); --write imports them (mode UPSERT). --heap-mb=N caps each process's
+// V8 heap (--max-old-space-size): an import whose memory grows with the file fails there, one that is bounded does not
+// (peaks without a cap include garbage V8 has not yet collected).
 //
 // The database is created on DATABASE_URL's server (default: the local one's postgres database) as
 // registry_import_memory_<hex> and dropped at the end.
@@ -171,6 +173,8 @@ interface Measurement {
   storedRss: number;
   peakRss: number;
   peakHeap: number;
+  /** Heap in use once the run is over, after a full collection: what the import left behind. */
+  heapAfter: number;
   storedSeconds: number;
   seconds: number;
 }
@@ -226,8 +230,10 @@ async function child(url: string, format: string, path: string, prefix: string, 
   sample();
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  global.gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
   await app.close();
-  const measurement: Measurement = { counts: run.counts, status: run.status, idleRss, storedRss, peakRss, peakHeap, storedSeconds, seconds };
+  const measurement: Measurement = { counts: run.counts, status: run.status, idleRss, storedRss, peakRss, peakHeap, heapAfter, storedSeconds, seconds };
   console.log(JSON.stringify(measurement));
 }
 
@@ -247,8 +253,10 @@ async function main(): Promise<void> {
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
   try {
     console.log(`${process.argv.includes('--write') ? 'import (UPSERT)' : 'dry run'}; memory of the API process (idle after start-up, then peaks)`);
-    console.log('| format | passports | file | idle RSS | peak RSS when stored (202) | peak RSS | peak heap | stored after | run | counts |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+    const heapMb = option('heap-mb');
+    console.log(heapMb ? `heap capped at ${heapMb} MB (--max-old-space-size)` : 'heap not capped');
+    console.log('| format | passports | file | idle RSS | peak RSS when stored (202) | peak RSS | peak heap | heap after (GC) | stored after | run | counts |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     let run = 0;
     for (const format of (option('formats') ?? 'ndjson,csv,xlsx').split(',')) {
       for (const size of sizes) {
@@ -257,14 +265,24 @@ async function main(): Promise<void> {
         const path = join(dir, `upload-${size}.${format}`);
         await (format === 'ndjson' ? writeNdjson(path, size, prefix) : format === 'csv' ? writeCsv(path, size, prefix) : writeXlsx(path, size, prefix));
         const args = [__filename, 'child', dbUrl.toString(), format, path, prefix, ...(process.argv.includes('--write') ? ['--write'] : [])];
-        const output = execFileSync(process.execPath, ['--expose-gc', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const flags = ['--expose-gc', ...(heapMb ? [`--max-old-space-size=${heapMb}`] : [])];
+        let output: string;
+        try {
+          output = execFileSync(process.execPath, [...flags, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+        } catch (error) {
+          const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+          const reason = /heap out of memory/i.test(stderr) ? 'out of memory' : stderr.trim().split('\n').at(-1);
+          console.log(`| ${format} | ${size} | ${mb(statSync(path).size)} | | | | | | | | process failed: ${reason} |`);
+          await rm(path);
+          continue;
+        }
         const m = JSON.parse(output.trim().split('\n').at(-1)!) as Measurement;
         const counts = Object.entries(m.counts)
           .filter(([, n]) => n > 0)
           .map(([outcome, n]) => `${outcome} ${n}`)
           .join(', ');
         console.log(
-          `| ${format} | ${size} | ${mb(statSync(path).size)} | ${mb(m.idleRss)} | ${mb(m.storedRss)} | ${mb(m.peakRss)} | ${mb(m.peakHeap)} | ${m.storedSeconds.toFixed(1)} s | ${m.seconds.toFixed(1)} s | ${m.status}: ${counts} |`,
+          `| ${format} | ${size} | ${mb(statSync(path).size)} | ${mb(m.idleRss)} | ${mb(m.storedRss)} | ${mb(m.peakRss)} | ${mb(m.peakHeap)} | ${mb(m.heapAfter)} | ${m.storedSeconds.toFixed(1)} s | ${m.seconds.toFixed(1)} s | ${m.status}: ${counts} |`,
         );
         await rm(path);
       }

@@ -11,13 +11,12 @@ import {
   INSERT_STAGED_RECORDS,
   NEXT_PENDING_POSITIONS,
   NEXT_PENDING_ROWS,
-  ORPHAN_COMPONENTS,
-  ORPHAN_MATERIALS,
-  STAGED_PARTS,
+  KEYS_WITHOUT_PRODUCT,
+  STAGED_LINES,
   STAGED_PASSPORTS,
 } from './import.sql';
 import type { SheetRecord } from './sheet-assembly';
-import type { SheetName, StagedRecord } from './sheet-records';
+import type { StagedRecord } from './sheet-records';
 
 /** A row as received, waiting for its outcome. */
 export interface PendingRow {
@@ -106,26 +105,21 @@ export class ImportRepository {
     ]);
   }
 
-  /** Staged Materials lines after `after` whose component is not there, in row order. */
-  orphanMaterials(runId: string, after: number, take: number): Promise<{ row: number; passportKey: string; key: string }[]> {
-    return this.db.query(ORPHAN_MATERIALS, [runId, after, take]);
+  /** Product keys after `after` (in key order) with staged lines but no Passports line. */
+  async keysWithoutProduct(runId: string, after: string, take: number): Promise<string[]> {
+    return (await this.db.query<{ passportKey: string }>(KEYS_WITHOUT_PRODUCT, [runId, after, take])).map((row) => row.passportKey);
   }
 
-  /** Staged Components lines after `after` whose product is not there, in row order. */
-  orphanComponents(runId: string, after: number, take: number): Promise<{ row: number; passportKey: string }[]> {
-    return this.db.query(ORPHAN_COMPONENTS, [runId, after, take]);
-  }
-
-  /** Staged Passports lines after `after`, in row order; `firstOfKey`: only the first line of each key. */
-  async stagedPassports(runId: string, after: number, take: number, firstOfKey: boolean): Promise<SheetRecord[]> {
-    const rows = await this.db.query<{ row: number; record: string }>(STAGED_PASSPORTS, [runId, after, take, firstOfKey]);
+  /** Staged Passports lines after `after`, in row order. */
+  async stagedPassports(runId: string, after: number, take: number): Promise<SheetRecord[]> {
+    const rows = await this.db.query<{ row: number; record: string }>(STAGED_PASSPORTS, [runId, after, take]);
     return rows.map((row) => ({ row: row.row, record: JSON.parse(row.record) as Record<string, unknown> }));
   }
 
-  /** The staged Components and Materials lines of these products, in row order. */
-  async stagedParts(runId: string, passportKeys: string[]): Promise<(SheetRecord & { sheet: SheetName; passportKey: string })[]> {
-    const rows = await this.db.query<{ sheet: SheetName; row: number; passportKey: string; record: string }>(STAGED_PARTS, [runId, passportKeys]);
-    return rows.map((row) => ({ ...row, record: JSON.parse(row.record) as Record<string, unknown> }));
+  /** Every staged line of these products, in row order; Passports lines without their values (empty records). */
+  async stagedLines(runId: string, passportKeys: string[]): Promise<StagedRecord[]> {
+    const rows = await this.db.query<Omit<StagedRecord, 'record'> & { record: string | null }>(STAGED_LINES, [runId, passportKeys]);
+    return rows.map((row) => ({ ...row, record: row.record === null ? {} : (JSON.parse(row.record) as Record<string, unknown>) }));
   }
 
   /** Refreshes the planner's statistics of the staged lines (a few hundred milliseconds; it samples the table). */

@@ -35,35 +35,27 @@ export const INSERT_STAGED_RECORDS = `
 INSERT INTO "ImportStagedRecord" ("runId", "sheet", "row", "passportKey", "key", "record")
 SELECT $1::uuid, u.* FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS u`;
 
-/** Materials lines after row $2 whose product has no component with their componentKey, in row order. */
-export const ORPHAN_MATERIALS = `
-SELECT m."row", m."passportKey", m."key" FROM "ImportStagedRecord" m
-WHERE m."runId" = $1::uuid AND m."sheet" = 'Materials' AND m."row" > $2::int
-  AND NOT EXISTS (SELECT 1 FROM "ImportStagedRecord" c
-                  WHERE c."runId" = $1::uuid AND c."sheet" = 'Components' AND c."passportKey" = m."passportKey" AND c."key" = m."key")
-ORDER BY m."row" LIMIT $3::int`;
+// The assembly reads staged lines by the primary key or by product key only: anti-joins over a whole run were
+// planned as nested loops over all its lines (minutes for 5,000 products) when the estimates were off.
 
-/** Components lines after row $2 whose passportKey names no Passports line, in row order. */
-export const ORPHAN_COMPONENTS = `
-SELECT c."row", c."passportKey" FROM "ImportStagedRecord" c
-WHERE c."runId" = $1::uuid AND c."sheet" = 'Components' AND c."row" > $2::int
-  AND NOT EXISTS (SELECT 1 FROM "ImportStagedRecord" p
-                  WHERE p."runId" = $1::uuid AND p."sheet" = 'Passports' AND p."passportKey" = c."passportKey" AND p."key" = '')
-ORDER BY c."row" LIMIT $3::int`;
+/** Product keys after $2 (in key order) that have lines but no Passports line. */
+export const KEYS_WITHOUT_PRODUCT = `
+SELECT "passportKey" FROM "ImportStagedRecord"
+WHERE "runId" = $1::uuid AND "passportKey" > $2::text
+GROUP BY "passportKey" HAVING NOT bool_or("sheet" = 'Passports')
+ORDER BY "passportKey" LIMIT $3::int`;
 
-/** Passports lines after row $2 in row order; with $4, only the first line of each key (a CSV repeats its products). */
+/** Passports lines after row $2, in row order. */
 export const STAGED_PASSPORTS = `
-SELECT p."row", p."record" FROM "ImportStagedRecord" p
-WHERE p."runId" = $1::uuid AND p."sheet" = 'Passports' AND p."row" > $2::int
-  AND NOT ($4::boolean AND EXISTS (SELECT 1 FROM "ImportStagedRecord" q
-                                   WHERE q."runId" = $1::uuid AND q."sheet" = 'Passports' AND q."passportKey" = p."passportKey" AND q."key" = ''
-                                     AND q."row" < p."row"))
-ORDER BY p."row" LIMIT $3::int`;
+SELECT "row", "record" FROM "ImportStagedRecord"
+WHERE "runId" = $1::uuid AND "sheet" = 'Passports' AND "row" > $2::int
+ORDER BY "row" LIMIT $3::int`;
 
-/** The Components and Materials lines of the products $2, in row order. */
-export const STAGED_PARTS = `
-SELECT s."sheet", s."row", s."passportKey", s."record" FROM "ImportStagedRecord" s
-WHERE s."runId" = $1::uuid AND s."sheet" IN ('Components', 'Materials') AND s."passportKey" = ANY($2::text[])
-ORDER BY s."row"`;
+/** Every line of the products $2, in row order (the Passports lines without their values). */
+export const STAGED_LINES = `
+SELECT "sheet", "row", "passportKey", "key", CASE WHEN "sheet" = 'Passports' THEN NULL ELSE "record" END AS "record"
+FROM "ImportStagedRecord"
+WHERE "runId" = $1::uuid AND "sheet" IN ('Passports', 'Components', 'Materials') AND "passportKey" = ANY($2::text[])
+ORDER BY "row"`;
 
 export const DELETE_STAGED_RECORDS = `DELETE FROM "ImportStagedRecord" WHERE "runId" = $1::uuid`;

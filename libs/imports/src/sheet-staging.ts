@@ -5,8 +5,8 @@ import { type StagedRecord, text } from './sheet-records';
 
 /** Lines staged per statement (records of a few hundred bytes). */
 const STAGE_CHUNK = 1000;
-/** Orphan lines read per query. */
-const ORPHAN_PAGE = 1000;
+/** Keys of products without a Passports line read per query. */
+const ORPHAN_PAGE = 100;
 
 /**
  * Spreadsheet uploads (a workbook or a one-table CSV) in bounded memory: a product's lines may be anywhere in the
@@ -40,39 +40,51 @@ export class SheetStaging {
   }
 
   /**
-   * The rows of the staged lines: first the Materials lines without their component and the Components lines
-   * without their product (failed rows), then each product's passport in the order of its Passports line, `chunk`
-   * products at a time. A CSV (`firstOfKey`) counts the first line of each product and component. `keepLease` is
-   * called after each query.
+   * The rows of the staged lines. First the lines of products that have no Passports line (failed rows: a
+   * component names no product; a material names no component of it), then each product's passport in the order of
+   * its Passports lines, `chunk` at a time, each after the failed rows of its materials without their component and
+   * of its components whose parentKey names nothing. A CSV (`firstOfKey`) counts the first line of each product and
+   * component. `keepLease` is called after each query.
    */
   async *rows(runId: string, refOf: RowRefOf, firstOfKey: boolean, chunk: number, keepLease: () => Promise<void>): AsyncGenerator<SheetRow> {
-    for (let after = -1; ; ) {
-      const page = await this.repository.orphanMaterials(runId, after, ORPHAN_PAGE);
+    for (let after = ''; ; ) {
+      const keys = await this.repository.keysWithoutProduct(runId, after, ORPHAN_PAGE);
       await keepLease();
-      if (page.length === 0) break;
-      for (const line of page) yield orphanMaterial(line, refOf);
-      after = page.at(-1)!.row;
+      if (keys.length === 0) break;
+      const lines = await this.repository.stagedLines(runId, keys);
+      await keepLease();
+      const components = new Set(lines.filter((line) => line.sheet === 'Components').map((line) => JSON.stringify([line.passportKey, line.key])));
+      for (const line of lines) {
+        if (line.sheet === 'Components') yield orphanComponent(line, refOf);
+        else if (!components.has(JSON.stringify([line.passportKey, line.key]))) yield orphanMaterial(line, refOf);
+      }
+      after = keys.at(-1)!;
     }
     for (let after = -1; ; ) {
-      const page = await this.repository.orphanComponents(runId, after, ORPHAN_PAGE);
-      await keepLease();
-      if (page.length === 0) break;
-      for (const line of page) yield orphanComponent(line, refOf);
-      after = page.at(-1)!.row;
-    }
-    for (let after = -1; ; ) {
-      const passports = await this.repository.stagedPassports(runId, after, chunk, firstOfKey);
+      const passports = await this.repository.stagedPassports(runId, after, chunk);
       await keepLease();
       if (passports.length === 0) break;
-      const parts = new Map<string, { components: SheetRecord[]; materials: SheetRecord[] }>();
-      for (const line of await this.repository.stagedParts(runId, [...new Set(passports.map(({ record }) => text(record.key)))])) {
-        const own = parts.get(line.passportKey) ?? { components: [], materials: [] };
-        (line.sheet === 'Components' ? own.components : own.materials).push(line);
-        parts.set(line.passportKey, own);
+      const products = new Map<string, { firstRow: number; components: SheetRecord[]; materials: StagedRecord[] }>();
+      for (const line of await this.repository.stagedLines(runId, [...new Set(passports.map(({ record }) => text(record.key)))])) {
+        const product = products.get(line.passportKey) ?? { firstRow: -1, components: [], materials: [] };
+        // Rows count per sheet; the lines come in row order, so the first Passports line seen is the product's first.
+        if (line.sheet === 'Passports' && product.firstRow < 0) product.firstRow = line.row;
+        if (line.sheet === 'Components') product.components.push(line);
+        if (line.sheet === 'Materials') product.materials.push(line);
+        products.set(line.passportKey, product);
       }
+      await keepLease();
       for (const passport of passports) {
-        const own = parts.get(text(passport.record.key)) ?? { components: [], materials: [] };
-        yield* assemblePassport(passport, firstOfKey ? firstOfEachKey(own.components) : own.components, own.materials, refOf);
+        const product = products.get(text(passport.record.key))!;
+        const first = passport.row === product.firstRow;
+        if (firstOfKey && !first) continue;
+        const components = firstOfKey ? firstOfEachKey(product.components) : product.components;
+        // Reported once, with the first Passports line of the product.
+        if (first) {
+          const keys = new Set(components.map(({ record }) => text(record.key)));
+          for (const material of product.materials) if (!keys.has(material.key)) yield orphanMaterial(material, refOf);
+        }
+        yield* assemblePassport(passport, components, product.materials, refOf);
       }
       after = passports.at(-1)!.row;
     }
