@@ -131,8 +131,13 @@ export class ImportService {
       const path = join(dir, 'upload.xlsx');
       await pipeline(Readable.from(limited(body, limits.maxBytes)), createWriteStream(path));
       const seen = new Set<string>();
-      yield* this.sheetRows(runId, asWorkbook(workbookRecords(path, seen)), keepLease, (sheet, row) => `${sheet}!${row}`, false, () =>
-        seen.has('Passports') ? null : { rowRef: 'Passports', value: null, problem: 'the workbook has no sheet named Passports' },
+      yield* this.sheetRows(
+        runId,
+        asWorkbook(workbookRecords(path, seen)),
+        keepLease,
+        (sheet, row) => `${sheet}!${row}`,
+        false,
+        () => (seen.has('Passports') ? null : { rowRef: 'Passports', value: null, problem: 'the workbook has no sheet named Passports' }),
       );
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -47,7 +47,7 @@ export class SheetStaging {
    * component. `keepLease` is called after each query.
    */
   async *rows(runId: string, refOf: RowRefOf, firstOfKey: boolean, chunk: number, keepLease: () => Promise<void>): AsyncGenerator<SheetRow> {
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const keys = await this.repository.keysWithoutProduct(runId, after, ORPHAN_PAGE);
       await keepLease();
       if (keys.length === 0) break;
@@ -60,7 +60,7 @@ export class SheetStaging {
       }
       after = keys.at(-1)!;
     }
-    for (let after = -1; ; ) {
+    for (let after = -1; ;) {
       const passports = await this.repository.stagedPassports(runId, after, chunk);
       await keepLease();
       if (passports.length === 0) break;
