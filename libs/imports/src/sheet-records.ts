@@ -50,6 +50,7 @@ export async function* workbookRecords(path: string, seen: Set<string>): AsyncGe
  */
 export async function* csvStagedRecords(records: AsyncIterable<string[]>): AsyncGenerator<StagedRecord> {
   let header: string[] | null = null;
+  let columnOf = new Map<string, number>();
   let line = 0;
   // The keys of the line before (undefined before the first line).
   let previousPassport: string | undefined;
@@ -58,10 +59,12 @@ export async function* csvStagedRecords(records: AsyncIterable<string[]>): Async
     line += 1;
     if (!header) {
       header = values;
+      // The first column of each name, as indexOf would find it.
+      columnOf = new Map([...values.entries()].reverse().map(([column, name]) => [name, column]));
       continue;
     }
     const columns = header;
-    const cell = (name: string): unknown => csvValue(name, values[columns.indexOf(name)]);
+    const cell = (name: string): unknown => csvValue(name, values[columnOf.get(name) ?? -1]);
     if (values.every((value) => value.trim() === '')) continue;
     const passportKey = text(cell('passportKey'));
     const componentKey = text(cell('componentKey'));

@@ -25,16 +25,27 @@ export class SheetStaging {
    * analyzed gets plans that scan it whole for each line).
    */
   async stage(runId: string, records: AsyncIterable<StagedRecord>, keepLease: () => Promise<void>): Promise<void> {
-    let chunk: StagedRecord[] = [];
-    for await (const record of records) {
-      chunk.push(record);
-      if (chunk.length === STAGE_CHUNK) {
-        await this.repository.addStagedRecords(runId, chunk);
-        chunk = [];
-        await keepLease();
+    // One statement in flight while the next lines are read: reading is the process's work, storing the database's.
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      let chunk: StagedRecord[] = [];
+      for await (const record of records) {
+        chunk.push(record);
+        if (chunk.length === STAGE_CHUNK) {
+          await writing;
+          writing = this.repository.addStagedRecords(runId, chunk);
+          // Its failure surfaces at the next await of it; until then it must not count as unhandled.
+          writing.catch(() => undefined);
+          chunk = [];
+          await keepLease();
+        }
       }
+      await writing;
+      await this.repository.addStagedRecords(runId, chunk);
+    } finally {
+      // Nothing is stored after the upload failed (its run's lines are removed then).
+      await writing.catch(() => undefined);
     }
-    await this.repository.addStagedRecords(runId, chunk);
     await this.repository.analyzeStagedRecords();
     await keepLease();
   }
