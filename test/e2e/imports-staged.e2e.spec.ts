@@ -135,7 +135,7 @@ describe('spreadsheet imports staged in the database: passports assembled from l
         status: 'RECEIVING',
         leaseOwner: 'a process that died',
         leaseExpiresAt: new Date(Date.now() - 1000),
-        staged: { create: [{ sheet: 'Passports', row: 2, passportKey: 'a', key: '', record: '{"key":"a"}' }] },
+        staged: { create: [{ sheet: 'Passports', row: 2, passportKey: 'a', lines: '[{"row":2,"key":"","record":{"key":"a"}}]' }] },
       },
     });
     await t.app.get(ImportProcessor).resumeAbandoned();

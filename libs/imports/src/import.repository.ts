@@ -7,16 +7,15 @@ import {
   DELETE_PENDING_ROWS,
   DELETE_STAGED_RECORDS,
   insertPendingRows,
+  insertStagedRecords,
   INSERT_ROW_RESULTS,
-  INSERT_STAGED_RECORDS,
   NEXT_PENDING_POSITIONS,
   NEXT_PENDING_ROWS,
   KEYS_WITHOUT_PRODUCT,
   STAGED_LINES,
   STAGED_PASSPORTS,
 } from './import.sql';
-import type { SheetRecord } from './sheet-assembly';
-import type { StagedRecord } from './sheet-records';
+import type { SheetName, StagedRecord } from './sheet-records';
 
 /** A row as received, waiting for its outcome. */
 export interface PendingRow {
@@ -34,6 +33,22 @@ export interface RowResult {
   passportId: string | null;
   revision: number | null;
   violations: Violation[] | null;
+}
+
+/** Consecutive staged lines of one sheet and product, stored as one record. */
+export interface StagedLines {
+  sheet: SheetName;
+  passportKey: string;
+  lines: { row: number; key: string; record: Record<string, unknown> }[];
+}
+
+type StagedRow = { sheet: SheetName; row: number; passportKey: string; lines: string };
+
+/** The lines of staged records, one StagedRecord each, in the records' order. */
+function linesOf(rows: StagedRow[]): StagedRecord[] {
+  return rows.flatMap(({ sheet, passportKey, lines }) =>
+    (JSON.parse(lines) as StagedLines['lines']).map((line) => ({ sheet, passportKey, row: line.row, key: line.key, record: line.record })),
+  );
 }
 
 export type ImportCounts = Record<'created' | 'revised' | 'unchanged' | 'failed', number>;
@@ -92,17 +107,13 @@ export class ImportRepository {
     await this.db.query(insertPendingRows(rows.length), values);
   }
 
-  /** Stages lines of a spreadsheet upload (one statement). */
-  async addStagedRecords(runId: string, records: StagedRecord[]): Promise<void> {
+  /** Stages lines of a spreadsheet upload, grouped in records of one sheet and product (one statement). */
+  async addStagedRecords(runId: string, records: StagedLines[]): Promise<void> {
     if (records.length === 0) return;
-    await this.db.query(INSERT_STAGED_RECORDS, [
-      runId,
-      records.map((record) => record.sheet),
-      records.map((record) => record.row),
-      records.map((record) => record.passportKey),
-      records.map((record) => record.key),
-      records.map((record) => JSON.stringify(record.record)),
-    ]);
+    // One parameter per value: the lines are JSON text, which an array parameter would escape and unescape whole.
+    const values: unknown[] = [runId];
+    for (const record of records) values.push(record.sheet, record.lines[0].row, record.passportKey, JSON.stringify(record.lines));
+    await this.db.query(insertStagedRecords(records.length), values);
   }
 
   /** Product keys after `after` (in key order) with staged lines but no Passports line. */
@@ -110,16 +121,14 @@ export class ImportRepository {
     return (await this.db.query<{ passportKey: string }>(KEYS_WITHOUT_PRODUCT, [runId, after, take])).map((row) => row.passportKey);
   }
 
-  /** Staged Passports lines after `after`, in row order. */
-  async stagedPassports(runId: string, after: number, take: number): Promise<SheetRecord[]> {
-    const rows = await this.db.query<{ row: number; record: string }>(STAGED_PASSPORTS, [runId, after, take]);
-    return rows.map((row) => ({ row: row.row, record: JSON.parse(row.record) as Record<string, unknown> }));
+  /** Staged Passports lines of the first `take` records after row `after`, in row order. */
+  async stagedPassports(runId: string, after: number, take: number): Promise<StagedRecord[]> {
+    return linesOf(await this.db.query<StagedRow>(STAGED_PASSPORTS, [runId, after, take]));
   }
 
-  /** Every staged line of these products, in row order; Passports lines without their values (empty records). */
+  /** Every staged line of these products, in row order per sheet. */
   async stagedLines(runId: string, passportKeys: string[]): Promise<StagedRecord[]> {
-    const rows = await this.db.query<Omit<StagedRecord, 'record'> & { record: string | null }>(STAGED_LINES, [runId, passportKeys]);
-    return rows.map((row) => ({ ...row, record: row.record === null ? {} : (JSON.parse(row.record) as Record<string, unknown>) }));
+    return linesOf(await this.db.query<StagedRow>(STAGED_LINES, [runId, passportKeys]));
   }
 
   /** Refreshes the planner's statistics of the staged lines (a few hundred milliseconds; it samples the table). */

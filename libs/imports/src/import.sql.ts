@@ -30,10 +30,12 @@ SET "created" = "created" + $2::int, "revised" = "revised" + $3::int, "unchanged
     "updatedAt" = $6::timestamptz
 WHERE "id" = $1::uuid`;
 
-/** Staged lines of a spreadsheet upload: small records, so one array parameter per column. */
-export const INSERT_STAGED_RECORDS = `
-INSERT INTO "ImportStagedRecord" ("runId", "sheet", "row", "passportKey", "key", "record")
-SELECT $1::uuid, u.* FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS u`;
+/** Staged records of a spreadsheet upload (each up to a few hundred lines), one parameter per value; $1 is the run. */
+export function insertStagedRecords(rows: number): string {
+  return `
+INSERT INTO "ImportStagedRecord" ("sheet", "row", "passportKey", "lines", "runId")
+SELECT v.*, $1::uuid FROM (VALUES ${valuesList(rows, ['text', 'int', 'text', 'text'], 2)}) AS v`;
+}
 
 // The assembly reads staged lines by the primary key or by product key only: anti-joins over a whole run were
 // planned as nested loops over all its lines (minutes for 5,000 products) when the estimates were off.
@@ -45,16 +47,15 @@ WHERE "runId" = $1::uuid AND "passportKey" > $2::text
 GROUP BY "passportKey" HAVING NOT bool_or("sheet" = 'Passports')
 ORDER BY "passportKey" LIMIT $3::int`;
 
-/** Passports lines after row $2, in row order. */
+/** Passports records after row $2, in row order. */
 export const STAGED_PASSPORTS = `
-SELECT "row", "record" FROM "ImportStagedRecord"
+SELECT "sheet", "row", "passportKey", "lines" FROM "ImportStagedRecord"
 WHERE "runId" = $1::uuid AND "sheet" = 'Passports' AND "row" > $2::int
 ORDER BY "row" LIMIT $3::int`;
 
-/** Every line of the products $2, in row order (the Passports lines without their values). */
+/** Every record of the products $2, in row order. */
 export const STAGED_LINES = `
-SELECT "sheet", "row", "passportKey", "key", CASE WHEN "sheet" = 'Passports' THEN NULL ELSE "record" END AS "record"
-FROM "ImportStagedRecord"
+SELECT "sheet", "row", "passportKey", "lines" FROM "ImportStagedRecord"
 WHERE "runId" = $1::uuid AND "sheet" IN ('Passports', 'Components', 'Materials') AND "passportKey" = ANY($2::text[])
 ORDER BY "row"`;
 

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ImportRepository } from './import.repository';
+import { ImportRepository, type StagedLines } from './import.repository';
 import { assemblePassport, firstOfEachKey, orphanComponent, orphanMaterial, type RowRefOf, type SheetRecord, type SheetRow } from './sheet-assembly';
 import { type StagedRecord, text } from './sheet-records';
 
-/** Lines staged per statement (records of a few hundred bytes). */
-const STAGE_CHUNK = 1000;
+/** Lines staged per statement (a few hundred bytes each). */
+const STAGE_CHUNK_LINES = 1000;
+/** Lines per staged record at most. */
+const RECORD_LINES = 500;
 /** Keys of products without a Passports line read per query. */
 const ORPHAN_PAGE = 100;
 
@@ -27,21 +29,37 @@ export class SheetStaging {
   async stage(runId: string, records: AsyncIterable<StagedRecord>, keepLease: () => Promise<void>): Promise<void> {
     // One statement in flight while the next lines are read: reading is the process's work, storing the database's.
     let writing: Promise<void> = Promise.resolve();
-    try {
-      let chunk: StagedRecord[] = [];
-      for await (const record of records) {
-        chunk.push(record);
-        if (chunk.length === STAGE_CHUNK) {
-          await writing;
-          writing = this.repository.addStagedRecords(runId, chunk);
-          // Its failure surfaces at the next await of it; until then it must not count as unhandled.
-          writing.catch(() => undefined);
-          chunk = [];
-          await keepLease();
-        }
-      }
+    let chunk: StagedLines[] = [];
+    let chunkLines = 0;
+    const flush = async () => {
       await writing;
-      await this.repository.addStagedRecords(runId, chunk);
+      writing = this.repository.addStagedRecords(runId, chunk);
+      // Its failure surfaces at the next await of it; until then it must not count as unhandled.
+      writing.catch(() => undefined);
+      chunk = [];
+      chunkLines = 0;
+      await keepLease();
+    };
+    // The record being filled for each sheet: lines of one product follow each other in most files.
+    const open = new Map<string, StagedLines>();
+    const close = async (record: StagedLines) => {
+      chunk.push(record);
+      chunkLines += record.lines.length;
+      if (chunkLines >= STAGE_CHUNK_LINES) await flush();
+    };
+    try {
+      for await (const { sheet, row, passportKey, key, record } of records) {
+        let current = open.get(sheet);
+        if (current && (current.passportKey !== passportKey || current.lines.length === RECORD_LINES)) {
+          await close(current);
+          current = undefined;
+        }
+        if (!current) open.set(sheet, (current = { sheet, passportKey, lines: [] }));
+        current.lines.push({ row, key, record });
+      }
+      for (const record of open.values()) await close(record);
+      await flush();
+      await writing;
     } finally {
       // Nothing is stored after the upload failed (its run's lines are removed then).
       await writing.catch(() => undefined);
