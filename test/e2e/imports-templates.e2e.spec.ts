@@ -217,7 +217,15 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
     const res = await t.http().post('/imports').set('authorization', `Bearer ${maker.key}`).set('content-type', 'application/x-ndjson').send(file);
     expect(res.status).toBe(413);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', setting: 'IMPORT_MAX_MB', limitBytes: 100_000 });
+    // A CSV over the limit too, cut off while its lines are being staged: none of them stay.
+    const [header, ...example] = parseCsv((await t.http().get('/imports/templates/SOLAR_PV.csv')).text);
+    const lines = Array.from({ length: 1000 }, (_, i) => example[0].map((value, column) => (header[column] === 'passportKey' ? `lamp-${i}` : value)));
+    const csv = [header, ...lines].map(csvLine).join('');
+    expect(csv.length).toBeGreaterThan(100_000);
+    const csvRes = await t.http().post('/imports').set('authorization', `Bearer ${maker.key}`).set('content-type', 'text/csv').send(csv);
+    expect(csvRes.status).toBe(413);
     const prisma = t.app.get(PrismaService);
+    expect(await prisma.importStagedRecord.count()).toBe(0);
     expect(await prisma.importPendingRow.count()).toBe(0);
     expect(await prisma.passport.count({ where: { productName: 'Bicycle lamp', manufacturerId: maker.id } })).toBe(0);
   });

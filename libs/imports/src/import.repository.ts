@@ -2,7 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type AuditActor, DATABASE, type Database, recordAuditEvent, type SqlExecutor } from '@registry/core';
 import { PrismaService, type Violation } from '@registry/core';
 import type { ImportMode, ImportRowOutcome, ImportRun, ImportRunStatus } from '@registry/prisma-client';
-import { COUNT_RESULTS, DELETE_PENDING_ROWS, insertPendingRows, INSERT_ROW_RESULTS, NEXT_PENDING_POSITIONS, NEXT_PENDING_ROWS } from './import.sql';
+import {
+  COUNT_RESULTS,
+  DELETE_PENDING_ROWS,
+  DELETE_STAGED_RECORDS,
+  insertPendingRows,
+  insertStagedRecords,
+  INSERT_ROW_RESULTS,
+  NEXT_PENDING_POSITIONS,
+  NEXT_PENDING_ROWS,
+  KEYS_WITHOUT_PRODUCT,
+  STAGED_LINES,
+  STAGED_PASSPORTS,
+} from './import.sql';
+import type { SheetName, StagedRecord } from './sheet-records';
 
 /** A row as received, waiting for its outcome. */
 export interface PendingRow {
@@ -20,6 +33,22 @@ export interface RowResult {
   passportId: string | null;
   revision: number | null;
   violations: Violation[] | null;
+}
+
+/** Consecutive staged lines of one sheet and product, stored as one record. */
+export interface StagedLines {
+  sheet: SheetName;
+  passportKey: string;
+  lines: { row: number; key: string; record: Record<string, unknown> }[];
+}
+
+type StagedRow = { sheet: SheetName; row: number; passportKey: string; lines: string };
+
+/** The lines of staged records, one StagedRecord each, in the records' order. */
+function linesOf(rows: StagedRow[]): StagedRecord[] {
+  return rows.flatMap(({ sheet, passportKey, lines }) =>
+    (JSON.parse(lines) as StagedLines['lines']).map((line) => ({ sheet, passportKey, row: line.row, key: line.key, record: line.record })),
+  );
 }
 
 export type ImportCounts = Record<'created' | 'revised' | 'unchanged' | 'failed', number>;
@@ -76,6 +105,39 @@ export class ImportRepository {
       values.push(row.position, row.rowRef, row.passport === null || row.passport === undefined ? null : JSON.stringify(row.passport), row.problem);
     }
     await this.db.query(insertPendingRows(rows.length), values);
+  }
+
+  /** Stages lines of a spreadsheet upload, grouped in records of one sheet and product (one statement). */
+  async addStagedRecords(runId: string, records: StagedLines[]): Promise<void> {
+    if (records.length === 0) return;
+    // One parameter per value: the lines are JSON text, which an array parameter would escape and unescape whole.
+    const values: unknown[] = [runId];
+    for (const record of records) values.push(record.sheet, record.lines[0].row, record.passportKey, JSON.stringify(record.lines));
+    await this.db.query(insertStagedRecords(records.length), values);
+  }
+
+  /** Product keys after `after` (in key order) with staged lines but no Passports line. */
+  async keysWithoutProduct(runId: string, after: string, take: number): Promise<string[]> {
+    return (await this.db.query<{ passportKey: string }>(KEYS_WITHOUT_PRODUCT, [runId, after, take])).map((row) => row.passportKey);
+  }
+
+  /** Staged Passports lines of the first `take` records after row `after`, in row order. */
+  async stagedPassports(runId: string, after: number, take: number): Promise<StagedRecord[]> {
+    return linesOf(await this.db.query<StagedRow>(STAGED_PASSPORTS, [runId, after, take]));
+  }
+
+  /** Every staged line of these products, in row order per sheet. */
+  async stagedLines(runId: string, passportKeys: string[]): Promise<StagedRecord[]> {
+    return linesOf(await this.db.query<StagedRow>(STAGED_LINES, [runId, passportKeys]));
+  }
+
+  /** Refreshes the planner's statistics of the staged lines (a few hundred milliseconds; it samples the table). */
+  async analyzeStagedRecords(): Promise<void> {
+    await this.db.exec('ANALYZE "ImportStagedRecord"');
+  }
+
+  deleteStagedRecords(runId: string): Promise<unknown> {
+    return this.db.query(DELETE_STAGED_RECORDS, [runId]);
   }
 
   /** All rows are stored: the run waits for processing. */
@@ -169,7 +231,10 @@ export class ImportRepository {
         data: { status, error, finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
       });
       // Rows a failed run did not reach are not imported: they go.
-      if (status === 'FAILED') await tx.importPendingRow.deleteMany({ where: { runId } });
+      if (status === 'FAILED') {
+        await tx.importPendingRow.deleteMany({ where: { runId } });
+        await tx.importStagedRecord.deleteMany({ where: { runId } });
+      }
       await recordAuditEvent(tx, {
         action: 'import.finished',
         actor,

@@ -14,7 +14,10 @@ import { MAX_IMPORT_ROWS_PER_CALL, type ImportPassportsInput } from './dto/impor
 import { actorOf, ImportProcessor } from './import.processor';
 import { ImportRepository, type PendingRow } from './import.repository';
 import { importTooLarge, ndjsonRows } from './ndjson-rows';
-import { csvRows, csvTemplate, workbookRows, workbookTemplate } from './workbook';
+import type { RowRefOf } from './sheet-assembly';
+import { csvStagedRecords, type StagedRecord, workbookRecords } from './sheet-records';
+import { SheetStaging } from './sheet-staging';
+import { csvTemplate, workbookTemplate } from './workbook';
 
 /** The query parameters of POST /imports. */
 const UPLOAD_PARAMETERS = ['mode', 'dryRun'] as const;
@@ -26,6 +29,7 @@ export class ImportService {
   constructor(
     private readonly repository: ImportRepository,
     private readonly processor: ImportProcessor,
+    private readonly sheets: SheetStaging,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,8 +56,8 @@ export class ImportService {
   /**
    * POST /imports: an NDJSON file (one RegisterPassportInput or passports.ndjson line per line, rowRef = line
    * number), an XLSX workbook or a one-table CSV (see workbook.ts). NDJSON is stored chunk by chunk as it arrives
-   * (never held whole); a CSV is read as it arrives and a workbook streamed from a temporary file, their values
-   * kept as records until the end (a product's lines may be anywhere), within IMPORT_MAX_MB.
+   * (never held whole); a CSV is read as it arrives and a workbook streamed from a temporary file, their lines
+   * staged in the database and assembled into passports a chunk at a time (see SheetStaging), within IMPORT_MAX_MB.
    * The run is answered once every row is stored. A file over the limit, or cut off, leaves a FAILED run that
    * imported nothing.
    */
@@ -71,22 +75,31 @@ export class ImportService {
     if (contentLength !== undefined && Number(contentLength) > this.config.importMaxBytes) throw tooLarge(this.config.importMaxBytes);
 
     const run = await this.createRun(caller, organizationId, mode, dryRun, format);
+    let renewedAt = Date.now();
+    const keepLease = async () => {
+      // Renewed a third of a lease at a time while the file is received and stored; a run whose lease expired
+      // meanwhile was failed by a sweep, and stops here.
+      if (Date.now() - renewedAt < this.processor.leaseMs / 3) return;
+      renewedAt = Date.now();
+      if (!(await this.repository.renew(run.id, this.processor.instanceId, this.processor.leaseMs))) throw new LeaseLostError(run.id);
+    };
     let stored = 0;
     try {
       let chunk: PendingRow[] = [];
-      for await (const row of this.rowsOf(format, body)) {
+      for await (const row of this.rowsOf(run.id, format, body, keepLease)) {
         chunk.push({ position: stored + chunk.length, rowRef: row.rowRef, passport: row.value, problem: row.problem });
         if (chunk.length === this.config.importChunkRows) {
           await this.repository.addPendingRows(run.id, chunk);
           stored += chunk.length;
           chunk = [];
-          await this.repository.renew(run.id, this.processor.instanceId, this.processor.leaseMs);
+          await keepLease();
         }
       }
       await this.repository.addPendingRows(run.id, chunk);
       stored += chunk.length;
       if (stored === 0) throw RegistryError.invalidField('body', 'holds no row: send at least one passport', 'minItems');
     } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
       const reason = error instanceof RegistryError ? error.message : 'The upload stopped before the whole file was received';
       await this.repository.finish(run.id, 'FAILED', `${reason}; no row was imported`, actorOf(run)).catch((finishError: unknown) => {
         this.logger.error(`import run ${run.id}: could not mark it FAILED: ${String(finishError)}`);
@@ -97,8 +110,10 @@ export class ImportService {
   }
 
   private async *rowsOf(
+    runId: string,
     format: UploadFormat,
     body: AsyncIterable<Buffer | string>,
+    keepLease: () => Promise<void>,
   ): AsyncGenerator<{ rowRef: string; value: unknown; problem: string | null }> {
     const limits = { maxBytes: this.config.importMaxBytes, maxLineBytes: this.config.bodyLimitBytes };
     if (format === 'ndjson') {
@@ -106,7 +121,7 @@ export class ImportService {
       return;
     }
     if (format === 'csv') {
-      yield* await csvRows(csvRecords(body, limits.maxBytes));
+      yield* this.sheetRows(runId, csvStagedRecords(csvRecords(body, limits.maxBytes)), keepLease, (_sheet, row) => `line ${row}`, true);
       return;
     }
     // The workbook goes to a file first (a zip is read as a stream from there), so the size limit is checked
@@ -115,17 +130,37 @@ export class ImportService {
     try {
       const path = join(dir, 'upload.xlsx');
       await pipeline(Readable.from(limited(body, limits.maxBytes)), createWriteStream(path));
-      let rows: Awaited<ReturnType<typeof workbookRows>>;
-      try {
-        rows = await workbookRows(path);
-      } catch (error) {
-        if (error instanceof RegistryError) throw error;
-        throw RegistryError.invalidField('body', `is not an XLSX workbook: ${(error as Error).message}`, 'format');
-      }
-      yield* rows;
+      const seen = new Set<string>();
+      yield* this.sheetRows(
+        runId,
+        asWorkbook(workbookRecords(path, seen)),
+        keepLease,
+        (sheet, row) => `${sheet}!${row}`,
+        false,
+        () => (seen.has('Passports') ? null : { rowRef: 'Passports', value: null, problem: 'the workbook has no sheet named Passports' }),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * The rows of a spreadsheet upload: its lines staged as they are read, then its passports assembled a chunk at a
+   * time (SheetStaging); `refusal` may replace them all with one failed row once the file is read.
+   */
+  private async *sheetRows(
+    runId: string,
+    records: AsyncIterable<StagedRecord>,
+    keepLease: () => Promise<void>,
+    refOf: RowRefOf,
+    firstOfKey: boolean,
+    refusal: () => { rowRef: string; value: unknown; problem: string } | null = () => null,
+  ): AsyncGenerator<{ rowRef: string; value: unknown; problem: string | null }> {
+    await this.sheets.stage(runId, records, keepLease);
+    const refused = refusal();
+    if (refused) yield refused;
+    else yield* this.sheets.rows(runId, refOf, firstOfKey, this.config.importChunkRows, keepLease);
+    await this.sheets.clear(runId);
   }
 
   /** GET /imports/templates/<CLUSTER>.xlsx or .csv. */
@@ -234,6 +269,23 @@ async function* csvRecords(body: AsyncIterable<Buffer | string>, maxBytes: numbe
 }
 
 const tooLarge = importTooLarge;
+
+/** The run's lease expired while its file was received: a sweep has failed it (see ImportProcessor.resumeAbandoned). */
+class LeaseLostError extends Error {
+  constructor(runId: string) {
+    super(`import run ${runId} was failed while its file was received: its lease expired`);
+  }
+}
+
+/** The records of a workbook; a file exceljs cannot read is BAD_USER_INPUT. */
+async function* asWorkbook(records: AsyncIterable<StagedRecord>): AsyncGenerator<StagedRecord> {
+  try {
+    yield* records;
+  } catch (error) {
+    if (error instanceof RegistryError) throw error;
+    throw RegistryError.invalidField('body', `is not an XLSX workbook: ${(error as Error).message}`, 'format');
+  }
+}
 
 /** mode (CREATE or UPSERT, default CREATE) and dryRun (true or false, default false); every problem at once. */
 export function readUploadParameters(query: Record<string, unknown>): { mode: ImportMode; dryRun: boolean } {

@@ -29,3 +29,34 @@ UPDATE "ImportRun"
 SET "created" = "created" + $2::int, "revised" = "revised" + $3::int, "unchanged" = "unchanged" + $4::int, "failed" = "failed" + $5::int,
     "updatedAt" = $6::timestamptz
 WHERE "id" = $1::uuid`;
+
+/** Staged records of a spreadsheet upload (each up to a few hundred lines), one parameter per value; $1 is the run. */
+export function insertStagedRecords(rows: number): string {
+  return `
+INSERT INTO "ImportStagedRecord" ("sheet", "row", "passportKey", "lines", "runId")
+SELECT v.*, $1::uuid FROM (VALUES ${valuesList(rows, ['text', 'int', 'text', 'text'], 2)}) AS v`;
+}
+
+// The assembly reads staged lines by the primary key or by product key only: anti-joins over a whole run were
+// planned as nested loops over all its lines (minutes for 5,000 products) when the estimates were off.
+
+/** Product keys after $2 (in key order) that have lines but no Passports line. */
+export const KEYS_WITHOUT_PRODUCT = `
+SELECT "passportKey" FROM "ImportStagedRecord"
+WHERE "runId" = $1::uuid AND "passportKey" > $2::text
+GROUP BY "passportKey" HAVING NOT bool_or("sheet" = 'Passports')
+ORDER BY "passportKey" LIMIT $3::int`;
+
+/** Passports records after row $2, in row order. */
+export const STAGED_PASSPORTS = `
+SELECT "sheet", "row", "passportKey", "lines" FROM "ImportStagedRecord"
+WHERE "runId" = $1::uuid AND "sheet" = 'Passports' AND "row" > $2::int
+ORDER BY "row" LIMIT $3::int`;
+
+/** Every record of the products $2, in row order. */
+export const STAGED_LINES = `
+SELECT "sheet", "row", "passportKey", "lines" FROM "ImportStagedRecord"
+WHERE "runId" = $1::uuid AND "sheet" IN ('Passports', 'Components', 'Materials') AND "passportKey" = ANY($2::text[])
+ORDER BY "row"`;
+
+export const DELETE_STAGED_RECORDS = `DELETE FROM "ImportStagedRecord" WHERE "runId" = $1::uuid`;
