@@ -38,7 +38,8 @@ describe('import templates: a filled XLSX workbook or CSV imports its products',
 
   async function upload(body: Buffer | string, contentType: string, owner = maker) {
     const res = await t.http().post('/imports?mode=CREATE').set('authorization', `Bearer ${owner.key}`).set('content-type', contentType).send(body);
-    expect(res.status).toBe(202);
+    // With the body, so that a refusal shows its message.
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 202 });
     return waitForRun(t, owner.key, res.body.id, 'CREATED');
   }
 
