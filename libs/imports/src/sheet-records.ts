@@ -22,7 +22,38 @@ export interface StagedRecord {
  * a stream (exceljs's WorkbookReader), so neither the workbook's cells and styles nor its rows are held. The names
  * of the sheets read are added to `seen`.
  */
-export async function* workbookRecords(path: string, seen: Set<string>): AsyncGenerator<StagedRecord> {
+export function workbookRecords(path: string, seen: Set<string>): AsyncGenerator<StagedRecord> {
+  return rereadOnLostWorkbookEntry(() => readWorkbook(path, seen));
+}
+
+/** Reads of one file before its workbook is refused (the failure below hits about one read in seven here). */
+const WORKBOOK_READ_ATTEMPTS = 8;
+
+/**
+ * exceljs's streaming reader now and then loses the last entry of the zip, which is `xl/workbook.xml` in the files
+ * exceljs writes (the templates filled in), and then fails on the first sheet with "Cannot read properties of
+ * undefined (reading 'sheets')" (exceljs issue 3064). That happens before any row is read and the file is on disk,
+ * so the file is read again; any other failure, or one after a row, is the file's.
+ */
+export async function* rereadOnLostWorkbookEntry<T>(read: () => AsyncGenerator<T>): AsyncGenerator<T> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const record of read()) {
+        yielded = true;
+        yield record;
+      }
+      return;
+    } catch (error) {
+      const lostWorkbookEntry = error instanceof TypeError && error.message.includes("(reading 'sheets')");
+      if (yielded || !lostWorkbookEntry || attempt === WORKBOOK_READ_ATTEMPTS) throw error;
+      // The failures come in runs of a few reads in a row; a short pause breaks them.
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+    }
+  }
+}
+
+async function* readWorkbook(path: string, seen: Set<string>): AsyncGenerator<StagedRecord> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'ignore',
@@ -32,7 +63,12 @@ export async function* workbookRecords(path: string, seen: Set<string>): AsyncGe
   });
   for await (const sheet of reader) {
     const name = (sheet as unknown as { name: string }).name;
-    if (name !== 'Passports' && name !== 'Components' && name !== 'Materials') continue;
+    if (name !== 'Passports' && name !== 'Components' && name !== 'Materials') {
+      // Read to its end all the same: exceljs deletes a sheet's temporary file once the next one is asked for, and
+      // a sheet stream left unread then fails to open it, outside any caller.
+      for await (const row of sheet) void row;
+      continue;
+    }
     seen.add(name);
     for await (const { row, record } of recordsOf(sheet)) {
       if (name === 'Passports') yield { sheet: name, row, passportKey: text(record.key), key: '', record };
