@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AuditActor, DATABASE, type Database, recordAuditEvent, type SqlExecutor } from '@registry/core';
 import { PrismaService, type Violation } from '@registry/core';
 import type { ImportMode, ImportRowOutcome, ImportRun, ImportRunStatus } from '@registry/prisma-client';
@@ -131,9 +131,14 @@ export class ImportRepository {
     return linesOf(await this.db.query<StagedRow>(STAGED_LINES, [runId, passportKeys]));
   }
 
-  /** Refreshes the planner's statistics of the staged lines (a few hundred milliseconds; it samples the table). */
+  /**
+   * Refreshes the planner's statistics of the staged lines (a few hundred milliseconds; it samples the table). Only
+   * the plans depend on it, so an upload goes on when it fails (e.g. beside another upload's ANALYZE).
+   */
   async analyzeStagedRecords(): Promise<void> {
-    await this.db.exec('ANALYZE "ImportStagedRecord"');
+    await this.db.exec('ANALYZE "ImportStagedRecord"').catch((error: unknown) => {
+      new Logger('Imports').warn(`could not refresh the statistics of staged lines: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   deleteStagedRecords(runId: string): Promise<unknown> {
